@@ -1,0 +1,73 @@
+/* document.h - the in-memory form of one document: metadata and paragraphs.
+ *
+ * This is what the importer produces (reflow + markup + metadata) and what
+ * the store writes; the store hands paragraphs back one at a time in the same
+ * form.  All text is NFC UTF-8 without newlines; markup has been removed and
+ * bold is kept as byte ranges. */
+#ifndef LISEUSE_DOCUMENT_H
+#define LISEUSE_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a paragraph is, so the layout can indent and style it. */
+enum para_role {
+	PARA_BODY = 0,   /* running text */
+	PARA_FRONT,      /* masthead lines: organ, "Distr. générale", date, language */
+	PARA_TITLE,      /* "Lettre datée du …" and annex titles */
+	PARA_HEADING,    /* "Annexe", "I. Informations générales", … */
+	PARA_NUMBERED,   /* "1. Le Séminaire …" */
+	PARA_ITEM,       /* "a) …", "- …", "• …" */
+	PARA_SIGNATURE,  /* "L'Ambassadeur,", "(Signé) …": one line each */
+	PARA_ROLE_COUNT
+};
+
+/* Returns a short English name for a role ("body", "heading", …). */
+const char *para_role_name(enum para_role role);
+
+struct text_span {
+	uint32_t start; /* byte offset, inclusive */
+	uint32_t end;   /* byte offset, exclusive */
+};
+
+struct paragraph {
+	enum para_role role;
+	char *text;              /* owned, NUL-terminated */
+	size_t len;              /* bytes, without the NUL */
+	struct text_span *bold;  /* owned, sorted, may be NULL */
+	size_t nbold;
+};
+
+/* Metadata.  Every string is owned and may be NULL when unknown. */
+struct doc_meta {
+	char *kind;        /* "Lettre", "Note verbale", … */
+	char *date;        /* ISO date of the letter or note: "2014-03-19" */
+	char *sender;      /* State: "Kazakhstan", "Bélarus", "Ukraine" */
+	char *addressee;   /* "Secrétaire général", "secrétariat de la Conférence du désarmement" */
+	char *organ;       /* "Conseil de sécurité", "Conférence du désarmement", … */
+	char *language;    /* original language: "anglais", "russe" */
+	char *title;       /* the opening "Lettre datée du … " sentence */
+	char *source;      /* source file name, without directories */
+	char *symbols;     /* the document's own symbols, space-separated: "A/64/666 S/2010/84" */
+	char *resolutions; /* cited resolutions, "; "-separated: "1540 (2004); 2325 (2016)" */
+};
+
+struct document {
+	struct doc_meta meta;
+	struct paragraph *paras; /* owned */
+	size_t npara;
+	size_t cap;
+};
+
+void document_init(struct document *doc);
+/* Frees everything the document owns and leaves it empty. */
+void document_release(struct document *doc);
+/* Appends a paragraph, taking ownership of `text` (len bytes) and of `bold`.
+ * Returns the new paragraph. */
+struct paragraph *document_add_paragraph(struct document *doc, enum para_role role,
+					 char *text, size_t len,
+					 struct text_span *bold, size_t nbold);
+void paragraph_release(struct paragraph *p);
+void doc_meta_release(struct doc_meta *meta);
+
+#endif

@@ -1,0 +1,31 @@
+/* import.h - turning text files into documents in a snapshot.
+ *
+ * import_read_file checks and decodes one file: UTF-8 with or without BOM,
+ * LF or CRLF, normalised to NFC; empty, binary or non-UTF-8 files are refused
+ * with "file:line:byte: reason".  import_parse turns the text into a
+ * document (reflow.h, markup, metadata).  import_paths does a whole import
+ * in one transaction: files and directories (recursively, in sorted order
+ * for reproducible snapshots); any refused file means nothing is written. */
+#ifndef LISEUSE_IMPORT_H
+#define LISEUSE_IMPORT_H
+
+#include <stddef.h>
+
+#include "document.h"
+#include "store.h"
+
+/* Reads and validates a file.  Returns 0 with *text (NFC, LF line ends, no
+ * BOM; newly allocated) or -1 with *err = "path:line:byte: reason". */
+int import_read_file(const char *path, char **text, size_t *len, char **err);
+
+/* Builds a document from validated text; `source` is the file's base name.
+ * Returns 0, or -1 with *err set when the text has no paragraph at all. */
+int import_parse(const char *text, size_t len, const char *source,
+		 struct document *doc, char **err);
+
+/* Imports every file under paths into store, in one transaction.  Reports
+ * each refused file on stderr; returns the number of documents imported,
+ * or -1 (nothing written) when any file was refused or the store failed. */
+long import_paths(struct store *store, char *const *paths, size_t npaths);
+
+#endif

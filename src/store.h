@@ -1,0 +1,106 @@
+/* store.h - the snapshot: documents, pieces of text and the search index.
+ *
+ * Only this module talks to SQLite.  A snapshot holds each document's
+ * metadata and its text in pieces: one per paragraph, and long paragraphs
+ * cut into pieces of at most STORE_PIECE_MAX bytes at a break opportunity,
+ * so nothing ever needs a whole document in memory.  FTS5 indexes pieces
+ * (tokenizer "liseuse", see fold.h), so a hit points at a passage.
+ *
+ * Piece row ids are ordered by (document date, document, piece), so the
+ * default order, newest first, is the index order and results can be paged
+ * without sorting all matches.
+ *
+ * Errors: functions returning int give 0 (or a count/1 for found) on success
+ * and -1 on failure, with *err set to a newly allocated one-line message
+ * naming the file and the problem (the caller frees it). */
+#ifndef LISEUSE_STORE_H
+#define LISEUSE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "document.h"
+#include "query.h"
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_PIECE_MAX 4096
+
+struct store;
+
+enum store_mode {
+	STORE_READ_ONLY, /* immutable=1, defensive; the file is never written */
+	STORE_WRITE,     /* create or extend, for the importer */
+};
+
+int store_open(const char *path, enum store_mode mode, struct store **out, char **err);
+void store_close(struct store *store);
+const char *store_path(const struct store *store);
+
+/* Writing (STORE_WRITE only).  store_begin/commit bracket one import, so a
+ * failed import leaves the snapshot exactly as it was (store_rollback). */
+int store_begin(struct store *store, char **err);
+int store_commit(struct store *store, char **err);
+void store_rollback(struct store *store);
+/* Adds a document (cutting long paragraphs into pieces); *id gets its id. */
+int store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err);
+/* Compacts the file so the same input always gives the same bytes. */
+int store_finish(struct store *store, char **err);
+
+/* One document's metadata. */
+struct store_doc {
+	int64_t id;
+	struct doc_meta meta;
+	size_t npieces;
+	uint64_t nbytes; /* text size */
+};
+void store_doc_release(struct store_doc *doc);
+
+int store_count_documents(struct store *store, int64_t *count, char **err);
+/* Returns 1 and fills *out when found, 0 when there is no such document. */
+int store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err);
+/* Resolves "12" (an id) or "A/64/666" (a symbol, any case); 1, 0 or -1. */
+int store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char **err);
+/* Reads piece `index` (0-based) of a document into out (owned by the caller:
+ * paragraph_release).  *continued is set when the piece continues the
+ * previous piece's paragraph (a long paragraph cut in pieces).  1/0/-1. */
+int store_get_piece(struct store *store, int64_t doc_id, size_t index,
+		    struct paragraph *out, bool *continued, char **err);
+
+/* One row of results: a document, and with a text query its best passage. */
+struct store_hit {
+	int64_t doc_id;
+	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown) */
+	size_t piece;             /* best matching piece (0 without a text query) */
+	char *passage;            /* excerpt of that piece around the match, or NULL */
+	struct text_span *marks;  /* matched byte ranges within passage */
+	size_t nmarks;
+};
+void store_hit_release(struct store_hit *hit);
+
+/* A lazy cursor over matching documents, newest first.  The query may be
+ * NULL or empty (all documents).  Each store_results_next costs the same
+ * whatever the total number of matches. */
+struct store_results;
+int store_results_open(struct store *store, const struct query *q,
+		       struct store_results **out, char **err);
+/* Returns 1 with *hit filled (release it), 0 at the end, -1 on error, and
+ * -2 when the interrupt callback abandoned the query (*err not set). */
+int store_results_next(struct store_results *res, struct store_hit *hit, char **err);
+void store_results_free(struct store_results *res);
+
+/* Counts matching documents (may be abandoned: -2). */
+int store_results_count(struct store *store, const struct query *q, int64_t *count, char **err);
+
+/* Indexes of the pieces of one document that match q's text terms, in
+ * document order.  Newly allocated array in *pieces.  Returns the count or
+ * -1/-2. */
+long store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id,
+			   size_t **pieces, char **err);
+
+/* Sets a callback polled while a statement runs (SQLite progress handler);
+ * when it returns nonzero the statement is abandoned and the call returns -2.
+ * NULL removes it. */
+void store_set_interrupt(struct store *store, int (*check)(void *arg), void *arg);
+
+#endif

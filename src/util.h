@@ -1,0 +1,48 @@
+/* util.h - allocation wrappers and a growable byte buffer.
+ *
+ * The x* wrappers abort with a message on out-of-memory, so callers never
+ * test for NULL after allocating.  A test hook lets fault tests make the
+ * Nth allocation fail (see util_fail_after). */
+#ifndef LISEUSE_UTIL_H
+#define LISEUSE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grows an array to hold at least `need` elements of `elem` bytes, doubling
+ * *cap as needed.  Returns the (possibly moved) array. */
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns a newly allocated formatted string; never NULL. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* A NUL-terminated growable byte buffer (after git's strbuf).  A zeroed
+ * struct is a valid empty buffer; `buf` is then NULL until the first add. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void strbuf_init(struct strbuf *sb);
+/* Frees the storage and leaves an empty buffer. */
+void strbuf_release(struct strbuf *sb);
+/* Hands the storage to the caller (never NULL; "" when empty) and resets sb. */
+char *strbuf_detach(struct strbuf *sb, size_t *len);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_grow(struct strbuf *sb, size_t extra);
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_addstr(struct strbuf *sb, const char *s);
+void strbuf_addch(struct strbuf *sb, int c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Returns sb->buf, or "" when nothing was ever added. */
+const char *strbuf_str(const struct strbuf *sb);
+
+#endif
