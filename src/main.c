@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fault.h"
 #include "paths.h"
 #include "store.h"
 #include "ui.h"
@@ -223,6 +224,7 @@ main(int argc, char **argv)
 	char *filter = NULL;
 	int done, status;
 
+	fault_init();
 	setlocale(LC_ALL, "");
 	if ((done = parse_options(argc, argv, &set)) != 0)
 		return done - 1;
