@@ -65,6 +65,7 @@ is_break_space(const char *text, size_t len, size_t pos)
 	return b == ' ' || b == '\t' || (b == '\r' && pos + 1 < len && text[pos + 1] == '\n');
 }
 
+/* Sum of code-point widths: clusters do not change a total. */
 int
 layout_text_width(const char *text, size_t len, unsigned flags)
 {
@@ -96,6 +97,7 @@ measure(const char *text, size_t len, unsigned flags, int column)
 	return column - start;
 }
 
+/* Whole clusters only, so a base letter never loses its accents. */
 size_t
 layout_fit(const char *text, size_t len, int cells, unsigned flags, int *used)
 {
@@ -129,6 +131,7 @@ roman_length(const char *text, size_t len)
 	return n;
 }
 
+/* Whether c is an ASCII letter (enumerators are ASCII). */
 static int
 is_ascii_letter(char c)
 {
@@ -166,12 +169,18 @@ enumerator_length(const char *text, size_t len)
 	return 0;
 }
 
+/* A bullet or an enumerator, then spaces, then text. */
 int
 layout_marker_width(const char *text, size_t len)
 {
 	static const char *const bullets[] = {
-		"-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x97\x8F",
-		"\xE2\x96\xAA",
+	    "-",
+	    "*",
+	    "\xE2\x80\xA2",
+	    "\xE2\x80\x93",
+	    "\xE2\x80\x94",
+	    "\xE2\x97\x8F",
+	    "\xE2\x96\xAA",
 	};
 	size_t n = 0, spaces;
 
@@ -227,6 +236,7 @@ emergency_cut(const char *text, size_t len, size_t start, size_t cut, size_t pre
 	return cut;
 }
 
+/* Greedy: each line takes all that fits up to its last break opportunity. */
 size_t
 layout_wrap(struct layout *out, const char *text, size_t len, int width, unsigned flags)
 {
@@ -254,7 +264,8 @@ layout_wrap(struct layout *out, const char *text, size_t len, int width, unsigne
 		hang = 0;
 
 	while (start < len) {
-		size_t pos = start, content_end = start, cand = 0, cand_end = 0, prev_cluster = start;
+		size_t pos = start, content_end = start, cand = 0, cand_end = 0,
+		       prev_cluster = start;
 		size_t next;
 		int column = indent, content_width = 0, cand_width = 0, have_content = 0, soft = 0;
 
@@ -294,8 +305,8 @@ layout_wrap(struct layout *out, const char *text, size_t len, int width, unsigne
 					while (content_end > start &&
 					       is_break_space(text, len, content_end - 1))
 						content_end--;
-					content_width = measure(text + start, content_end - start, flags,
-								indent);
+					content_width = measure(text + start, content_end - start,
+								flags, indent);
 				}
 				break;
 			}
@@ -327,6 +338,7 @@ layout_wrap(struct layout *out, const char *text, size_t len, int width, unsigne
 	return out->nlines;
 }
 
+/* Frees the lines and leaves an empty layout. */
 void
 layout_release(struct layout *layout)
 {

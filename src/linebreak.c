@@ -23,8 +23,8 @@
 
 /* Abbreviated titles that stay with the name that follows them. */
 static const char *const titles[] = {
-	"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Dr", "Dr.", "Pr", "Pr.", "S.", "E.",
-	"S.E.", "LL.", "EE.",
+    "M.",  "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me",	 "Dr",
+    "Dr.", "Pr",  "Pr.", "S.",	 "E.",	 "S.E.",  "LL.", "EE.",
 };
 
 /* Spaces that French typography puts inside guillemets and before : ; ! ? */
@@ -66,6 +66,7 @@ prev_nonspace(const char *text, size_t i, size_t *at, uint32_t *c)
 	return 0;
 }
 
+/* Bytes that may make up an abbreviated title ("M.", "Mme"). */
 static int
 is_title_byte(unsigned char b)
 {
@@ -126,6 +127,7 @@ french_allows(const char *text, size_t len, size_t i)
 	return 1;
 }
 
+/* UAX #14 into brk in place, converted to linebreak_kind, then French rules. */
 void
 linebreak_opportunities(const char *text, size_t len, char *brk)
 {
@@ -183,6 +185,7 @@ last_cluster_boundary(const char *text, size_t len, size_t lo, size_t limit)
 	return best;
 }
 
+/* Works on a window around limit so that huge lines cost the same as short. */
 size_t
 linebreak_last_opportunity(const char *text, size_t len, size_t limit)
 {

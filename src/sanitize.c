@@ -13,6 +13,7 @@
 
 #define REPLACEMENT_UTF8 "\xEF\xBF\xBD"
 
+/* ASCII first: it is nearly all of the text. */
 size_t
 sanitize_next(const char *s, size_t len, uint32_t *c)
 {
@@ -48,6 +49,7 @@ is_dropped(uint32_t c)
 	       c == 0x180E || (c >= 0x2061 && c <= 0x2064);
 }
 
+/* The order of the tests is the order of sanitize.h's table. */
 int
 sanitize_codepoint(uint32_t c, unsigned flags, int column, char repr[SANITIZE_REPR_MAX])
 {
@@ -109,6 +111,7 @@ sanitize_codepoint(uint32_t c, unsigned flags, int column, char repr[SANITIZE_RE
 	return uc_width(c, "UTF-8");
 }
 
+/* Copies printable ASCII runs whole, decodes the rest one character at a time. */
 int
 sanitize_append(struct strbuf *out, const char *s, size_t len, unsigned flags, int column)
 {
@@ -122,8 +125,9 @@ sanitize_append(struct strbuf *out, const char *s, size_t len, unsigned flags, i
 		int w;
 
 		/* Printable ASCII is copied as it is, a run at a time. */
-		for (run = pos; run < len && (unsigned char)s[run] >= 0x20 &&
-				(unsigned char)s[run] < 0x7f; run++)
+		for (run = pos;
+		     run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f;
+		     run++)
 			;
 		if (run > pos) {
 			strbuf_add(out, s + pos, run - pos);
@@ -140,6 +144,7 @@ sanitize_append(struct strbuf *out, const char *s, size_t len, unsigned flags, i
 	return column - start;
 }
 
+/* sanitize_append into a fresh buffer, from column 0. */
 char *
 sanitize_dup(const char *s, size_t len, unsigned flags)
 {

@@ -20,7 +20,7 @@
 
 /* Strings that must never be split across lines. */
 static const char *const unbreakable[] = {
-	"1540 (2004)", "M. Nursultan", "M. Nazarbayev", "S. E. M. Kanat", "Mme Dupont",
+    "1540 (2004)", "M. Nursultan", "M. Nazarbayev", "S. E. M. Kanat", "Mme Dupont",
 };
 
 static int
@@ -47,7 +47,8 @@ is_gap(const char *s, size_t from, size_t to, int *newline)
 static int
 is_one_cluster(const char *s, size_t start, size_t end)
 {
-	const uint8_t *next = u8_grapheme_next((const uint8_t *)s + start, (const uint8_t *)s + end);
+	const uint8_t *next =
+	    u8_grapheme_next((const uint8_t *)s + start, (const uint8_t *)s + end);
 
 	return end > start && (next == NULL || next == (const uint8_t *)s + end);
 }
@@ -78,17 +79,17 @@ is_plain(const char *s, size_t len)
 
 static int failures_reported;
 
-#define FAIL_IF(cond, ...) \
-	do { \
-		unit_checks++; \
-		if (cond) { \
-			unit_failures++; \
-			if (failures_reported++ < 30) { \
-				fprintf(stderr, "%s:%d: ", __FILE__, __LINE__); \
-				fprintf(stderr, __VA_ARGS__); \
-				fprintf(stderr, "\n"); \
-			} \
-		} \
+#define FAIL_IF(cond, ...)                                                                         \
+	do {                                                                                       \
+		unit_checks++;                                                                     \
+		if (cond) {                                                                        \
+			unit_failures++;                                                           \
+			if (failures_reported++ < 30) {                                            \
+				fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                    \
+				fprintf(stderr, __VA_ARGS__);                                      \
+				fprintf(stderr, "\n");                                             \
+			}                                                                          \
+		}                                                                                  \
 	} while (0)
 
 /* Wraps text at `width` and checks every invariant of layout.h.  `strict`
@@ -116,8 +117,8 @@ check_wrap(const char *text, size_t len, int width, unsigned flags, int strict, 
 		if (l->start > l->end || l->end > len)
 			break;
 		if (!memchr(text + l->start, '\t', l->end - l->start))
-			FAIL_IF(w != l->width, "%s: line %zu width %u, measured %d", label, k, l->width,
-				w);
+			FAIL_IF(w != l->width, "%s: line %zu width %u, measured %d", label, k,
+				l->width, w);
 		if (!(flags & SANITIZE_ASCII) && is_plain(text + l->start, l->end - l->start))
 			FAIL_IF(u8_width((const uint8_t *)text + l->start, l->end - l->start,
 					 "UTF-8") != l->width,
@@ -125,14 +126,14 @@ check_wrap(const char *text, size_t len, int width, unsigned flags, int strict, 
 		FAIL_IF(l->indent + l->width > width && !is_one_cluster(text, l->start, l->end),
 			"%s: line %zu is %d cells wide at width %d: \"%.*s\"", label, k,
 			l->indent + l->width, width, (int)(l->end - l->start), text + l->start);
-		FAIL_IF(l->end > l->start && is_gap_byte(text[l->end - 1]) && text[l->end - 1] != '\r' &&
-				k + 1 < n,
+		FAIL_IF(l->end > l->start && is_gap_byte(text[l->end - 1]) &&
+			    text[l->end - 1] != '\r' && k + 1 < n,
 			"%s: line %zu ends with a space", label, k);
 		if (l->start < l->end && l->start < len) {
 			unsigned char b = (unsigned char)text[l->start];
 
-			FAIL_IF(b >= 0x80 && b < 0xC0, "%s: line %zu starts inside a character", label,
-				k);
+			FAIL_IF(b >= 0x80 && b < 0xC0, "%s: line %zu starts inside a character",
+				label, k);
 		}
 		if (k == 0)
 			continue;
@@ -140,8 +141,8 @@ check_wrap(const char *text, size_t len, int width, unsigned flags, int strict, 
 			const struct layout_line *p = &lay.lines[k - 1];
 			int gap = is_gap(text, p->end, l->start, &newline);
 
-			FAIL_IF(p->end > l->start || !gap, "%s: text lost between lines %zu and %zu",
-				label, k - 1, k);
+			FAIL_IF(p->end > l->start || !gap,
+				"%s: text lost between lines %zu and %zu", label, k - 1, k);
 			if (newline || !gap)
 				continue;
 			if (strict) {
@@ -149,15 +150,16 @@ check_wrap(const char *text, size_t len, int width, unsigned flags, int strict, 
 				const char *e = text + p->end;
 
 				FAIL_IF(strchr(":;!?%", *s) || !strncmp(s, "\xC2\xBB", 2) ||
-						!strncmp(s, "\xE2\x80\xBA", 3),
+					    !strncmp(s, "\xE2\x80\xBA", 3),
 					"%s: line %zu starts with \"%.3s\"", label, k, s);
 				FAIL_IF(p->end >= 2 && !strncmp(e - 2, "\xC2\xAB", 2),
-					"%s: line %zu ends with an opening guillemet", label, k - 1);
+					"%s: line %zu ends with an opening guillemet", label,
+					k - 1);
 				FAIL_IF(p->end == l->start && uax[l->start] != UC_BREAK_POSSIBLE &&
-						word_width_at(text, len, l->start, flags) <=
-							width - p->indent,
-					"%s: word split at %u though it fits in %d", label, l->start,
-					width);
+					    word_width_at(text, len, l->start, flags) <=
+						width - p->indent,
+					"%s: word split at %u though it fits in %d", label,
+					l->start, width);
 			}
 		}
 	}
@@ -177,9 +179,10 @@ check_wrap(const char *text, size_t len, int width, unsigned flags, int strict, 
 				size_t at = (size_t)(hit - text);
 
 				for (size_t k = 1; k < n; k++)
-					FAIL_IF(lay.lines[k].start > at && lay.lines[k].start < at + ulen,
-						"%s: \"%s\" split at width %d", label, unbreakable[u],
-						width);
+					FAIL_IF(lay.lines[k].start > at &&
+						    lay.lines[k].start < at + ulen,
+						"%s: \"%s\" split at width %d", label,
+						unbreakable[u], width);
 			}
 		}
 	}
@@ -243,7 +246,8 @@ test_corpus(void)
 					size_t b = nl ? (size_t)(nl - text) : len;
 
 					if (b > a)
-						check_wrap(text + a, b - a, width, flags, 1, de->d_name);
+						check_wrap(text + a, b - a, width, flags, 1,
+							   de->d_name);
 					a = b + 1;
 				}
 			}
@@ -271,11 +275,12 @@ static void
 test_french(void)
 {
 	static const char *const texts[] = {
-		"la \xC2\xAB Promotion de la mise en \xC5\x93uvre \xC2\xBB : oui ; non ! quoi ? 50 % fin",
-		"la \xC2\xAB\xC2\xA0Promotion de la mise\xC2\xA0\xC2\xBB\xC2\xA0: oui\xE2\x80\xAF; non"
-		"\xE2\x80\xAF! quoi\xE2\x80\xAF? 50\xE2\x80\xAF% fin",
-		"la r\xC3\xA9solution 1540 (2004) du Conseil, par M. Nazarbayev et S. E. M. Kanat "
-		"Saudabayev, Mme Dupont et MM. Durand",
+	    "la \xC2\xAB Promotion de la mise en \xC5\x93uvre \xC2\xBB : oui ; non ! quoi ? 50 % "
+	    "fin",
+	    "la \xC2\xAB\xC2\xA0Promotion de la mise\xC2\xA0\xC2\xBB\xC2\xA0: oui\xE2\x80\xAF; non"
+	    "\xE2\x80\xAF! quoi\xE2\x80\xAF? 50\xE2\x80\xAF% fin",
+	    "la r\xC3\xA9solution 1540 (2004) du Conseil, par M. Nazarbayev et S. E. M. Kanat "
+	    "Saudabayev, Mme Dupont et MM. Durand",
 	};
 	struct layout lay = LAYOUT_INIT;
 
@@ -397,14 +402,23 @@ test_tiny_and_edges(void)
 	CHECK_INT(lay.lines[0].end, 9);
 
 	/* Controls take the width of their visible form. */
-	CHECK_INT(layout_text_width("a\x1b" "b", 3, 0), 4);
+	CHECK_INT(layout_text_width("a\x1b"
+				    "b",
+				    3, 0),
+		  4);
 	CHECK_INT(layout_text_width("\a\r", 2, 0), 4);
-	CHECK_INT(layout_text_width("a\xE2\x80\xAE" "b", 5, 0), 2);
+	CHECK_INT(layout_text_width("a\xE2\x80\xAE"
+				    "b",
+				    5, 0),
+		  2);
 	CHECK_INT(layout_text_width("\xC2\x85", 2, 0), 8);
 	CHECK_INT(layout_text_width("\xFF", 1, 0), 1);
 	CHECK_INT(layout_text_width("\xC5\x93", 2, SANITIZE_ASCII), 2);
 	CHECK_INT(layout_text_width("\xC5\x93", 2, 0), 1);
-	CHECK_INT(layout_text_width("a\xC2\xAD" "b", 4, 0), 2);
+	CHECK_INT(layout_text_width("a\xC2\xAD"
+				    "b",
+				    4, 0),
+		  2);
 	CHECK_INT(layout_text_width("\xE2\x80\xA6", 3, SANITIZE_ASCII), 3);
 	/* layout_fit never splits "^[". */
 	CHECK_INT(layout_fit("a\x1b", 2, 2, 0, NULL), 1);
@@ -421,12 +435,30 @@ test_hanging(void)
 		const char *text;
 		int width;
 	} markers[] = {
-		{ "a) texte", 3 },  { "1. texte", 3 },   { "12. texte", 4 }, { "- texte", 2 },
-		{ "\xE2\x80\xA2 texte", 2 }, { "i) texte", 3 }, { "IV. texte", 4 }, { "iv) texte", 4 },
-		{ "(b) texte", 4 }, { "1.  texte", 4 },  { "A) texte", 3 },  { "c. texte", 3 },
-		{ "M. Nazarbayev", 0 }, { "1540 (2004)", 0 }, { "Dr. X", 0 }, { "a)", 0 },
-		{ "a) ", 0 },       { "texte", 0 },      { "", 0 },          { "-texte", 0 },
-		{ "1234. texte", 0 }, { "A. Martin", 0 }, { "(A) x", 4 },    { "-", 0 },
+	    {"a) texte", 3},
+	    {"1. texte", 3},
+	    {"12. texte", 4},
+	    {"- texte", 2},
+	    {"\xE2\x80\xA2 texte", 2},
+	    {"i) texte", 3},
+	    {"IV. texte", 4},
+	    {"iv) texte", 4},
+	    {"(b) texte", 4},
+	    {"1.  texte", 4},
+	    {"A) texte", 3},
+	    {"c. texte", 3},
+	    {"M. Nazarbayev", 0},
+	    {"1540 (2004)", 0},
+	    {"Dr. X", 0},
+	    {"a)", 0},
+	    {"a) ", 0},
+	    {"texte", 0},
+	    {"", 0},
+	    {"-texte", 0},
+	    {"1234. texte", 0},
+	    {"A. Martin", 0},
+	    {"(A) x", 4},
+	    {"-", 0},
 	};
 	const char *item = "a) Les efforts internationaux en faveur de la non-prolif\xC3\xA9ration "
 			   "sont expos\xC3\xA9s dans la r\xC3\xA9solution 1540 (2004).";

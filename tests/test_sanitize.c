@@ -61,12 +61,21 @@ test_controls(void)
 	check_dup("del\x7f", 0, "del^?");
 	check_dup("nul", 0, "nul");
 	check_dup("c1\xC2\x85x", 0, "c1<U+0085>x");
-	check_dup("c1\xC2\x9B" "31m", 0, "c1<U+009B>31m");
+	check_dup("c1\xC2\x9B"
+		  "31m",
+		  0, "c1<U+009B>31m");
 	/* RLO, LRE, PDF, isolates, marks, ALM: dropped. */
-	check_dup("a\xE2\x80\xAE" "b\xE2\x80\xAA" "c\xE2\x80\xAC" "d\xE2\x81\xA6" "e\xE2\x81\xA9"
-		  "f\xE2\x80\x8E" "g\xE2\x80\x8F" "h\xD8\x9Ci",
+	check_dup("a\xE2\x80\xAE"
+		  "b\xE2\x80\xAA"
+		  "c\xE2\x80\xAC"
+		  "d\xE2\x81\xA6"
+		  "e\xE2\x81\xA9"
+		  "f\xE2\x80\x8E"
+		  "g\xE2\x80\x8F"
+		  "h\xD8\x9Ci",
 		  0, "abcdefghi");
-	check_dup("soft\xC2\xADhyphen zero\xE2\x80\x8Bwidth\xEF\xBB\xBF", 0, "softhyphen zerowidth");
+	check_dup("soft\xC2\xADhyphen zero\xE2\x80\x8Bwidth\xEF\xBB\xBF", 0,
+		  "softhyphen zerowidth");
 	check_dup("\tx", 0, "        x");
 	check_dup("abc\tx", 0, "abc     x");
 
@@ -80,7 +89,7 @@ test_controls(void)
 
 	/* Every byte value, alone and in both modes, gives clean output. */
 	for (int b = 0; b < 256; b++) {
-		char in[2] = { (char)b, 0 };
+		char in[2] = {(char)b, 0};
 
 		for (unsigned flags = 0; flags < 4; flags++) {
 			char *got = sanitize_dup(in, 1, flags);
@@ -99,9 +108,11 @@ test_controls(void)
 			int w = sanitize_codepoint(c, flags, 3, repr);
 
 			if (!is_clean(repr) || w < 0 || w > 10 ||
-			    ((flags & SANITIZE_ASCII) && (!is_ascii(repr) || (size_t)w != strlen(repr)))) {
+			    ((flags & SANITIZE_ASCII) &&
+			     (!is_ascii(repr) || (size_t)w != strlen(repr)))) {
 				CHECK(!"unclean code point");
-				fprintf(stderr, "  U+%04X flags %u -> \"%s\" width %d\n", c, flags, repr, w);
+				fprintf(stderr, "  U+%04X flags %u -> \"%s\" width %d\n", c, flags,
+					repr, w);
 			}
 		}
 	}
@@ -110,13 +121,19 @@ test_controls(void)
 static void
 test_invalid(void)
 {
-	check_dup("a\xFF" "b", 0, "a\xEF\xBF\xBD" "b");
-	check_dup("a\xFF" "b", SANITIZE_ASCII, "a?b");
+	check_dup("a\xFF"
+		  "b",
+		  0,
+		  "a\xEF\xBF\xBD"
+		  "b");
+	check_dup("a\xFF"
+		  "b",
+		  SANITIZE_ASCII, "a?b");
 	check_dup("\xC3", 0, "\xEF\xBF\xBD");
 	check_dup("\xC3(", 0, "\xEF\xBF\xBD(");
 	check_dup("\xED\xA0\x80", 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); /* surrogate */
-	check_dup("\xC0\xAF", 0, "\xEF\xBF\xBD\xEF\xBF\xBD");                 /* overlong / */
-	check_dup("\xF4\x90\x80\x80", SANITIZE_ASCII, "????");               /* > U+10FFFF */
+	check_dup("\xC0\xAF", 0, "\xEF\xBF\xBD\xEF\xBF\xBD");		      /* overlong / */
+	check_dup("\xF4\x90\x80\x80", SANITIZE_ASCII, "????");		      /* > U+10FFFF */
 	check_dup("\xC3\xA9t\xC3\xA9", 0, "\xC3\xA9t\xC3\xA9");
 }
 
@@ -128,19 +145,29 @@ test_ascii(void)
 	check_dup("\xC5\x93uvre \xC5\x92UVRE", SANITIZE_ASCII, "oeuvre OEUVRE");
 	check_dup("\xC3\xA6 \xC3\x86", SANITIZE_ASCII, "ae AE");
 	check_dup("\xC2\xAB\xC2\xA0mot\xE2\x80\xAF\xC2\xBB", SANITIZE_ASCII, "\" mot \"");
-	check_dup("l\xE2\x80\x99" "Ukraine \xE2\x80\x98x\xE2\x80\x99", SANITIZE_ASCII,
-		  "l'Ukraine 'x'");
-	check_dup("\xE2\x80\x9C" "a\xE2\x80\x9D", SANITIZE_ASCII, "\"a\"");
+	check_dup("l\xE2\x80\x99"
+		  "Ukraine \xE2\x80\x98x\xE2\x80\x99",
+		  SANITIZE_ASCII, "l'Ukraine 'x'");
+	check_dup("\xE2\x80\x9C"
+		  "a\xE2\x80\x9D",
+		  SANITIZE_ASCII, "\"a\"");
 	check_dup("etc\xE2\x80\xA6", SANITIZE_ASCII, "etc...");
-	check_dup("a\xE2\x80\x93" "b\xE2\x80\x94" "c", SANITIZE_ASCII, "a-b-c");
+	check_dup("a\xE2\x80\x93"
+		  "b\xE2\x80\x94"
+		  "c",
+		  SANITIZE_ASCII, "a-b-c");
 	check_dup("\xC3\xA0\xC3\xA2\xC3\xA7\xC3\xA8\xC3\xAA\xC3\xAB\xC3\xAE\xC3\xAF\xC3\xB4\xC3\xB9"
 		  "\xC3\xBB\xC3\xBC\xC3\xBF",
 		  SANITIZE_ASCII, "aaceeeiiouuuy");
 	check_dup("\xC3\x80\xC3\x87\xC3\x89\xC3\x8E\xC3\x94\xC3\x9B", SANITIZE_ASCII, "ACEIOU");
-	check_dup("\xC5\x81\xC3\xB3" "d\xC5\xBA", SANITIZE_ASCII, "Lodz");
-	check_dup("\xC3\x98resund stra\xC3\x9F" "e", SANITIZE_ASCII, "Oresund strasse");
-	check_dup("e\xCC\x81", SANITIZE_ASCII, "e"); /* combining acute */
-	check_dup("\xEF\xAC\x81n", SANITIZE_ASCII, "fin");  /* ﬁ ligature */
+	check_dup("\xC5\x81\xC3\xB3"
+		  "d\xC5\xBA",
+		  SANITIZE_ASCII, "Lodz");
+	check_dup("\xC3\x98resund stra\xC3\x9F"
+		  "e",
+		  SANITIZE_ASCII, "Oresund strasse");
+	check_dup("e\xCC\x81", SANITIZE_ASCII, "e");	   /* combining acute */
+	check_dup("\xEF\xAC\x81n", SANITIZE_ASCII, "fin"); /* ﬁ ligature */
 	check_dup("\xE4\xB8\xAD\xF0\x9F\x98\x80", SANITIZE_ASCII, "??");
 	check_dup("\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2", SANITIZE_ASCII, "????"); /* Cyrillic */
 

@@ -29,8 +29,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
 				abort();
-			if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0xAA && p[2] <= 0xAE) ||
-							     p[2] == 0x8E || p[2] == 0x8F))
+			if (p[0] == 0xE2 && p[1] == 0x80 &&
+			    ((p[2] >= 0xAA && p[2] <= 0xAE) || p[2] == 0x8E || p[2] == 0x8F))
 				abort();
 			if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
 				abort();
