@@ -27,13 +27,6 @@ static const char *const titles[] = {
     "Dr.", "Pr",  "Pr.", "S.",	 "E.",	 "S.E.",  "LL.", "EE.",
 };
 
-/* Spaces that French typography puts inside guillemets and before : ; ! ? */
-static int
-is_french_space(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x2007;
-}
-
 /* Characters that must not open a line. */
 static int
 is_no_line_start(uint32_t c)
@@ -43,27 +36,42 @@ is_no_line_start(uint32_t c)
 }
 
 /* Finds the last non-space character before offset i (at most LOOKBACK_MAX
- * bytes back); returns 0 when there is none. */
+ * bytes back); returns 0 when there is none.  Works on bytes: it runs at
+ * every break opportunity, and the spaces it skips have fixed encodings. */
 static int
 prev_nonspace(const char *text, size_t i, size_t *at, uint32_t *c)
 {
-	const uint8_t *start = (const uint8_t *)text;
-	const uint8_t *p = start + i;
+	const unsigned char *t = (const unsigned char *)text;
+	size_t p = i;
+	ucs4_t uc;
+	const uint8_t *q;
 
-	while (p > start && (size_t)(start + i - p) <= LOOKBACK_MAX) {
-		ucs4_t uc;
-		const uint8_t *q = u8_prev(&uc, p, start);
+	while (p > 0 && i - p <= LOOKBACK_MAX) {
+		unsigned char b = t[p - 1];
 
-		if (!q)
-			return 0;
-		if (!is_french_space(uc)) {
-			*at = (size_t)(q - start);
-			*c = uc;
-			return 1;
-		}
-		p = q;
+		if (b == ' ' || b == '\t')
+			p--;
+		else if (b == 0xA0 && p >= 2 && t[p - 2] == 0xC2)
+			p -= 2; /* U+00A0 */
+		else if ((b == 0xAF || b == 0x89 || b == 0x87) && p >= 3 && t[p - 2] == 0x80 &&
+			 t[p - 3] == 0xE2)
+			p -= 3; /* U+202F, U+2009, U+2007 */
+		else
+			break;
 	}
-	return 0;
+	if (p == 0 || i - p > LOOKBACK_MAX)
+		return 0;
+	if (t[p - 1] < 0x80) {
+		*at = p - 1;
+		*c = t[p - 1];
+		return 1;
+	}
+	q = u8_prev(&uc, t + p, t);
+	if (!q)
+		return 0;
+	*at = (size_t)(q - t);
+	*c = uc;
+	return 1;
 }
 
 /* Bytes that may make up an abbreviated title ("M.", "Mme"). */

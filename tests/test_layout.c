@@ -254,6 +254,22 @@ test_corpus(void)
 			if (width % 10 == 0)
 				check_wrap(text, len, width, 0, 1, de->d_name);
 		}
+		/* Piece boundaries agree with the opportunities of the whole text. */
+		{
+			char *brk = xmalloc(len);
+
+			linebreak_opportunities(text, len, brk);
+			for (size_t limit = 1; limit < len; limit += 97) {
+				size_t want = limit;
+
+				while (want > 0 && brk[want] == LINEBREAK_NONE)
+					want--;
+				if (want > 0)
+					CHECK_INT(linebreak_last_opportunity(text, len, limit),
+						  want);
+			}
+			free(brk);
+		}
 		/* Tiny widths: no checks of French rules, but termination and bounds. */
 		for (int width = -1; width < 20; width++)
 			check_wrap(text, len, width < 1 ? 1 : width, 0, 0, de->d_name);
