@@ -317,11 +317,13 @@ layout_wrap(struct layout *out, const char *text, size_t len, int width, unsigne
 			content_width = column - indent;
 			have_content = 1;
 		}
-		/* Only a line of nothing but spaces can still end with one. */
-		while (content_end > start && is_break_space(text, len, content_end - 1))
-			content_end--;
-		if (content_end == start)
-			content_width = 0;
+		/* Only a line of nothing but spaces, or one whose last cluster
+		 * swallowed a space (U+0602 is a Prepend), can still end with one. */
+		if (content_end > start && is_break_space(text, len, content_end - 1)) {
+			while (content_end > start && is_break_space(text, len, content_end - 1))
+				content_end--;
+			content_width = measure(text + start, content_end - start, flags, indent);
+		}
 		push_line(out, start, content_end, indent, content_width);
 		if (soft) {
 			/* The spaces at a soft break belong to neither line. */

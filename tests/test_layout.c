@@ -394,6 +394,9 @@ test_tiny_and_edges(void)
 		check_wrap(mixed, strlen(mixed), width < 1 ? 1 : width, SANITIZE_ASCII, 0, "mixed");
 		CHECK(layout_wrap(&lay, mixed, strlen(mixed), width, 0) > 0);
 	}
+	/* U+0602 is a Prepend: its cluster takes the space after it. */
+	for (int width = 1; width <= 6; width++)
+		check_wrap("x \xD8\x82 \xD8\x82 y\xD8\x82 ", 13, width, 0, 0, "prepend");
 	/* Empty text: one empty line. */
 	CHECK_INT(layout_wrap(&lay, "", 0, 80, 0), 1);
 	CHECK_INT(lay.lines[0].start, 0);
