@@ -1,0 +1,455 @@
+/* store_results.c - searching a snapshot: a lazy cursor over matching
+ * documents (newest first), counts, and the matching pieces of a document.
+ *
+ * With a text query the cursor seeks backwards in the FTS index: the next
+ * matching piece below the previous document's first row id, then that
+ * document's metadata.  Each step is one index seek, whatever the number of
+ * matches or of matching pieces per document. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "query.h"
+#include "store.h"
+#include "store_private.h"
+#include "util.h"
+
+#define STORE_PASSAGE_BEFORE 60
+#define STORE_PASSAGE_MAX 200
+
+static const char store_hit_columns[] = "SELECT id, date, kind, sender, title, source FROM doc";
+
+struct store_results {
+	struct store *store;
+	struct query terms;  /* copy of the query's terms, for highlighting */
+	sqlite3_stmt *list;  /* without text: filtered documents, newest first */
+	sqlite3_stmt *seek;  /* with text: the next matching piece below a bound */
+	sqlite3_stmt *doc;   /* with text: one document by sort key, if it passes the fields */
+	sqlite3_stmt *first; /* with text: first matching piece of a document */
+	sqlite3_stmt *piece; /* text of a piece */
+	int64_t bound;       /* next seek looks at row ids <= bound */
+	bool done;
+};
+
+/* Appends the field filters as " AND …" with parameters from ?first on. */
+static void
+store_filter_sql(const struct query *q, struct strbuf *sql, int first)
+{
+	static const char *const columns[] = {
+		[QF_SENDER] = "f_sender", [QF_ADDRESSEE] = "f_addressee",
+		[QF_KIND] = "f_kind",     [QF_ORGAN] = "f_organ",
+	};
+	int n = first;
+
+	for (size_t i = 0; q != NULL && i < q->nfields; i++) {
+		const struct query_field *f = &q->fields[i];
+
+		switch (f->kind) {
+		case QF_YEAR:
+			strbuf_addf(sql, " AND year BETWEEN ?%d AND ?%d", n, n + 1);
+			n += 2;
+			break;
+		case QF_CITES:
+			strbuf_addf(sql, " AND (instr(f_cites, ?%d) > 0 OR instr(f_cites, ?%d) > 0)",
+				    n, n + 1);
+			n += 2;
+			break;
+		default:
+			strbuf_addf(sql, " AND instr(%s, ?%d) > 0", columns[f->kind], n);
+			n += 1;
+			break;
+		}
+	}
+}
+
+/* Binds what store_filter_sql asked for, in the same order. */
+static void
+store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
+{
+	int n = first;
+
+	for (size_t i = 0; q != NULL && i < q->nfields; i++) {
+		const struct query_field *f = &q->fields[i];
+
+		switch (f->kind) {
+		case QF_YEAR:
+			sqlite3_bind_int(stmt, n++, f->year_from);
+			sqlite3_bind_int(stmt, n++, f->year_to);
+			break;
+		case QF_CITES: {
+			char *a = xasprintf(";%s ", f->value), *b = xasprintf(";%s;", f->value);
+
+			sqlite3_bind_text(stmt, n++, a, -1, free);
+			sqlite3_bind_text(stmt, n++, b, -1, free);
+			break;
+		}
+		default:
+			/* a word prefix: " kaz" in " kazakhstan " */
+			sqlite3_bind_text(stmt, n++, xasprintf(" %s", f->value), -1, free);
+			break;
+		}
+	}
+}
+
+static int
+store_prepare_filtered(struct store *store, const char *head, const struct query *q,
+		       const char *tail, int first, sqlite3_stmt **stmt, char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addstr(&sql, head);
+	strbuf_addstr(&sql, " WHERE 1");
+	store_filter_sql(q, &sql, first);
+	strbuf_addstr(&sql, tail);
+	rc = store_prepare(store, sql.buf, stmt, err);
+	strbuf_release(&sql);
+	if (rc == 0)
+		store_filter_bind(q, *stmt, first);
+	return rc;
+}
+
+static bool
+store_has_text(const struct query *q)
+{
+	return q != NULL && q->fts != NULL;
+}
+
+/* Copies the terms (not the fields, which are bound already). */
+static void
+store_copy_terms(struct query *dst, const struct query *src)
+{
+	memset(dst, 0, sizeof *dst);
+	if (src == NULL || src->nterms == 0)
+		return;
+	dst->terms = xcalloc(src->nterms, sizeof *dst->terms);
+	dst->nterms = src->nterms;
+	for (size_t i = 0; i < src->nterms; i++) {
+		dst->terms[i] = src->terms[i];
+		dst->terms[i].tokens = xcalloc(src->terms[i].ntokens, sizeof(char *));
+		for (size_t j = 0; j < src->terms[i].ntokens; j++)
+			dst->terms[i].tokens[j] = xstrdup(src->terms[i].tokens[j]);
+	}
+}
+
+int
+store_results_open(struct store *store, const struct query *q, struct store_results **out,
+		   char **err)
+{
+	struct store_results *res = xcalloc(1, sizeof *res);
+
+	*out = NULL;
+	res->store = store;
+	res->bound = INT64_MAX;
+	if (!store_has_text(q)) {
+		if (store_prepare_filtered(store, store_hit_columns, q, " ORDER BY sortkey DESC", 1,
+					   &res->list, err) < 0)
+			goto fail;
+	} else {
+		struct strbuf sql = STRBUF_INIT;
+		int rc;
+
+		store_copy_terms(&res->terms, q);
+		strbuf_addf(&sql, "%s WHERE sortkey = ?1", store_hit_columns);
+		store_filter_sql(q, &sql, 2);
+		rc = store_prepare(store, sql.buf, &res->doc, err);
+		strbuf_release(&sql);
+		if (rc < 0)
+			goto fail;
+		store_filter_bind(q, res->doc, 2);
+		if (store_prepare(store,
+				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid <= ?2"
+				  " ORDER BY rowid DESC LIMIT 1",
+				  &res->seek, err) < 0 ||
+		    store_prepare(store,
+				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
+				  " AND rowid <= ?3 ORDER BY rowid LIMIT 1",
+				  &res->first, err) < 0 ||
+		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) < 0)
+			goto fail;
+		sqlite3_bind_text(res->seek, 1, q->fts, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(res->first, 1, q->fts, -1, SQLITE_TRANSIENT);
+	}
+	*out = res;
+	return 0;
+fail:
+	store_results_free(res);
+	return -1;
+}
+
+void
+store_results_free(struct store_results *res)
+{
+	if (res == NULL)
+		return;
+	sqlite3_finalize(res->list);
+	sqlite3_finalize(res->seek);
+	sqlite3_finalize(res->doc);
+	sqlite3_finalize(res->first);
+	sqlite3_finalize(res->piece);
+	query_release(&res->terms);
+	free(res);
+}
+
+void
+store_hit_release(struct store_hit *hit)
+{
+	free(hit->date);
+	free(hit->kind);
+	free(hit->sender);
+	free(hit->title);
+	free(hit->source);
+	free(hit->passage);
+	free(hit->marks);
+	memset(hit, 0, sizeof *hit);
+}
+
+static char *
+store_column_or_empty(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return xstrndup(s ? (const char *)s : "", s ? (size_t)sqlite3_column_bytes(stmt, i) : 0);
+}
+
+static void
+store_fill_hit(sqlite3_stmt *stmt, struct store_hit *hit)
+{
+	memset(hit, 0, sizeof *hit);
+	hit->doc_id = sqlite3_column_int64(stmt, 0);
+	hit->date = store_column_or_empty(stmt, 1);
+	hit->kind = store_column_or_empty(stmt, 2);
+	hit->sender = store_column_or_empty(stmt, 3);
+	hit->title = store_column_or_empty(stmt, 4);
+	hit->source = store_column_or_empty(stmt, 5);
+}
+
+static bool
+store_is_continuation(const char *text, size_t i)
+{
+	return ((unsigned char)text[i] & 0xC0) == 0x80;
+}
+
+/* Cuts an excerpt of about STORE_PASSAGE_MAX bytes around the first match,
+ * at spaces when possible and always at character boundaries, with "…"
+ * where text was cut; marks are the matches inside it. */
+static void
+store_excerpt(const struct query *q, const char *text, size_t len, struct store_hit *hit)
+{
+	static const char ellipsis[] = "…";
+	const size_t elen = sizeof ellipsis - 1;
+	struct text_span *spans;
+	size_t nspans = query_highlight(q, text, len, &spans);
+	size_t anchor = nspans ? spans[0].start : 0, from = 0, to, head;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (anchor > STORE_PASSAGE_BEFORE) {
+		from = anchor - STORE_PASSAGE_BEFORE;
+		while (from > 0 && store_is_continuation(text, from))
+			from--;
+		for (size_t i = from; i < anchor; i++) {
+			if (text[i] == ' ') {
+				from = i + 1;
+				break;
+			}
+		}
+	}
+	to = from + STORE_PASSAGE_MAX;
+	if (to >= len) {
+		to = len;
+	} else {
+		size_t i;
+
+		for (i = to; i > from + STORE_PASSAGE_MAX / 2 && text[i] != ' '; i--)
+			;
+		if (text[i] == ' ' && i > from + STORE_PASSAGE_MAX / 2)
+			to = i;
+		while (to > from && store_is_continuation(text, to))
+			to--;
+	}
+	if (from > 0)
+		strbuf_add(&sb, ellipsis, elen);
+	head = sb.len;
+	strbuf_add(&sb, text + from, to - from);
+	if (to < len)
+		strbuf_add(&sb, ellipsis, elen);
+	hit->marks = NULL;
+	hit->nmarks = 0;
+	for (size_t i = 0; i < nspans; i++) {
+		size_t s = spans[i].start > from ? spans[i].start : from;
+		size_t e = spans[i].end < to ? spans[i].end : to;
+
+		if (s >= e)
+			continue;
+		if (hit->marks == NULL)
+			hit->marks = xcalloc(nspans, sizeof *hit->marks);
+		hit->marks[hit->nmarks++] =
+			(struct text_span){ (uint32_t)(s - from + head), (uint32_t)(e - from + head) };
+	}
+	free(spans);
+	hit->passage = strbuf_detach(&sb, NULL);
+}
+
+/* Steps a one-row statement: 1 row, 0 none, -1/-2 failure.  The caller resets. */
+static int
+store_step_row(struct store *store, sqlite3_stmt *stmt, const char *what, char **err)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(store, rc, what, err);
+}
+
+/* Fills the passage of a hit from the document's first matching piece. */
+static int
+store_hit_passage(struct store_results *res, int64_t key, struct store_hit *hit, char **err)
+{
+	int64_t lo = key << STORE_PIECE_BITS, rowid, index;
+	int rc;
+
+	sqlite3_bind_int64(res->first, 2, lo);
+	sqlite3_bind_int64(res->first, 3, lo + STORE_META_INDEX);
+	rc = store_step_row(res->store, res->first, "recherche", err);
+	rowid = rc == 1 ? sqlite3_column_int64(res->first, 0) : lo + STORE_META_INDEX;
+	sqlite3_reset(res->first);
+	if (rc < 0)
+		return rc;
+	index = rowid & STORE_META_INDEX;
+	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
+	sqlite3_bind_int64(res->piece, 1, rowid);
+	rc = store_step_row(res->store, res->piece, "lecture d’un passage", err);
+	if (rc == 1)
+		store_excerpt(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
+			      (size_t)sqlite3_column_bytes(res->piece, 0), hit);
+	sqlite3_reset(res->piece);
+	return rc < 0 ? rc : 0;
+}
+
+int
+store_results_next(struct store_results *res, struct store_hit *hit, char **err)
+{
+	int rc;
+
+	memset(hit, 0, sizeof *hit);
+	if (res->done)
+		return 0;
+	if (res->list != NULL) {
+		rc = store_step_row(res->store, res->list, "liste des documents", err);
+		if (rc == 1)
+			store_fill_hit(res->list, hit);
+		else if (rc == 0)
+			res->done = true;
+		else
+			sqlite3_reset(res->list);
+		return rc;
+	}
+	for (;;) {
+		int64_t rowid, key;
+
+		sqlite3_bind_int64(res->seek, 2, res->bound);
+		rc = store_step_row(res->store, res->seek, "recherche", err);
+		rowid = rc == 1 ? sqlite3_column_int64(res->seek, 0) : 0;
+		sqlite3_reset(res->seek);
+		if (rc <= 0) {
+			if (rc == 0)
+				res->done = true;
+			return rc;
+		}
+		key = rowid >> STORE_PIECE_BITS;
+		sqlite3_bind_int64(res->doc, 1, key);
+		rc = store_step_row(res->store, res->doc, "lecture d’un document", err);
+		if (rc == 1)
+			store_fill_hit(res->doc, hit);
+		sqlite3_reset(res->doc);
+		if (rc < 0)
+			return rc;
+		/* the next seek starts below this document's pieces */
+		res->bound = (key << STORE_PIECE_BITS) - 1;
+		if (key == 0)
+			res->done = true;
+		if (rc == 0) {
+			if (res->done)
+				return 0;
+			continue; /* filtered out by a field */
+		}
+		rc = store_hit_passage(res, key, hit, err);
+		if (rc < 0) {
+			store_hit_release(hit);
+			return rc;
+		}
+		res->done = res->done || res->bound < 0;
+		return 1;
+	}
+}
+
+int
+store_results_count(struct store *store, const struct query *q, int64_t *count, char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *stmt = NULL;
+	int rc, ret;
+
+	*count = 0;
+	if (store_has_text(q))
+		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE sortkey IN"
+				    " (SELECT rowid >> 20 FROM fts WHERE fts MATCH ?1)");
+	else
+		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
+	store_filter_sql(q, &sql, 2);
+	ret = store_prepare(store, sql.buf, &stmt, err);
+	strbuf_release(&sql);
+	if (ret < 0)
+		return -1;
+	if (store_has_text(q))
+		sqlite3_bind_text(stmt, 1, q->fts, -1, SQLITE_STATIC);
+	store_filter_bind(q, stmt, 2);
+	rc = store_step_row(store, stmt, "comptage", err);
+	if (rc == 1)
+		*count = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
+}
+
+long
+store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id,
+		      size_t **pieces, char **err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t key = 0, npieces = 0;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*pieces = NULL;
+	if (!store_has_text(q))
+		return 0;
+	rc = store_doc_key(store, doc_id, &key, &npieces, err);
+	if (rc <= 0)
+		return rc;
+	if (npieces == 0)
+		return 0;
+	if (store_prepare(store,
+			  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3"
+			  " ORDER BY rowid",
+			  &stmt, err) < 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, q->fts, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, key << STORE_PIECE_BITS);
+	sqlite3_bind_int64(stmt, 3, (key << STORE_PIECE_BITS) + npieces - 1);
+	while ((rc = store_step_row(store, stmt, "recherche dans un document", err)) == 1) {
+		*pieces = xgrow(*pieces, &cap, n + 1, sizeof **pieces);
+		(*pieces)[n++] = (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX);
+	}
+	sqlite3_finalize(stmt);
+	if (rc < 0) {
+		free(*pieces);
+		*pieces = NULL;
+		return rc;
+	}
+	return (long)n;
+}
