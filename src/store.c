@@ -648,7 +648,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 	struct strbuf bold = STRBUF_INIT;
 	char *folded[5] = { NULL };
 	char *meta = NULL;
-	int64_t day, key, npieces = 0;
+	int64_t day, key = 0, npieces = 0;
 	uint64_t nbytes = 0;
 	int year, ret = -1;
 
