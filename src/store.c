@@ -189,7 +189,7 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 	bool seen[sizeof store_required / sizeof store_required[0]] = { false };
 	sqlite3_stmt *stmt = NULL;
 	int64_t version;
-	int rc, ret = -1, nobjects = 0;
+	int rc, ret = -1;
 
 	*empty = false;
 	if (store_int_query(store, "PRAGMA user_version", &version, err) < 0)
@@ -200,6 +200,24 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
+	if (version == 0) {
+		int64_t nobjects;
+
+		if (store_int_query(store, "SELECT count(*) FROM sqlite_master", &nobjects, err) < 0)
+			return -1;
+		if (nobjects == 0 && allow_empty) {
+			*empty = true;
+			return 0;
+		}
+		*err = xasprintf("%s: base SQLite qui n’est pas un instantané liseuse", store->path);
+		return -1;
+	}
+	if (version < STORE_SCHEMA_VERSION) {
+		*err = xasprintf("%s: instantané au format %lld, trop ancien (format %d attendu) : "
+				 "réimportez les documents",
+				 store->path, (long long)version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
 	if (store_prepare(store, "SELECT type, name FROM sqlite_master", &stmt, err) < 0)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -207,7 +225,6 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 		const char *name = (const char *)sqlite3_column_text(stmt, 1);
 		bool known = false;
 
-		nobjects++;
 		if (type == NULL || name == NULL || strcmp(type, "trigger") == 0 ||
 		    strcmp(type, "view") == 0) {
 			*err = xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
@@ -226,21 +243,6 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 	}
 	if (rc != SQLITE_DONE) {
 		ret = store_fail(store, rc, "lecture du schéma", err);
-		goto out;
-	}
-	if (version == 0 && nobjects == 0 && allow_empty) {
-		*empty = true;
-		ret = 0;
-		goto out;
-	}
-	if (version == 0) {
-		*err = xasprintf("%s: base SQLite qui n’est pas un instantané liseuse", store->path);
-		goto out;
-	}
-	if (version < STORE_SCHEMA_VERSION) {
-		*err = xasprintf("%s: instantané au format %lld, trop ancien (format %d attendu) : "
-				 "réimportez les documents",
-				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		goto out;
 	}
 	for (size_t i = 0; i < sizeof store_required / sizeof store_required[0]; i++) {
