@@ -698,7 +698,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 				goto out;
 			}
 			store_bold_blob(p, start, end, &bold);
-			if (store_insert_piece(store, key << STORE_PIECE_BITS | npieces, p->role,
+			if (store_insert_piece(store, store_piece_rowid(key, npieces), p->role,
 					       start > 0, p->text + start, end - start, &bold, err) < 0)
 				goto out;
 			npieces++;
@@ -707,7 +707,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 		nbytes += p->len;
 	}
 	meta = store_meta_text(m);
-	if (store_insert_piece(store, key << STORE_PIECE_BITS | STORE_META_INDEX, PARA_FRONT,
+	if (store_insert_piece(store, store_piece_rowid(key, STORE_META_INDEX), PARA_FRONT,
 			       false, meta, strlen(meta), NULL, err) < 0)
 		goto out;
 	for (const char *s = m->symbols; s != NULL && *s;) {
@@ -878,7 +878,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 	if (store_prepare(store, "SELECT role, continued, text, bold FROM piece WHERE id = ?1",
 			  &stmt, err) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, key << STORE_PIECE_BITS | (int64_t)index);
+	sqlite3_bind_int64(stmt, 1, store_piece_rowid(key, (int64_t)index));
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		int role = sqlite3_column_int(stmt, 0);

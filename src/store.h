@@ -6,9 +6,9 @@
  * so nothing ever needs a whole document in memory.  FTS5 indexes pieces
  * (tokenizer "liseuse", see fold.h), so a hit points at a passage.
  *
- * Piece row ids are ordered by (document date, document, piece), so the
- * default order, newest first, is the index order and results can be paged
- * without sorting all matches.
+ * Piece row ids are ordered by (document date, document) newest first, then
+ * by piece, so the default order, newest first, is the index order and
+ * results can be paged without sorting all matches.
  *
  * Errors: functions returning int give 0 (or a count/1 for found) on success
  * and -1 on failure, with *err set to a newly allocated one-line message

@@ -4,8 +4,11 @@
  * Keys: a document's sort key is (day << 21 | counter), where day counts
  * days from year 0 (0 when the date is unknown) and counter orders the
  * documents of one day by insertion.  A piece's row id is
- * (sort key << 20 | piece index), so row id order is (date, document, piece)
- * and a document's pieces are one contiguous row id range.  The highest
+ * ((STORE_KEY_MAX - sort key) << 20 | piece index): ascending row id order
+ * is (date, document) newest first, then pieces in document order, and a
+ * document's pieces are one contiguous row id range.  Newest first is
+ * ascending because FTS5 seeks forwards with its doclist index, while a
+ * descending seek walks the doclist from its end.  The highest
  * index, STORE_META_INDEX, holds a piece of metadata (title, sender,
  * symbols, …) so that metadata is searchable; it is not one of the
  * document's npieces. */
@@ -22,6 +25,22 @@
 #define STORE_PIECE_BITS 20
 #define STORE_META_INDEX ((INT64_C(1) << STORE_PIECE_BITS) - 1)
 #define STORE_COUNTER_BITS 21
+/* days (< 2^22 up to year 9999) and counter: 43 bits */
+#define STORE_KEY_MAX ((INT64_C(1) << (22 + STORE_COUNTER_BITS)) - 1)
+
+/* The row id of piece `index` of the document with that sort key. */
+static inline int64_t
+store_piece_rowid(int64_t sortkey, int64_t index)
+{
+	return (STORE_KEY_MAX - sortkey) << STORE_PIECE_BITS | index;
+}
+
+/* The sort key of the document a piece row id belongs to. */
+static inline int64_t
+store_rowid_key(int64_t rowid)
+{
+	return STORE_KEY_MAX - (rowid >> STORE_PIECE_BITS);
+}
 
 struct store {
 	sqlite3 *db;

@@ -1,9 +1,9 @@
 /* store_results.c - searching a snapshot: a lazy cursor over matching
  * documents (newest first), counts, and the matching pieces of a document.
  *
- * With a text query the cursor seeks backwards in the FTS index: the next
- * matching piece below the previous document's first row id, then that
- * document's metadata.  Each step is one index seek, whatever the number of
+ * With a text query the cursor seeks forwards in the FTS index (row ids
+ * ascend from the newest document, see store_private.h): the next matching
+ * piece after the previous document's pieces, then that document's metadata.  Each step is one index seek, whatever the number of
  * matches or of matching pieces per document. */
 #include "config.h"
 
@@ -26,11 +26,11 @@ struct store_results {
 	struct store *store;
 	struct query terms;  /* copy of the query's terms, for highlighting */
 	sqlite3_stmt *list;  /* without text: filtered documents, newest first */
-	sqlite3_stmt *seek;  /* with text: the next matching piece below a bound */
+	sqlite3_stmt *seek;  /* with text: the next matching piece from a bound on; being
+			      * the document's first match, it is also its passage */
 	sqlite3_stmt *doc;   /* with text: one document by sort key, if it passes the fields */
-	sqlite3_stmt *first; /* with text: first matching piece of a document */
 	sqlite3_stmt *piece; /* text of a piece */
-	int64_t bound;       /* next seek looks at row ids <= bound */
+	int64_t bound;       /* next seek looks at row ids >= bound */
 	bool done;
 };
 
@@ -143,7 +143,7 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 
 	*out = NULL;
 	res->store = store;
-	res->bound = INT64_MAX;
+	res->bound = 0;
 	if (!store_has_text(q)) {
 		if (store_prepare_filtered(store, store_hit_columns, q, " ORDER BY sortkey DESC", 1,
 					   &res->list, err) < 0)
@@ -153,25 +153,22 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 		int rc;
 
 		store_copy_terms(&res->terms, q);
-		strbuf_addf(&sql, "%s WHERE sortkey = ?1", store_hit_columns);
+		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
+				  " WHERE sortkey <= ?1");
 		store_filter_sql(q, &sql, 2);
+		strbuf_addstr(&sql, " ORDER BY sortkey DESC LIMIT 1");
 		rc = store_prepare(store, sql.buf, &res->doc, err);
 		strbuf_release(&sql);
 		if (rc < 0)
 			goto fail;
 		store_filter_bind(q, res->doc, 2);
 		if (store_prepare(store,
-				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid <= ?2"
-				  " ORDER BY rowid DESC LIMIT 1",
-				  &res->seek, err) < 0 ||
-		    store_prepare(store,
 				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
-				  " AND rowid <= ?3 ORDER BY rowid LIMIT 1",
-				  &res->first, err) < 0 ||
+				  " ORDER BY rowid LIMIT 1",
+				  &res->seek, err) < 0 ||
 		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) < 0)
 			goto fail;
 		sqlite3_bind_text(res->seek, 1, q->fts, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(res->first, 1, q->fts, -1, SQLITE_TRANSIENT);
 	}
 	*out = res;
 	return 0;
@@ -188,7 +185,6 @@ store_results_free(struct store_results *res)
 	sqlite3_finalize(res->list);
 	sqlite3_finalize(res->seek);
 	sqlite3_finalize(res->doc);
-	sqlite3_finalize(res->first);
 	sqlite3_finalize(res->piece);
 	query_release(&res->terms);
 	free(res);
@@ -306,21 +302,13 @@ store_step_row(struct store *store, sqlite3_stmt *stmt, const char *what, char *
 	return store_fail(store, rc, what, err);
 }
 
-/* Fills the passage of a hit from the document's first matching piece. */
+/* Fills the passage of a hit from its first matching piece (row id). */
 static int
-store_hit_passage(struct store_results *res, int64_t key, struct store_hit *hit, char **err)
+store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hit, char **err)
 {
-	int64_t lo = key << STORE_PIECE_BITS, rowid, index;
+	int64_t index = rowid & STORE_META_INDEX;
 	int rc;
 
-	sqlite3_bind_int64(res->first, 2, lo);
-	sqlite3_bind_int64(res->first, 3, lo + STORE_META_INDEX);
-	rc = store_step_row(res->store, res->first, "recherche", err);
-	rowid = rc == 1 ? sqlite3_column_int64(res->first, 0) : lo + STORE_META_INDEX;
-	sqlite3_reset(res->first);
-	if (rc < 0)
-		return rc;
-	index = rowid & STORE_META_INDEX;
 	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
 	sqlite3_bind_int64(res->piece, 1, rowid);
 	rc = store_step_row(res->store, res->piece, "lecture d’un passage", err);
@@ -349,8 +337,11 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			sqlite3_reset(res->list);
 		return rc;
 	}
+	/* A zig-zag join: the newest text match, then the newest document at
+	 * or before it that passes the field filters; when they differ, the
+	 * text search resumes from that document.  Both are index seeks. */
 	for (;;) {
-		int64_t rowid, key;
+		int64_t rowid, key, doc_key;
 
 		sqlite3_bind_int64(res->seek, 2, res->bound);
 		rc = store_step_row(res->store, res->seek, "recherche", err);
@@ -361,29 +352,31 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 				res->done = true;
 			return rc;
 		}
-		key = rowid >> STORE_PIECE_BITS;
+		key = store_rowid_key(rowid);
 		sqlite3_bind_int64(res->doc, 1, key);
 		rc = store_step_row(res->store, res->doc, "lecture d’un document", err);
-		if (rc == 1)
+		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
+		if (rc == 1 && doc_key == key)
 			store_fill_hit(res->doc, hit);
 		sqlite3_reset(res->doc);
-		if (rc < 0)
+		if (rc <= 0) {
+			if (rc == 0)
+				res->done = true;
 			return rc;
-		/* the next seek starts below this document's pieces */
-		res->bound = (key << STORE_PIECE_BITS) - 1;
+		}
+		if (doc_key != key) {
+			res->bound = store_piece_rowid(doc_key, 0);
+			continue;
+		}
+		/* the next seek starts after this document's pieces */
+		res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
 		if (key == 0)
 			res->done = true;
-		if (rc == 0) {
-			if (res->done)
-				return 0;
-			continue; /* filtered out by a field */
-		}
-		rc = store_hit_passage(res, key, hit, err);
+		rc = store_hit_passage(res, rowid, hit, err);
 		if (rc < 0) {
 			store_hit_release(hit);
 			return rc;
 		}
-		res->done = res->done || res->bound < 0;
 		return 1;
 	}
 }
@@ -397,8 +390,9 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 
 	*count = 0;
 	if (store_has_text(q))
-		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE sortkey IN"
-				    " (SELECT rowid >> 20 FROM fts WHERE fts MATCH ?1)");
+		strbuf_addf(&sql, "SELECT count(*) FROM doc WHERE sortkey IN"
+				    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
+			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
 	else
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
 	store_filter_sql(q, &sql, 2);
@@ -439,8 +433,8 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 			  &stmt, err) < 0)
 		return -1;
 	sqlite3_bind_text(stmt, 1, q->fts, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, key << STORE_PIECE_BITS);
-	sqlite3_bind_int64(stmt, 3, (key << STORE_PIECE_BITS) + npieces - 1);
+	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, 0));
+	sqlite3_bind_int64(stmt, 3, store_piece_rowid(key, npieces - 1));
 	while ((rc = store_step_row(store, stmt, "recherche dans un document", err)) == 1) {
 		*pieces = xgrow(*pieces, &cap, n + 1, sizeof **pieces);
 		(*pieces)[n++] = (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX);
