@@ -419,9 +419,9 @@ store_finish(struct store *store, char **err)
 	return store_exec(store, "VACUUM", "compactage", err);
 }
 
-/* Days from 0000-03-01-ish civil calendar (Howard Hinnant's days_from_civil),
- * shifted so that year 0 gives a positive number and 0 means "no date". */
-static int64_t
+/* Days in the civil calendar (Howard Hinnant's days_from_civil), shifted so
+ * that year 0 gives a positive number and 0 means "no date". */
+int64_t
 store_day_number(const char *date, int *year_out)
 {
 	int y = 0, m = 1, d = 1, n = 0;

@@ -54,6 +54,10 @@ struct store {
 	sqlite3_stmt *last_key;
 };
 
+/* The day number of an ISO date ("2014-03-19", "2014"), 0 when there is
+ * none; *year gets the year or 0. */
+int64_t store_day_number(const char *date, int *year);
+
 /* Turns an SQLite failure into -1 with "PATH: what: reason" in *err, or -2
  * (no message) when the interrupt callback abandoned the statement. */
 int store_fail(struct store *store, int rc, const char *what, char **err);

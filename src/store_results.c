@@ -7,6 +7,7 @@
  * matches or of matching pieces per document. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +50,8 @@ store_filter_sql(const struct query *q, struct strbuf *sql, int first)
 
 		switch (f->kind) {
 		case QF_YEAR:
-			strbuf_addf(sql, " AND year BETWEEN ?%d AND ?%d", n, n + 1);
+			/* dates order the sort keys: a year range is a key range */
+			strbuf_addf(sql, " AND sortkey BETWEEN ?%d AND ?%d", n, n + 1);
 			n += 2;
 			break;
 		case QF_CITES:
@@ -75,10 +77,19 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 		const struct query_field *f = &q->fields[i];
 
 		switch (f->kind) {
-		case QF_YEAR:
-			sqlite3_bind_int(stmt, n++, f->year_from);
-			sqlite3_bind_int(stmt, n++, f->year_to);
+		case QF_YEAR: {
+			char from[16], after[16];
+			int y;
+
+			snprintf(from, sizeof from, "%04d-01-01", f->year_from % 10000);
+			snprintf(after, sizeof after, "%04d-01-01", f->year_to % 10000 + 1);
+			sqlite3_bind_int64(stmt, n++, store_day_number(from, &y) << STORE_COUNTER_BITS);
+			sqlite3_bind_int64(stmt, n++,
+					   f->year_to >= 9999 ? STORE_KEY_MAX
+							      : (store_day_number(after, &y)
+								 << STORE_COUNTER_BITS) - 1);
 			break;
+		}
 		case QF_CITES: {
 			char *a = xasprintf(";%s ", f->value), *b = xasprintf(";%s;", f->value);
 

@@ -291,6 +291,10 @@ test_search(struct store *st, int ndocs)
 	check_search(st, "type:note etats", "2 5");
 	check_search(st, "annee:2018", "4 2");
 	check_search(st, "annee:2010-2014", "1 3");
+	check_search(st, "annee:0000-9999 minsk", "4 2 3");
+	check_search(st, "annee:2019-2099", "");
+	CHECK_INT(search(st, "annee:2000 commun -zzz annee:2000", 0, ids, 200), ndocs - 5);
+	CHECK_INT(search(st, "annee:2000 minsk", 0, ids, 200), 0);
 	check_search(st, "cite:1540", "2 1");
 	check_search(st, "cite:2325", "1");
 	check_search(st, "cite:154", "");
