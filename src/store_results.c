@@ -21,8 +21,6 @@
 #define STORE_PASSAGE_BEFORE 60
 #define STORE_PASSAGE_MAX 200
 
-static const char store_hit_columns[] = "SELECT id, date, kind, sender, title, source FROM doc";
-
 struct store_results {
 	struct store *store;
 	struct query terms;  /* copy of the query's terms, for highlighting */
@@ -31,7 +29,7 @@ struct store_results {
 			      * the document's first match, it is also its passage */
 	sqlite3_stmt *doc;   /* with text: one document by sort key, if it passes the fields */
 	sqlite3_stmt *piece; /* text of a piece */
-	int64_t bound;       /* next seek looks at row ids >= bound */
+	int64_t bound;       /* next seek: row ids >= bound (text), sort keys < bound (list) */
 	bool done;
 };
 
@@ -105,24 +103,6 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 	}
 }
 
-static int
-store_prepare_filtered(struct store *store, const char *head, const struct query *q,
-		       const char *tail, int first, sqlite3_stmt **stmt, char **err)
-{
-	struct strbuf sql = STRBUF_INIT;
-	int rc;
-
-	strbuf_addstr(&sql, head);
-	strbuf_addstr(&sql, " WHERE 1");
-	store_filter_sql(q, &sql, first);
-	strbuf_addstr(&sql, tail);
-	rc = store_prepare(store, sql.buf, stmt, err);
-	strbuf_release(&sql);
-	if (rc == 0)
-		store_filter_bind(q, *stmt, first);
-	return rc;
-}
-
 static bool
 store_has_text(const struct query *q)
 {
@@ -156,9 +136,20 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 	res->store = store;
 	res->bound = 0;
 	if (!store_has_text(q)) {
-		if (store_prepare_filtered(store, store_hit_columns, q, " ORDER BY sortkey DESC", 1,
-					   &res->list, err) < 0)
+		struct strbuf sql = STRBUF_INIT;
+		int rc;
+
+		/* seek by seek too, so an abandoned step loses no place */
+		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
+				  " WHERE sortkey < ?1");
+		store_filter_sql(q, &sql, 2);
+		strbuf_addstr(&sql, " ORDER BY sortkey DESC LIMIT 1");
+		rc = store_prepare(store, sql.buf, &res->list, err);
+		strbuf_release(&sql);
+		if (rc < 0)
 			goto fail;
+		store_filter_bind(q, res->list, 2);
+		res->bound = STORE_KEY_MAX + 1;
 	} else {
 		struct strbuf sql = STRBUF_INIT;
 		int rc;
@@ -339,13 +330,15 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 	if (res->done)
 		return 0;
 	if (res->list != NULL) {
+		sqlite3_bind_int64(res->list, 1, res->bound);
 		rc = store_step_row(res->store, res->list, "liste des documents", err);
-		if (rc == 1)
+		if (rc == 1) {
 			store_fill_hit(res->list, hit);
-		else if (rc == 0)
+			res->bound = sqlite3_column_int64(res->list, 6);
+		} else if (rc == 0) {
 			res->done = true;
-		else
-			sqlite3_reset(res->list);
+		}
+		sqlite3_reset(res->list);
 		return rc;
 	}
 	/* A zig-zag join: the newest text match, then the newest document at
