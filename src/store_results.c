@@ -1,10 +1,15 @@
 /* store_results.c - searching a snapshot: a lazy cursor over matching
  * documents (newest first), counts, and the matching pieces of a document.
  *
- * With a text query the cursor seeks forwards in the FTS index (row ids
+ * With a text query the cursor walks forwards in the FTS index (row ids
  * ascend from the newest document, see store_private.h): the next matching
- * piece after the previous document's pieces, then that document's metadata.  Each step is one index seek, whatever the number of
- * matches or of matching pieces per document. */
+ * piece after the previous document's pieces, then that document's
+ * metadata.  The FTS statement stays open and steps while the next
+ * document is near; past STORE_STEP_LIMIT rows it is re-run from the new
+ * bound (an index seek), so a document with thousands of matching pieces
+ * costs one seek.  Keeping it open matters for prefixes longer than the
+ * prefix index ("mesu*"): FTS5 merges their doclists when the statement
+ * starts, and that must happen once per query, not once per row. */
 #include "config.h"
 
 #include <stdio.h>
@@ -20,13 +25,16 @@
 
 #define STORE_PASSAGE_BEFORE 60
 #define STORE_PASSAGE_MAX 200
+#define STORE_STEP_LIMIT 32
 
 struct store_results {
 	struct store *store;
 	struct query terms;  /* copy of the query's terms, for highlighting */
 	sqlite3_stmt *list;  /* without text: filtered documents, newest first */
-	sqlite3_stmt *seek;  /* with text: the next matching piece from a bound on; being
-			      * the document's first match, it is also its passage */
+	sqlite3_stmt *seek;  /* with text: matching pieces from a bound on; the first
+			      * of a document is also its passage */
+	bool seek_live;      /* seek has a current row, seek_rowid */
+	int64_t seek_rowid;
 	sqlite3_stmt *doc;   /* with text: one document by sort key, if it passes the fields */
 	sqlite3_stmt *piece; /* text of a piece */
 	int64_t bound;       /* next seek: row ids >= bound (text), sort keys < bound (list) */
@@ -166,7 +174,7 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 		store_filter_bind(q, res->doc, 2);
 		if (store_prepare(store,
 				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
-				  " ORDER BY rowid LIMIT 1",
+				  " ORDER BY rowid",
 				  &res->seek, err) < 0 ||
 		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) < 0)
 			goto fail;
@@ -321,6 +329,43 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 	return rc < 0 ? rc : 0;
 }
 
+/* Finds the first matching piece with row id >= bound: 1, 0 at the end, -1/-2. */
+static int
+store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char **err)
+{
+	int rc;
+
+	for (int i = 0; res->seek_live && res->seek_rowid < bound; i++) {
+		if (i == STORE_STEP_LIMIT) {
+			sqlite3_reset(res->seek);
+			res->seek_live = false;
+			break;
+		}
+		rc = store_step_row(res->store, res->seek, "recherche", err);
+		if (rc == 1) {
+			res->seek_rowid = sqlite3_column_int64(res->seek, 0);
+			continue;
+		}
+		sqlite3_reset(res->seek);
+		res->seek_live = false;
+		if (rc == 0)
+			return 0;
+		return rc;
+	}
+	if (!res->seek_live) {
+		sqlite3_bind_int64(res->seek, 2, bound);
+		rc = store_step_row(res->store, res->seek, "recherche", err);
+		if (rc != 1) {
+			sqlite3_reset(res->seek);
+			return rc;
+		}
+		res->seek_live = true;
+		res->seek_rowid = sqlite3_column_int64(res->seek, 0);
+	}
+	*rowid = res->seek_rowid;
+	return 1;
+}
+
 int
 store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 {
@@ -345,12 +390,9 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 	 * or before it that passes the field filters; when they differ, the
 	 * text search resumes from that document.  Both are index seeks. */
 	for (;;) {
-		int64_t rowid, key, doc_key;
+		int64_t rowid = 0, key, doc_key;
 
-		sqlite3_bind_int64(res->seek, 2, res->bound);
-		rc = store_step_row(res->store, res->seek, "recherche", err);
-		rowid = rc == 1 ? sqlite3_column_int64(res->seek, 0) : 0;
-		sqlite3_reset(res->seek);
+		rc = store_text_from(res, res->bound, &rowid, err);
 		if (rc <= 0) {
 			if (rc == 0)
 				res->done = true;
