@@ -218,11 +218,12 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
-	if (store_prepare(store, "SELECT type, name FROM sqlite_master", &stmt, err) < 0)
+	if (store_prepare(store, "SELECT type, name, upper(sql) FROM sqlite_master", &stmt, err) < 0)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(stmt, 0);
 		const char *name = (const char *)sqlite3_column_text(stmt, 1);
+		const char *sql = (const char *)sqlite3_column_text(stmt, 2);
 		bool known = false;
 
 		if (type == NULL || name == NULL || strcmp(type, "trigger") == 0 ||
@@ -233,6 +234,11 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 		}
 		for (size_t i = 0; i < sizeof store_objects / sizeof store_objects[0]; i++)
 			known |= strcmp(name, store_objects[i]) == 0;
+		/* only "fts" may be a virtual table, and only ours */
+		if (sql != NULL && strstr(sql, "VIRTUAL") != NULL &&
+		    (strcmp(name, "fts") != 0 || strstr(sql, "USING FTS5(") == NULL ||
+		     strstr(sql, "TOKENIZE='LISEUSE'") == NULL))
+			known = false;
 		if (!known) {
 			*err = xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
 					 store->path, type, name);

@@ -283,6 +283,9 @@ test_search(struct store *st, int ndocs)
 	check_search(st, "confiance -paix -europe", "2");
 	check_search(st, "\"mesures de confiance\"", "4 2 3");
 	check_search(st, "\"confiance de mesures\"", "");
+	CHECK_INT(search(st, "\"mesures de conf", QUERY_LAST_PREFIX, ids, 200), 3);
+	CHECK_INT(search(st, "\"mesures de conf", 0, ids, 200), 0);
+	CHECK_INT(search(st, "minsk \"mesures de conf", QUERY_LAST_PREFIX, ids, 200), 3);
 	check_search(st, "introuvable", "");
 	check_search(st, "de:kazakhstan", "1");
 	check_search(st, "de:ukr", "4 3");
@@ -682,6 +685,9 @@ test_bad_files(const char *good)
 	write_file(path, data, len);
 	sql(path, "DROP TABLE symbol");
 	check_open_fails(path, "symbol");
+	write_file(path, data, len);
+	sql(path, "DROP TABLE symbol; CREATE VIRTUAL TABLE symbol USING fts5(x)");
+	check_open_fails(path, "inattendu");
 	unlink(path);
 	sql(path, "CREATE TABLE t(x)");
 	check_open_fails(path, "pas un instantané");
