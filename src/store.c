@@ -555,7 +555,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 	sqlite3_bind_int64(p, 1, rowid);
 	sqlite3_bind_int(p, 2, role);
 	sqlite3_bind_int(p, 3, continued);
-	sqlite3_bind_text(p, 4, text, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(p, 4, text ? text : "", (int)len, SQLITE_STATIC);
 	if (bold != NULL && bold->len)
 		sqlite3_bind_blob(p, 5, bold->buf, (int)bold->len, SQLITE_STATIC);
 	else
@@ -563,7 +563,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 	if (store_step_done(store, p, "écriture d’un passage", err) < 0)
 		return -1;
 	sqlite3_bind_int64(f, 1, rowid);
-	sqlite3_bind_text(f, 2, text, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(f, 2, text ? text : "", (int)len, SQLITE_STATIC);
 	return store_step_done(store, f, "indexation d’un passage", err);
 }
 

@@ -415,9 +415,10 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			continue;
 		}
 		/* the next seek starts after this document's pieces */
-		res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
 		if (key == 0)
-			res->done = true;
+			res->done = true; /* the oldest possible document: nothing after */
+		else
+			res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
 		rc = store_hit_passage(res, rowid, hit, err);
 		if (rc < 0) {
 			store_hit_release(hit);

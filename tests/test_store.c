@@ -103,6 +103,7 @@ build(const char *path, int extra)
 		 NULL);
 	add_para(&doc, PARA_BODY, "Minsk et la paix: le séminaire sur les mesures de confiance.",
 		 0, 0);
+	add_para(&doc, PARA_BODY, "", 0, 0);
 	add_para(&doc, PARA_BODY, "Minsk encore.", 0, 0);
 	CHECK_INT(store_add_document(st, &doc, &id, &err), 0);
 	document_release(&doc);
@@ -435,6 +436,22 @@ test_pieces(struct store *st)
 	query_release(&q);
 	store_doc_release(&doc);
 
+	CHECK_INT(store_get_doc(st, 3, &doc, &err), 1);
+	CHECK_INT(doc.npieces, 3);
+	store_doc_release(&doc);
+	CHECK_INT(store_get_piece(st, 3, 1, &para, &continued, &err), 1);
+	CHECK_STR(para.text, "");
+	CHECK_INT(para.len, 0);
+	paragraph_release(&para);
+	CHECK_INT(query_parse("minsk", 0, &q), 0);
+	n = store_matching_pieces(st, &q, 3, &pieces, &err);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_INT(pieces[0], 0);
+		CHECK_INT(pieces[1], 2);
+	}
+	free(pieces);
+	query_release(&q);
 	CHECK_INT(store_find_doc(st, "3", &id, &err), 1);
 	CHECK_INT(id, 3);
 	CHECK_INT(store_find_doc(st, " s/2010/84 ", &id, &err), 1);
