@@ -195,8 +195,8 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 	if (store_int_query(store, "PRAGMA user_version", &version, err) < 0)
 		return -1;
 	if (version > STORE_SCHEMA_VERSION) {
-		*err = xasprintf("%s: instantané au format %lld, plus récent que ce liseuse "
-				 "(format %d) : mettez liseuse à jour",
+		*err = xasprintf("%s: instantané de version %lld, plus récente que celle de ce "
+				 "liseuse (version %d) : mettez liseuse à jour",
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
@@ -213,8 +213,8 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 		return -1;
 	}
 	if (version < STORE_SCHEMA_VERSION) {
-		*err = xasprintf("%s: instantané au format %lld, trop ancien (format %d attendu) : "
-				 "réimportez les documents",
+		*err = xasprintf("%s: instantané de version %lld, trop ancienne (version %d "
+				 "attendue) : réimportez les documents",
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}

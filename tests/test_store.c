@@ -692,7 +692,7 @@ test_bad_files(const char *good)
 	check_open_fails(path, "tronqué");
 	write_file(path, data, len);
 	sql(path, "PRAGMA user_version=99");
-	check_open_fails(path, "plus récent");
+	check_open_fails(path, "version 99");
 	write_file(path, data, len);
 	sql(path, "CREATE TRIGGER t AFTER INSERT ON doc BEGIN DELETE FROM doc; END");
 	check_open_fails(path, "inattendu");
