@@ -17,6 +17,7 @@ struct line {
 	const char *s;  /* content, without surrounding spaces */
 	size_t n;
 	size_t indent;  /* leading spaces */
+	size_t chars;   /* length in characters */
 	bool hard;      /* a line holding only spaces came before: vertical space */
 	bool front;     /* masthead line, before the opening title */
 	bool signature; /* part of a signature block */
@@ -403,6 +404,7 @@ collect_lines(const char *text, size_t len, struct line **out, size_t *nout)
 		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
 		lines[n] = (struct line){
 			.s = s + indent, .n = m - indent, .indent = indent, .hard = hard,
+			.chars = u8_mbsnlen((const uint8_t *)s + indent, m - indent),
 		};
 		hard = false;
 		n++;
@@ -586,13 +588,19 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 {
 	struct builder b = { .text = STRBUF_INIT };
 	struct line *lines = NULL, *prev = NULL;
-	size_t n = 0, title;
+	size_t n = 0, title, width = 0;
 	int last_number = 0, last_letter = 0;
 	bool prev_annex = false, prev_title = false; /* what the previous paragraph was */
 
 	collect_lines(text, len, &lines, &n);
 	title = mark_masthead(lines, n);
 	mark_signatures(lines, n);
+	/* the measure of the text: hard-wrapped lines are about this long, and a
+	 * line much shorter than it ends its paragraph (in one-paragraph-per-line
+	 * text every line is "short") */
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].chars > width)
+			width = lines[i].chars;
 
 	for (size_t i = 0; i < n; i++) {
 		struct line *l = &lines[i];
@@ -625,8 +633,12 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 		else if (b.title_rule)
 			brk = !lower_start(s, sn) && !ends_with_function_word(prev->s, prev->n) &&
 			      !ends_with_hyphen(prev->s, prev->n);
+		else if (prev_end)
+			brk = upper_start(s, sn) || l->indent > 0;
 		else
-			brk = prev_end && (upper_start(s, sn) || l->indent > 0);
+			brk = prev->chars * 10 < width * 6 && upper_start(s, sn) &&
+			      !ends_with_function_word(prev->s, prev->n) &&
+			      !ends_with_hyphen(prev->s, prev->n);
 
 		if (brk) {
 			if (b.open) {
