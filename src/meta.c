@@ -81,7 +81,12 @@ meta_parse_date(const char *s, char iso[11])
 		year = year * 10 + (*p++ - '0');
 	if (digits != 4 || is_digit(*p))
 		return 0;
-	snprintf(iso, 11, "%04d-%02d-%02d", year, month, day);
+	{
+		char tmp[32]; /* room for any int, so the compiler sees no truncation */
+
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+		memcpy(iso, tmp, 11);
+	}
 	return (size_t)(p - s);
 }
 
