@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "document.h"
+#include "fts_tokenizer.h"
 #include "query.h"
 #include "store.h"
 #include "unit.h"
@@ -678,6 +679,29 @@ test_interrupt(struct store *st)
 	CHECK(aborted > 0);
 }
 
+/* FTS5's own highlight() marks the original accented text: the tokenizer
+ * reports offsets in the unfolded text. */
+static void
+test_fts_highlight(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+
+	CHECK_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db,
+				     "SELECT highlight(fts, 0, '[', ']') FROM fts"
+				     " WHERE fts MATCH '\"oeuvre\" AND \"etats\" + \"unis\"'",
+				     -1, &stmt, NULL),
+		  SQLITE_OK);
+	CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 0),
+		  "La mise en [œuvre] de la résolution par les [États-Unis] et "
+		  "l’Organisation des Nations Unies.");
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+}
+
 /* Opening must fail with a message naming the file. */
 static void
 check_open_fails(const char *path, const char *want_part)
@@ -857,6 +881,7 @@ main(void)
 	test_interrupt(st);
 	store_close(st);
 	test_read_only(path);
+	test_fts_highlight(path);
 	test_bad_files(path);
 
 	/* extending a snapshot: the importer reopens it for writing */
