@@ -62,12 +62,13 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 	size_t len = 0, cap = 0;
 	int fd, ret = -1;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO without a writer must not hang */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) < 0) {
+	if (fstat(fd, &st) < 0 || fcntl(fd, F_SETFL, 0) < 0) {
 		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
 		goto out;
 	}
@@ -418,6 +419,11 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 	for (size_t i = 0; i < npaths; i++)
 		if (collect(paths[i], &list, true) < 0)
 			refused++;
+	if (list.n == 0 && refused == 0) {
+		/* an empty directory: say so rather than rewrite the snapshot */
+		fprintf(stderr, "%s: no file to import\n", npaths > 0 ? paths[0] : "(none)");
+		return -1;
+	}
 	docs = xcalloc(list.n ? list.n : 1, sizeof *docs);
 	kept = xcalloc(list.n ? list.n : 1, sizeof *kept);
 	/* check every file first: a refused file means nothing is written */
