@@ -459,9 +459,13 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		store_rollback(store);
 		goto out;
 	}
-	if (store_finish(store, &err) < 0)
-		goto out;
 	ret = (long)list.n;
+	/* the documents are in: a failed compaction is a warning, not a failure */
+	if (store_finish(store, &err) < 0) {
+		fprintf(stderr, "warning: %s\n", err);
+		free(err);
+		err = NULL;
+	}
 out:
 	if (err != NULL) {
 		fprintf(stderr, "%s\n", err);
