@@ -575,6 +575,7 @@ flush(struct builder *b, struct reflow *out)
 	}
 	/* a short line of its own without punctuation: "Recommandations" */
 	if (b->role == PARA_BODY && b->nlines == 1 && len < 60 && !ends_sentence(text, len) &&
+	    text[len - 1] != ',' /* "Monsieur le Président," */ &&
 	    upper_start(text, len) && !has_digit(text, len) && count_words(text, len) <= 8)
 		b->role = PARA_HEADING;
 	out->paras = xgrow(out->paras, &out->cap, out->npara + 1, sizeof *out->paras);
