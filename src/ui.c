@@ -455,7 +455,7 @@ handle_key(struct ui *ui, int key)
 		return;
 	}
 	if (key == KEYMAP_FN(KEY_RESIZE)) {
-		resize(ui);
+		/* resizeterm queues this key; the resize itself is done. */
 		return;
 	}
 	if (ui->help_open) {

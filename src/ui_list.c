@@ -356,7 +356,7 @@ list_select_row(struct ui *ui, int row)
 
 /* Draws one column of a row: the text cut to `w` cells, then a space. */
 static int
-draw_column(struct ui *ui, WINDOW *win, const char *text, int w, int room, attr_t attr)
+draw_column(struct ui *ui, WINDOW *win, int x, const char *text, int w, int room, attr_t attr)
 {
 	int drawn;
 
@@ -365,9 +365,9 @@ draw_column(struct ui *ui, WINDOW *win, const char *text, int w, int room, attr_
 	if (w <= 0)
 		return 0;
 	drawn = text_draw_str(ui, win, text, w, attr, true);
-	text_fill(win, getcurx(win) + (w - drawn), attr);
+	text_fill(win, x + drawn, x + w, attr);
 	if (w < room) {
-		text_fill(win, getcurx(win) + 1, attr);
+		text_fill(win, x + w, x + w + 1, attr);
 		return w + 1;
 	}
 	return w;
@@ -388,14 +388,14 @@ draw_entry(struct ui *ui, size_t index, int y)
 
 	wmove(l->win, y, 0);
 	if (w >= 60) {
-		x += draw_column(ui, l->win, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->win, hit->kind, 12, w - x, attr);
-		x += draw_column(ui, l->win, hit->sender, 14, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->kind, 12, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->sender, 14, w - x, attr);
 	} else if (w >= 36) {
-		x += draw_column(ui, l->win, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->win, hit->sender, 11, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->sender, 11, w - x, attr);
 	} else if (w >= 16) {
-		x += draw_column(ui, l->win, hit->sender, w / 3, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->sender, w / 3, w - x, attr);
 	}
 	if (x < w) {
 		if (passage_inline)
@@ -404,7 +404,7 @@ draw_entry(struct ui *ui, size_t index, int y)
 		else
 			x += text_draw_str(ui, l->win, hit->title, w - x, attr, true);
 	}
-	text_fill(l->win, w, attr);
+	text_fill(l->win, x, w, attr);
 	if (rows_per_entry(ui) == 2 && y + 1 < l->h) {
 		wmove(l->win, y + 1, 0);
 		wclrtoeol(l->win);
@@ -426,19 +426,19 @@ draw_header(struct ui *ui)
 
 	wmove(l->win, 0, 0);
 	if (w >= 60) {
-		x += draw_column(ui, l->win, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->win, "Type", 12, w - x, attr);
-		x += draw_column(ui, l->win, "De", 14, w - x, attr);
+		x += draw_column(ui, l->win, x, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->win, x, "Type", 12, w - x, attr);
+		x += draw_column(ui, l->win, x, "De", 14, w - x, attr);
 	} else if (w >= 36) {
-		x += draw_column(ui, l->win, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->win, "De", 11, w - x, attr);
+		x += draw_column(ui, l->win, x, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->win, x, "De", 11, w - x, attr);
 	} else if (w >= 16) {
-		x += draw_column(ui, l->win, "De", w / 3, w - x, attr);
+		x += draw_column(ui, l->win, x, "De", w / 3, w - x, attr);
 	}
 	if (x < w)
 		x += text_draw_str(ui, l->win, l->text_query ? "Titre / passage" : "Titre",
 				   w - x, attr, true);
-	text_fill(l->win, w, attr);
+	text_fill(l->win, x, w, attr);
 }
 
 static void

@@ -19,7 +19,6 @@ expect_screen "œuvre" "passage"
 # attributes around "œuvre" differ from the plain text's.
 esc=$(printf '\033')
 keys Enter
-expect_screen "Langue originale" "reader header"
 # In the reader (below the list), the word comes right after an SGR
 # sequence: it is drawn with its own attribute.
 if wait_for "m$(printf 'œuvre')" -e &&
