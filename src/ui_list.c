@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "ui_priv.h"
 
 void
@@ -373,6 +374,45 @@ draw_column(struct ui *ui, WINDOW *win, int x, const char *text, int w, int room
 	return w;
 }
 
+/* Draws a passage in `cells` cells, skipping its beginning when the first
+ * match would otherwise fall in the last third of the line or beyond. */
+static void
+draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
+{
+	const char *text = hit->passage;
+	size_t len = strlen(text), skip = 0, n = 0;
+	struct text_span *shifted = NULL;
+	struct ui_spans marks;
+	int before;
+
+	if (hit->nmarks > 0 && hit->marks[0].start <= len) {
+		before = layout_text_width(text, hit->marks[0].start, ui->sflags | SANITIZE_ONELINE);
+		if (before > cells * 2 / 3) {
+			skip = layout_fit(text, hit->marks[0].start, before - cells / 3,
+					  ui->sflags | SANITIZE_ONELINE, NULL);
+			/* Start on a word: forward to the next space. */
+			while (skip < hit->marks[0].start && text[skip] != ' ')
+				skip++;
+		}
+	}
+	if (skip > 0) {
+		shifted = xmalloc(hit->nmarks * sizeof *shifted);
+		for (size_t i = 0; i < hit->nmarks; i++) {
+			if (hit->marks[i].end <= skip)
+				continue;
+			shifted[n].start = hit->marks[i].start > skip ? hit->marks[i].start - (uint32_t)skip : 0;
+			shifted[n].end = hit->marks[i].end - (uint32_t)skip;
+			n++;
+		}
+		cells -= text_draw_str(ui, ui->list.win, "…", cells, ui->theme.dim, false);
+	}
+	marks.spans = skip > 0 ? shifted : hit->marks;
+	marks.n = skip > 0 ? n : hit->nmarks;
+	marks.attr = sel ? ui->theme.mark_selected : ui->theme.mark;
+	text_draw(ui, ui->list.win, text + skip, len - skip, cells, ui->theme.dim, &marks, 1, true);
+	free(shifted);
+}
+
 /* Draws document `index` at window row y. */
 static void
 draw_entry(struct ui *ui, size_t index, int y)
@@ -410,8 +450,7 @@ draw_entry(struct ui *ui, size_t index, int y)
 		wclrtoeol(l->win);
 		if (hit->passage && w > 4) {
 			wmove(l->win, y + 1, 4);
-			text_draw(ui, l->win, hit->passage, strlen(hit->passage), w - 4,
-				  ui->theme.dim, &marks, 1, true);
+			draw_passage(ui, hit, w - 4, sel);
 		}
 	}
 }

@@ -29,4 +29,21 @@ expect_screen "quitter" "help lists q"
 keys q
 expect_gone "Aide de liseuse"
 quit_and_check
+
+# A corrupt state file is ignored, with a word in the status line.
+printf 'liseuse-state\t1\npos\tnot-a-number\n' >"$tmpdir/state/liseuse/state"
+start 80x24
+expect_screen "état ignoré" "corrupt state"
+expect_screen "Kazakhstan" "corrupt state: list"
+quit_and_check
+
+# A state that cannot be written is said once, and the program goes on.
+: >"$tmpdir/not-a-dir"
+start 80x24 XDG_STATE_HOME="$tmpdir/not-a-dir"
+expect_screen "Kazakhstan" "unwritable state"
+keys Enter
+expect_screen "état non enregistré" "unwritable state"
+keys Tab j Enter
+expect_alive "unwritable state"
+quit_and_check
 finish
