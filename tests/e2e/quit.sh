@@ -11,8 +11,12 @@ expect_not_now "Kazakhstan" "alternate screen left"
 
 start 80x24
 expect_screen "Kazakhstan" "start"
-pid=$(pgrep -f -n -x "$LISEUSE --db .*" 2>/dev/null || true)
-if [ -n "$pid" ]; then
+# The pane runs sh, whose only child is liseuse.
+shell_pid=$(tm display -p -t "$session" '#{pane_pid}')
+pid=$(pgrep -P "$shell_pid" 2>/dev/null | head -1)
+if [ -z "$pid" ]; then
+	fail "no liseuse process under the pane's shell $shell_pid"
+else
 	kill -TERM "$pid"
 	expect_screen "EXITED" "SIGTERM"
 	expect_not_now "Kazakhstan" "SIGTERM restores the screen"
