@@ -1,10 +1,254 @@
-/* main.c - command-line entry point (being assembled). */
+/* main.c - command-line entry point: options, then a command or the screen. */
 #include "config.h"
 
-int main(void);
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fault.h"
+#include "paths.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+enum {
+	OPT_DB = 256,
+	OPT_WIDTH,
+	OPT_FORMAT,
+	OPT_MEASURE,
+};
+
+static const struct option long_options[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct settings {
+	const char *db_path;
+	struct cli_options cli;
+	int measure;
+};
+
+static void
+print_usage(FILE *out)
+{
+	fputs("Usage: liseuse [OPTION]... [MOTS]...\n"
+	      "       liseuse [OPTION]... list\n"
+	      "       liseuse [OPTION]... search REQUÊTE...\n"
+	      "       liseuse [OPTION]... show ID|SYMBOLE\n"
+	      "       liseuse --db FICHIER import FICHIER|DOSSIER...\n"
+	      "Read French documents in the terminal.\n"
+	      "\n"
+	      "Without a command, open the reader on the snapshot, with MOTS typed in\n"
+	      "the filter bar.  Commands print plain UTF-8 for scripts and pipes.\n"
+	      "\n"
+	      "Commands:\n"
+	      "  list               list every document, newest first\n"
+	      "  search REQUÊTE     list the documents and passages that match\n"
+	      "  show ID|SYMBOLE    print one document, wrapped (e.g. show A/64/666)\n"
+	      "  import FICHIER...  build or extend the snapshot given by --db\n"
+	      "\n"
+	      "Options:\n"
+	      "      --db FICHIER   use this snapshot instead of the bundled one\n"
+	      "      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
+	      "                     line per document: id, date, kind, sender, file, title\n"
+	      "      --width N      wrap show and search output to N columns\n"
+	      "                     (default: the terminal's width, else 80)\n"
+	      "      --measure N    widest reading column on screen (default 100)\n"
+	      "  -h, --help         display this help and exit\n"
+	      "  -V, --version      output version information and exit\n"
+	      "\n"
+	      "Queries: words are ANDed, \"a phrase\" matches a phrase, -mot excludes,\n"
+	      "mot* is a prefix; de:PAYS type:note annee:2018 annee:2010-2018 cite:1540\n"
+	      "narrow by metadata.  Case, accents, œ/æ and apostrophes are ignored.\n"
+	      "Put -- before a query that starts with '-'.\n"
+	      "\n"
+	      "Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"
+	      "\n"
+	      "Report bugs to: " PACKAGE_BUGREPORT "\n",
+	      out);
+}
+
+static void
+print_version(void)
+{
+	printf("liseuse " PACKAGE_VERSION "\n"
+	       "Copyright (C) 2026 the liseuse authors.\n"
+	       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	       "This is free software: you are free to change and redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n");
+}
+
+/* Parses a positive integer option; returns -1 when it is not one. */
+static int
+parse_count(const char *s, int max)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < 1 || v > max)
+		return -1;
+	return (int)v;
+}
+
+/* Parses options up to the first non-option.  Returns 0 to go on, or an
+ * exit status + 1 (1 for 0, 3 for 2) when the program is done. */
+static int
+parse_options(int argc, char **argv, struct settings *set)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			set->db_path = optarg;
+			break;
+		case OPT_WIDTH:
+			if ((set->cli.width = parse_count(optarg, 10000)) < 0) {
+				fprintf(stderr, "liseuse: --width: '%s' is not a width from 1 to 10000\n", optarg);
+				return 3;
+			}
+			break;
+		case OPT_MEASURE:
+			if ((set->measure = parse_count(optarg, 10000)) < 0) {
+				fprintf(stderr, "liseuse: --measure: '%s' is not a width from 1 to 10000\n", optarg);
+				return 3;
+			}
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "tsv") == 0) {
+				set->cli.format = CLI_FORMAT_TSV;
+			} else if (strcmp(optarg, "text") == 0) {
+				set->cli.format = CLI_FORMAT_TEXT;
+			} else {
+				fprintf(stderr, "liseuse: --format: '%s' is not 'text' or 'tsv'\n", optarg);
+				return 3;
+			}
+			break;
+		case 'h':
+			print_usage(stdout);
+			return 1;
+		case 'V':
+			print_version();
+			return 1;
+		default:
+			fputs("Try 'liseuse --help' for more information.\n", stderr);
+			return 3;
+		}
+	}
+	return 0;
+}
+
+/* Opens the snapshot read-only: --db, else the bundled one. */
+static struct store *
+open_snapshot(const struct settings *set)
+{
+	struct store *store = NULL;
+	char *err = NULL;
+	char *path = set->db_path ? xstrdup(set->db_path) : paths_default_snapshot(&err);
+
+	if (path != NULL && store_open(path, STORE_READ_ONLY, &store, &err) != 0)
+		store = NULL;
+	if (store == NULL) {
+		fprintf(stderr, "liseuse: %s\n", err ? err : "cannot open the snapshot");
+		free(err);
+	}
+	free(path);
+	return store;
+}
+
+static int
+run_command(const char *command, char **args, size_t nargs, const struct settings *set)
+{
+	struct store *store;
+	int status;
+
+	if (strcmp(command, "import") == 0) {
+		if (set->db_path == NULL || nargs == 0) {
+			fputs("liseuse: usage: liseuse --db FICHIER import FICHIER|DOSSIER...\n", stderr);
+			return 2;
+		}
+		return cli_import(set->db_path, args, nargs);
+	}
+	if (strcmp(command, "search") == 0 && nargs == 0) {
+		fputs("liseuse: usage: liseuse search REQUÊTE...\n", stderr);
+		return 2;
+	}
+	if (strcmp(command, "show") == 0 && nargs != 1) {
+		fputs("liseuse: usage: liseuse show ID|SYMBOLE\n", stderr);
+		return 2;
+	}
+	if (strcmp(command, "list") == 0 && nargs != 0) {
+		fputs("liseuse: usage: liseuse list (takes no argument)\n", stderr);
+		return 2;
+	}
+	if ((store = open_snapshot(set)) == NULL)
+		return 2;
+	if (strcmp(command, "list") == 0)
+		status = cli_list(store, &set->cli);
+	else if (strcmp(command, "search") == 0)
+		status = cli_search(store, args, nargs, &set->cli);
+	else
+		status = cli_show(store, args[0], &set->cli);
+	store_close(store);
+	return status;
+}
+
+static bool
+is_command(const char *word)
+{
+	static const char *const commands[] = { "list", "search", "show", "import" };
+
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(word, commands[i]) == 0)
+			return true;
+	return false;
+}
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	return 2;
+	struct settings set = { 0 };
+	struct store *store;
+	struct ui_options ui = { 0 };
+	char *filter = NULL;
+	int done, status;
+
+	fault_init();
+	setlocale(LC_ALL, "");
+	if ((done = parse_options(argc, argv, &set)) != 0)
+		return done - 1;
+
+	if (optind < argc && is_command(argv[optind])) {
+		const char *command = argv[optind++];
+
+		/* Options may follow the command too (liseuse search --format=tsv x). */
+		if ((done = parse_options(argc, argv, &set)) != 0)
+			return done - 1;
+		status = run_command(command, argv + optind, (size_t)(argc - optind), &set);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return status == 0 ? 2 : status;
+		return status;
+	}
+
+	if ((store = open_snapshot(&set)) == NULL)
+		return 2;
+	if (optind < argc)
+		filter = cli_join_words(argv + optind, (size_t)(argc - optind));
+	ui.initial_filter = filter;
+	ui.measure = set.measure;
+	status = ui_main(store, &ui);
+	free(filter);
+	store_close(store);
+	return status;
 }

@@ -5,19 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fault.h"
 #include "util.h"
 
+static void (*fatal_hook)(void);
+
+void
+util_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+/* Out of memory is not recoverable here: restore the terminal, say so, and
+ * end with the data-error status. */
 static void
 out_of_memory(size_t size)
 {
+	if (fatal_hook != NULL)
+		fatal_hook();
 	fprintf(stderr, "liseuse: out of memory (%zu bytes)\n", size);
-	abort();
+	exit(2);
 }
 
 void *
 xmalloc(size_t size)
 {
-	void *p = malloc(size ? size : 1);
+	void *p = fault_alloc_fails() ? NULL : malloc(size ? size : 1);
 	if (p == NULL)
 		out_of_memory(size);
 	return p;
@@ -26,7 +39,7 @@ xmalloc(size_t size)
 void *
 xcalloc(size_t count, size_t size)
 {
-	void *p = calloc(count ? count : 1, size ? size : 1);
+	void *p = fault_alloc_fails() ? NULL : calloc(count ? count : 1, size ? size : 1);
 	if (p == NULL)
 		out_of_memory(count * size);
 	return p;
@@ -35,7 +48,7 @@ xcalloc(size_t count, size_t size)
 void *
 xrealloc(void *ptr, size_t size)
 {
-	void *p = realloc(ptr, size ? size : 1);
+	void *p = fault_alloc_fails() ? NULL : realloc(ptr, size ? size : 1);
 	if (p == NULL)
 		out_of_memory(size);
 	return p;

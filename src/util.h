@@ -1,13 +1,17 @@
 /* util.h - allocation wrappers and a growable byte buffer.
  *
- * The x* wrappers abort with a message on out-of-memory, so callers never
- * test for NULL after allocating.  A test hook lets fault tests make the
- * Nth allocation fail (see util_fail_after). */
+ * The x* wrappers end the program with a message (exit status 2) on
+ * out-of-memory, so callers never test for NULL after allocating; fault.h
+ * can make the Nth allocation fail for tests. */
 #ifndef LISEUSE_UTIL_H
 #define LISEUSE_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
+
+/* Registers a function run before the program ends on out-of-memory (the
+ * screen uses it to restore the terminal).  NULL removes it. */
+void util_set_fatal_hook(void (*hook)(void));
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);

@@ -1,0 +1,332 @@
+/* cli.c - list, search, show and import for scripts and pipes. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "import.h"
+#include "layout.h"
+#include "query.h"
+#include "sanitize.h"
+#include "util.h"
+
+/* Passages printed per document by `search` in text format. */
+#define CLI_PASSAGES_PER_DOC 3
+/* Bytes of context kept on each side of the first match in a passage. */
+#define CLI_PASSAGE_CONTEXT 120
+
+/* Prints one metadata field on one line, made safe. */
+static void
+print_field(const char *s)
+{
+	char *safe = sanitize_dup(s ? s : "", s ? strlen(s) : 0, SANITIZE_ONELINE);
+
+	fputs(safe, stdout);
+	free(safe);
+}
+
+static int
+output_width(const struct cli_options *opts)
+{
+	struct winsize ws;
+	const char *columns = getenv("COLUMNS");
+
+	if (opts->width > 0)
+		return opts->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (columns != NULL && atoi(columns) > 0)
+		return atoi(columns);
+	return 80;
+}
+
+/* Prints text wrapped to width, each line preceded by indent spaces. */
+static void
+print_wrapped(const char *text, size_t len, int width, int indent)
+{
+	struct layout layout = LAYOUT_INIT;
+	struct strbuf line = STRBUF_INIT;
+	size_t n = layout_wrap(&layout, text, len, width - indent, 0);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct layout_line *l = &layout.lines[i];
+
+		strbuf_reset(&line);
+		for (int k = 0; k < indent + l->indent; k++)
+			strbuf_addch(&line, ' ');
+		sanitize_append(&line, text + l->start, l->end - l->start, SANITIZE_ONELINE,
+				l->indent);
+		puts(strbuf_str(&line));
+	}
+	strbuf_release(&line);
+	layout_release(&layout);
+}
+
+/* The one-line summary of a document used by list and search. */
+static void
+print_hit_line(const struct store_hit *hit, enum cli_format format)
+{
+	if (format == CLI_FORMAT_TSV) {
+		printf("%lld\t", (long long)hit->doc_id);
+		print_field(hit->date);
+		putchar('\t');
+		print_field(hit->kind);
+		putchar('\t');
+		print_field(hit->sender);
+		putchar('\t');
+		print_field(hit->source);
+		putchar('\t');
+		print_field(hit->title);
+		putchar('\n');
+		return;
+	}
+	printf("%4lld  ", (long long)hit->doc_id);
+	print_field(hit->date[0] ? hit->date : "          ");
+	fputs("  ", stdout);
+	print_field(hit->kind);
+	fputs(" — ", stdout);
+	print_field(hit->sender);
+	fputs("\n      ", stdout);
+	print_field(hit->title);
+	putchar('\n');
+}
+
+/* Moves a byte offset back to the start of a UTF-8 character. */
+static size_t
+char_start(const char *text, size_t at)
+{
+	while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
+		at--;
+	return at;
+}
+
+/* Prints the part of a matching piece around its first match, on lines
+ * indented under the document line, with "…" where it was cut. */
+static void
+print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t index,
+	      int width)
+{
+	struct paragraph para;
+	struct text_span *spans = NULL;
+	struct strbuf excerpt = STRBUF_INIT;
+	char *err = NULL;
+	bool continued;
+	size_t from = 0, to, nspans;
+
+	if (store_get_piece(store, doc_id, index, &para, &continued, &err) != 1) {
+		free(err);
+		return;
+	}
+	to = para.len;
+	nspans = query_highlight(q, para.text, para.len, &spans);
+	if (nspans > 0 && spans[0].start > CLI_PASSAGE_CONTEXT) {
+		from = char_start(para.text, spans[0].start - CLI_PASSAGE_CONTEXT);
+		while (from < spans[0].start && para.text[from] != ' ')
+			from++;
+	}
+	if (nspans > 0 && spans[0].end + CLI_PASSAGE_CONTEXT < to) {
+		to = char_start(para.text, spans[0].end + CLI_PASSAGE_CONTEXT);
+		while (to > spans[0].end && para.text[to] != ' ')
+			to--;
+	}
+	if (from > 0)
+		strbuf_addstr(&excerpt, "…");
+	strbuf_add(&excerpt, para.text + from, to - from);
+	if (to < para.len)
+		strbuf_addstr(&excerpt, "…");
+	print_wrapped(excerpt.buf, excerpt.len, width, 6);
+	strbuf_release(&excerpt);
+	free(spans);
+	paragraph_release(&para);
+}
+
+/* Prints the first passages of a document that match q. */
+static int
+print_passages(struct store *store, const struct query *q, int64_t doc_id, int width,
+	       char **err)
+{
+	size_t *pieces = NULL;
+	long n = store_matching_pieces(store, q, doc_id, &pieces, err);
+
+	if (n < 0)
+		return -1;
+	for (long i = 0; i < n && i < CLI_PASSAGES_PER_DOC; i++)
+		print_passage(store, q, doc_id, pieces[i], width);
+	if (n > CLI_PASSAGES_PER_DOC)
+		printf("      (+ %ld autres passages)\n", n - CLI_PASSAGES_PER_DOC);
+	free(pieces);
+	return 0;
+}
+
+/* Walks the results of q, printing each document; returns 0/1/2. */
+static int
+print_results(struct store *store, const struct query *q, const struct cli_options *opts)
+{
+	struct store_results *res = NULL;
+	struct store_hit hit;
+	char *err = NULL;
+	bool with_passages = opts->format == CLI_FORMAT_TEXT && q != NULL && q->fts != NULL;
+	int width = output_width(opts);
+	long found = 0;
+	int rc;
+
+	if (store_results_open(store, q, &res, &err) != 0)
+		goto fail;
+	while ((rc = store_results_next(res, &hit, &err)) == 1) {
+		int64_t doc_id = hit.doc_id;
+
+		found++;
+		print_hit_line(&hit, opts->format);
+		store_hit_release(&hit);
+		if (with_passages && print_passages(store, q, doc_id, width, &err) != 0)
+			goto fail;
+	}
+	if (rc < 0)
+		goto fail;
+	store_results_free(res);
+	return found > 0 ? 0 : 1;
+
+fail:
+	fprintf(stderr, "liseuse: %s\n", err ? err : "the search failed");
+	free(err);
+	store_results_free(res);
+	return 2;
+}
+
+int
+cli_list(struct store *store, const struct cli_options *opts)
+{
+	return print_results(store, NULL, opts);
+}
+
+char *
+cli_join_words(char *const *words, size_t nwords)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < nwords; i++) {
+		if (i > 0)
+			strbuf_addch(&sb, ' ');
+		strbuf_addstr(&sb, words[i]);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+int
+cli_search(struct store *store, char *const *words, size_t nwords,
+	   const struct cli_options *opts)
+{
+	struct query q;
+	char *input = cli_join_words(words, nwords);
+	int status;
+
+	if (query_parse(input, 0, &q) != 0) {
+		fprintf(stderr, "liseuse: %s\n", q.error);
+		status = 2;
+	} else if (query_is_empty(&q)) {
+		fprintf(stderr, "liseuse: search needs words to look for\n");
+		status = 2;
+	} else {
+		status = print_results(store, &q, opts);
+	}
+	query_release(&q);
+	free(input);
+	return status;
+}
+
+/* Prints "Label : value" when the value is known. */
+static void
+print_meta_line(const char *label, const char *value, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (value == NULL || *value == '\0')
+		return;
+	strbuf_addf(&sb, "%-12s %s", label, value);
+	print_wrapped(sb.buf, sb.len, width, 0);
+	strbuf_release(&sb);
+}
+
+int
+cli_show(struct store *store, const char *id_or_symbol, const struct cli_options *opts)
+{
+	struct store_doc doc;
+	char *err = NULL;
+	int64_t id;
+	int width = output_width(opts);
+	int found = store_find_doc(store, id_or_symbol, &id, &err);
+
+	if (found == 1)
+		found = store_get_doc(store, id, &doc, &err);
+	if (found == 0) {
+		char *safe = sanitize_dup(id_or_symbol, strlen(id_or_symbol), SANITIZE_ONELINE);
+
+		fprintf(stderr, "liseuse: no document with id or symbol \"%s\"\n", safe);
+		free(safe);
+		return 1;
+	}
+	if (found < 0)
+		goto fail;
+
+	print_meta_line("Type", doc.meta.kind, width);
+	print_meta_line("Date", doc.meta.date, width);
+	print_meta_line("De", doc.meta.sender, width);
+	print_meta_line("À", doc.meta.addressee, width);
+	print_meta_line("Organe", doc.meta.organ, width);
+	print_meta_line("Cote", doc.meta.symbols, width);
+	print_meta_line("Original", doc.meta.language, width);
+	print_meta_line("Résolutions", doc.meta.resolutions, width);
+	print_meta_line("Fichier", doc.meta.source, width);
+	for (size_t i = 0; i < doc.npieces; i++) {
+		struct paragraph para;
+		bool continued = false;
+
+		if (store_get_piece(store, id, i, &para, &continued, &err) != 1) {
+			store_doc_release(&doc);
+			goto fail;
+		}
+		if (!continued)
+			putchar('\n');
+		print_wrapped(para.text, para.len, width, 0);
+		paragraph_release(&para);
+	}
+	store_doc_release(&doc);
+	return 0;
+
+fail:
+	fprintf(stderr, "liseuse: %s\n", err ? err : "cannot read the document");
+	free(err);
+	return 2;
+}
+
+int
+cli_import(const char *db_path, char *const *paths, size_t npaths)
+{
+	struct store *store = NULL;
+	char *err = NULL;
+	bool existed = access(db_path, F_OK) == 0;
+	long n;
+
+	if (store_open(db_path, STORE_WRITE, &store, &err) != 0) {
+		fprintf(stderr, "liseuse: %s\n", err);
+		free(err);
+		if (!existed)
+			unlink(db_path);
+		return 2;
+	}
+	n = import_paths(store, paths, npaths);
+	store_close(store);
+	if (n < 0) {
+		if (!existed)
+			unlink(db_path);
+		fprintf(stderr, "liseuse: nothing imported into %s\n", db_path);
+		return 2;
+	}
+	printf("%ld document%s imported into %s\n", n, n == 1 ? "" : "s", db_path);
+	return 0;
+}
