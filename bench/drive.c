@@ -27,6 +27,8 @@
  * prog is A or B.  The environment of the children: TERM (default
  * xterm-256color), LANG/LC_ALL C.UTF-8 unless DRIVE_LANG is set, a fresh
  * empty XDG_STATE_HOME for every run, LESSHISTFILE=- and no LESS. */
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>

@@ -15,6 +15,8 @@
  *       one document whose body is a single line of BYTES with no spaces
  *
  * Plain libc, no project headers: it must build before anything else. */
+#include "config.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
