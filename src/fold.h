@@ -22,8 +22,8 @@ struct fold_iter {
 };
 
 void fold_iter_init(struct fold_iter *it, const char *text, size_t len);
-/* Finds the next token.  Returns 1 and sets *start/*end to its byte range in
- * the original text and *folded/*flen to its folded form (owned by the
+/* Finds the next token.  Returns 1 and sets *start, *end to its byte range in
+ * the original text and *folded, *flen to its folded form (owned by the
  * iterator, valid until the next call); returns 0 at the end. */
 int fold_iter_next(struct fold_iter *it, size_t *start, size_t *end,
 		   const char **folded, size_t *flen);

@@ -14,7 +14,22 @@
  *     only between grapheme clusters.
  * Paragraphs that open with a list marker ("a) ", "1. ", "- ", "• ", "i) ")
  * get a hanging indent: continuation lines start under the text after the
- * marker, unless that leaves fewer than half the width. */
+ * marker, unless that leaves fewer than half the width.
+ *
+ * Further rules of the contract:
+ *   - a newline ('\n', or CR LF) inside the text forces a break and is
+ *     never part of a line; spaces (U+0020, TAB) at a soft break belong to no
+ *     line: `end` excludes them and the next line starts after them;
+ *   - a single grapheme cluster wider than the line (a CJK character at
+ *     width 1, "<U+0085>" at width 5) is put alone on its line, which is then
+ *     wider than asked; every other line fits;
+ *   - TAB stops count from the first cell of the screen line, indent
+ *     included: draw a line with sanitize_append(out, text + start,
+ *     end - start, flags, indent) so the sanitiser expands TABs the same way;
+ *   - linear in len; no allocation per character (one scratch array for
+ *     paragraphs over 4 KB).  Texts over 4 GB are cut at 4 GB.
+ * linebreak.h gives the break opportunities alone, for cutting huge
+ * paragraphs into pieces at a place where a line may start. */
 #ifndef LISEUSE_LAYOUT_H
 #define LISEUSE_LAYOUT_H
 

@@ -10,7 +10,8 @@
  *   bidi controls (U+202A-202E, U+2066-2069, U+200E/F, U+061C) -> dropped
  *   TAB                     -> spaces to the next multiple of 8 cells
  *   newline, CR             -> with SANITIZE_ONELINE a single space; else "^M"/"^J"
- *   soft hyphen, zero-width -> dropped (width 0, consistently with width.h)
+ *   soft hyphen, zero-width -> dropped (width 0, consistently with layout.h)
+ *   U+2028, U+2029          -> a space
  *
  * With SANITIZE_ASCII the output is an ASCII transliteration for non-UTF-8
  * locales: é -> e, œ -> oe, « » -> ", ’ -> ', … -> ..., unknown -> "?". */
@@ -29,6 +30,13 @@ enum sanitize_flags {
 
 /* Longest representation of one code point, with the NUL. */
 #define SANITIZE_REPR_MAX 16
+
+/* Decodes the character at s[0..len) (len >= 1) into *c and returns its
+ * length in bytes (>= 1).  An invalid or truncated sequence gives
+ * *c = (uint32_t)-1 and length 1: each bad byte is one U+FFFD.  Surrogates
+ * and code points above U+10FFFF are invalid.  Every module that walks text
+ * for display (layout.c) decodes with this, so widths agree. */
+size_t sanitize_next(const char *s, size_t len, uint32_t *c);
 
 /* Writes how code point `c` is shown into repr (NUL-terminated, possibly
  * empty) and returns its display width in cells (0 for dropped and

@@ -6,9 +6,9 @@
  * so nothing ever needs a whole document in memory.  FTS5 indexes pieces
  * (tokenizer "liseuse", see fold.h), so a hit points at a passage.
  *
- * Piece row ids are ordered by (document date, document, piece), so the
- * default order, newest first, is the index order and results can be paged
- * without sorting all matches.
+ * Piece row ids are ordered by (document date, document) newest first, then
+ * by piece, so the default order, newest first, is the index order and
+ * results can be paged without sorting all matches.
  *
  * Errors: functions returning int give 0 (or a count/1 for found) on success
  * and -1 on failure, with *err set to a newly allocated one-line message
@@ -71,7 +71,9 @@ int store_get_piece(struct store *store, int64_t doc_id, size_t index,
 struct store_hit {
 	int64_t doc_id;
 	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown) */
-	size_t piece;             /* best matching piece (0 without a text query) */
+	size_t piece;             /* best matching piece (0 without a text query, or
+				   * when only the metadata matched: the passage is
+				   * then the metadata: title · kind · sender · …) */
 	char *passage;            /* excerpt of that piece around the match, or NULL */
 	struct text_span *marks;  /* matched byte ranges within passage */
 	size_t nmarks;
@@ -79,8 +81,9 @@ struct store_hit {
 void store_hit_release(struct store_hit *hit);
 
 /* A lazy cursor over matching documents, newest first.  The query may be
- * NULL or empty (all documents).  Each store_results_next costs the same
- * whatever the total number of matches. */
+ * NULL or empty (all documents); it is copied, so it may be released while
+ * the cursor is open.  Each store_results_next costs the same whatever the
+ * total number of matches.  After -2 the cursor is intact: call again. */
 struct store_results;
 int store_results_open(struct store *store, const struct query *q,
 		       struct store_results **out, char **err);

@@ -1,0 +1,173 @@
+/* fold.c - French search folding: tokens, case, accents, ligatures. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "fold.h"
+#include "util.h"
+
+/* Letters that have no canonical decomposition but that French readers
+ * consider spelled with plain letters. */
+static const struct {
+	ucs4_t c;
+	const char *to;
+} fold_specials[] = {
+	{ 0x00C6, "ae" }, { 0x00D0, "d" },  { 0x00D8, "o" },  { 0x00DE, "th" }, { 0x00DF, "ss" },
+	{ 0x00E6, "ae" }, { 0x00F0, "d" },  { 0x00F8, "o" },  { 0x00FE, "th" }, { 0x0110, "d" },
+	{ 0x0111, "d" },  { 0x0131, "i" },  { 0x0132, "ij" }, { 0x0133, "ij" }, { 0x0141, "l" },
+	{ 0x0142, "l" },  { 0x0152, "oe" }, { 0x0153, "oe" }, { 0x1E9E, "ss" }, { 0xFB00, "ff" },
+	{ 0xFB01, "fi" }, { 0xFB02, "fl" }, { 0xFB03, "ffi" }, { 0xFB04, "ffl" }, { 0xFB05, "st" },
+	{ 0xFB06, "st" },
+};
+
+/* Characters that belong to a word: letters and digits. */
+static bool
+fold_is_word(ucs4_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	if (c == 0x02BC) /* modifier letter apostrophe: an apostrophe to readers */
+		return false;
+	return uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_N);
+}
+
+/* Characters that continue a word without being part of its folded form:
+ * combining marks (NFD input), soft hyphen, zero-width (non-)joiners. */
+static bool
+fold_is_ignorable(ucs4_t c)
+{
+	if (c < 0x80)
+		return false;
+	return c == 0x00AD || c == 0x200C || c == 0x200D || uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+static void
+fold_add_uc(struct strbuf *sb, ucs4_t c)
+{
+	uint8_t buf[6];
+	int n = u8_uctomb(buf, c, sizeof buf);
+
+	if (n > 0)
+		strbuf_add(sb, buf, (size_t)n);
+}
+
+/* Appends the folded form of c: decomposed, lower case, marks dropped. */
+static void
+fold_add_folded(struct strbuf *sb, ucs4_t c, int depth)
+{
+	ucs4_t parts[UC_DECOMPOSITION_MAX_LENGTH];
+	int n;
+
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		strbuf_addch(sb, (int)c);
+		return;
+	}
+	for (size_t i = 0; i < sizeof fold_specials / sizeof fold_specials[0]; i++) {
+		if (fold_specials[i].c == c) {
+			strbuf_addstr(sb, fold_specials[i].to);
+			return;
+		}
+	}
+	if (uc_is_general_category(c, UC_CATEGORY_M))
+		return;
+	n = depth < 4 ? uc_canonical_decomposition(c, parts) : -1;
+	if (n > 0) {
+		for (int i = 0; i < n; i++)
+			fold_add_folded(sb, parts[i], depth + 1);
+		return;
+	}
+	c = uc_tolower(c);
+	/* Lower-casing may give a letter that decomposes again (Å → å). */
+	if (depth < 4 && uc_canonical_decomposition(c, parts) > 0) {
+		fold_add_folded(sb, c, depth + 1);
+		return;
+	}
+	fold_add_uc(sb, c);
+}
+
+void
+fold_iter_init(struct fold_iter *it, const char *text, size_t len)
+{
+	it->text = text;
+	it->len = len;
+	it->pos = 0;
+	strbuf_init(&it->folded);
+}
+
+int
+fold_iter_next(struct fold_iter *it, size_t *start, size_t *end, const char **folded,
+	       size_t *flen)
+{
+	const uint8_t *s = (const uint8_t *)it->text;
+	size_t pos = it->pos, tok_start = 0;
+	bool in_token = false;
+
+	strbuf_reset(&it->folded);
+	while (pos < it->len) {
+		ucs4_t c;
+		int n;
+
+		if (s[pos] < 0x80) {
+			c = s[pos];
+			n = 1;
+		} else {
+			/* Invalid bytes decode as U+FFFD, a separator. */
+			n = u8_mbtouc(&c, s + pos, it->len - pos);
+			if (n <= 0)
+				n = 1;
+		}
+		if (fold_is_word(c)) {
+			if (!in_token) {
+				in_token = true;
+				tok_start = pos;
+			}
+			fold_add_folded(&it->folded, c, 0);
+		} else if (!in_token || !fold_is_ignorable(c)) {
+			if (in_token)
+				break;
+		}
+		pos += (size_t)n;
+	}
+	it->pos = pos;
+	if (!in_token)
+		return 0;
+	/* Trailing combining marks belong to the token. */
+	*start = tok_start;
+	*end = pos;
+	*folded = strbuf_str(&it->folded);
+	*flen = it->folded.len;
+	return 1;
+}
+
+void
+fold_iter_release(struct fold_iter *it)
+{
+	strbuf_release(&it->folded);
+}
+
+char *
+fold_string(const char *s, size_t len, size_t *outlen)
+{
+	struct fold_iter it;
+	struct strbuf out = STRBUF_INIT;
+	size_t start, end, flen;
+	const char *folded;
+
+	fold_iter_init(&it, s, len);
+	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
+		if (out.len)
+			strbuf_addch(&out, ' ');
+		strbuf_add(&out, folded, flen);
+	}
+	fold_iter_release(&it);
+	return strbuf_detach(&out, outlen);
+}

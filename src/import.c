@@ -1,0 +1,451 @@
+/* import.c - reading, checking and parsing text files, and whole imports
+ * into a snapshot (see import.h). */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "import.h"
+#include "markup.h"
+#include "meta.h"
+#include "reflow.h"
+#include "util.h"
+
+/* Larger files are refused: a document that size is not a letter. */
+#define IMPORT_MAX_BYTES ((size_t)256 << 20)
+/* Parsed documents kept in memory between checking and writing, at most;
+ * beyond that they are read again when written. */
+#define IMPORT_KEEP_BYTES ((size_t)64 << 20)
+
+/* Line (1-based) and byte within the line (1-based) of offset `at`. */
+static void
+position(const char *buf, size_t at, size_t *line, size_t *byte)
+{
+	size_t l = 1, start = 0;
+
+	for (size_t i = 0; i < at; i++) {
+		if (buf[i] == '\n') {
+			l++;
+			start = i + 1;
+		}
+	}
+	*line = l;
+	*byte = at - start + 1;
+}
+
+static char *
+error_at(const char *path, const char *buf, size_t at, const char *reason)
+{
+	size_t line, byte;
+
+	position(buf, at, &line, &byte);
+	return xasprintf("%s:%zu:%zu: %s", path, line, byte, reason);
+}
+
+/* Reads a whole file (at most IMPORT_MAX_BYTES) into a NUL-terminated buffer. */
+static int
+read_all(const char *path, char **out, size_t *out_len, char **err)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int fd, ret = -1;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = xasprintf("%s: is a directory", path);
+		goto out;
+	}
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > IMPORT_MAX_BYTES) {
+		*err = xasprintf("%s: file too large (%llu MB; the limit is %zu MB)", path,
+				 (unsigned long long)st.st_size >> 20, IMPORT_MAX_BYTES >> 20);
+		goto out;
+	}
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	buf = xmalloc(cap);
+	for (;;) {
+		ssize_t got;
+
+		if (len + 1 >= cap) {
+			if (cap > IMPORT_MAX_BYTES) {
+				*err = xasprintf("%s: file too large (the limit is %zu MB)", path,
+						 IMPORT_MAX_BYTES >> 20);
+				goto out;
+			}
+			buf = xgrow(buf, &cap, len + 65536, 1);
+		}
+		got = read(fd, buf + len, cap - len - 1);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+			goto out;
+		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*out_len = len;
+	buf = NULL;
+	ret = 0;
+out:
+	free(buf);
+	close(fd);
+	return ret;
+}
+
+static bool
+is_blank_char(const char *s, size_t n, size_t *clen)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	*clen = 1;
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+		return true;
+	if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+		*clen = 2;
+		return true;
+	}
+	if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xAF || ((unsigned char)s[2] >= 0x80 &&
+					     (unsigned char)s[2] <= 0x8B))) {
+		*clen = 3;
+		return true;
+	}
+	return false;
+}
+
+/* Checks the text part of buf (from `start`): binary, UTF-8, blank. */
+static int
+check_text(const char *path, const char *buf, size_t start, size_t len, char **err)
+{
+	const char *nul = memchr(buf + start, '\0', len - start);
+	const uint8_t *bad;
+	size_t controls = 0, first_control = 0, i, clen;
+
+	if (nul != NULL) {
+		*err = error_at(path, buf, (size_t)(nul - buf),
+				"binary file (NUL byte), not a text file");
+		return -1;
+	}
+	for (i = start; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
+			if (controls++ == 0)
+				first_control = i;
+		}
+	}
+	/* a few stray controls are shown visibly by the reader; many mean binary */
+	if (controls > 0 && controls * 10 > len - start) {
+		*err = error_at(path, buf, first_control,
+				"binary file (mostly control characters), not a text file");
+		return -1;
+	}
+	bad = u8_check((const uint8_t *)buf + start, len - start);
+	if (bad != NULL) {
+		char reason[160];
+
+		snprintf(reason, sizeof reason,
+			 "not valid UTF-8 (byte 0x%02X); convert it first, e.g. "
+			 "iconv -f WINDOWS-1252 -t UTF-8",
+			 *bad);
+		*err = error_at(path, buf, (size_t)((const char *)bad - buf), reason);
+		return -1;
+	}
+	if (len == start) {
+		*err = xasprintf("%s:1:1: empty file", path);
+		return -1;
+	}
+	for (i = start; i < len && is_blank_char(buf + i, len - i, &clen); i += clen)
+		;
+	if (i == len) {
+		*err = xasprintf("%s:1:1: only white space, no text", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+import_read_file(const char *path, char **text, size_t *len, char **err)
+{
+	char *buf = NULL;
+	size_t n = 0, start = 0, w = 0;
+	bool ascii = true;
+
+	*text = NULL;
+	*len = 0;
+	if (read_all(path, &buf, &n, err) < 0)
+		return -1;
+	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;
+	if (check_text(path, buf, start, n, err) < 0) {
+		free(buf);
+		return -1;
+	}
+	/* drop the BOM and the CR of CRLF, in place */
+	for (size_t r = start; r < n; r++) {
+		if (buf[r] == '\r' && r + 1 < n && buf[r + 1] == '\n')
+			continue;
+		if ((unsigned char)buf[r] >= 0x80)
+			ascii = false;
+		buf[w++] = buf[r];
+	}
+	buf[w] = '\0';
+	if (!ascii) {
+		size_t nfc_len = 0;
+		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, w, NULL, &nfc_len);
+
+		if (nfc == NULL) {
+			*err = xasprintf("%s: cannot normalise to NFC: %s", path, strerror(errno));
+			free(buf);
+			return -1;
+		}
+		free(buf);
+		buf = xrealloc(nfc, nfc_len + 1);
+		buf[nfc_len] = '\0';
+		w = nfc_len;
+	}
+	*text = buf;
+	*len = w;
+	return 0;
+}
+
+int
+import_parse(const char *text, size_t len, const char *source, struct document *doc, char **err)
+{
+	struct reflow flow = { 0 };
+
+	reflow_text(text, len, &flow);
+	for (size_t i = 0; i < flow.npara; i++) {
+		struct reflow_para *rp = &flow.paras[i];
+		struct text_span *bold;
+		size_t plain_len, nbold;
+		char *plain;
+
+		markup_render(rp->text, rp->len, &plain, &plain_len, &bold, &nbold);
+		if (plain_len == 0) {
+			free(plain);
+			free(bold);
+			continue;
+		}
+		document_add_paragraph(doc, rp->role, plain, plain_len, bold, nbold);
+	}
+	reflow_release(&flow);
+	if (doc->npara == 0) {
+		*err = xasprintf("%s: no paragraph of text found", source ? source : "(text)");
+		return -1;
+	}
+	meta_extract(doc, text, len, source);
+	return 0;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Files a directory walk leaves out: hidden files and snapshots. */
+static bool
+skipped_in_walk(const char *name)
+{
+	return name[0] == '.' || ends_with(name, ".db") || ends_with(name, ".db-journal") ||
+	       ends_with(name, ".db-wal") || ends_with(name, ".db-shm") ||
+	       ends_with(name, ".tmp") || ends_with(name, "~");
+}
+
+struct file_list {
+	char **paths;
+	size_t n, cap;
+};
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds path (a file, or a directory walked in sorted order) to list.
+ * Returns 0, or -1 after reporting what could not be read. */
+static int
+collect(const char *path, struct file_list *list, bool explicit)
+{
+	struct stat st;
+	DIR *dir;
+	struct dirent *ent;
+	char **names = NULL;
+	size_t nnames = 0, cap = 0;
+	int ret = 0;
+
+	if (stat(path, &st) < 0) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		if (!explicit && !S_ISREG(st.st_mode))
+			return 0;
+		list->paths = xgrow(list->paths, &list->cap, list->n + 1, sizeof *list->paths);
+		list->paths[list->n++] = xstrdup(path);
+		return 0;
+	}
+	dir = opendir(path);
+	if (dir == NULL) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((ent = readdir(dir)) != NULL) {
+		if (skipped_in_walk(ent->d_name))
+			continue;
+		names = xgrow(names, &cap, nnames + 1, sizeof *names);
+		names[nnames++] = ends_with(path, "/") ? xasprintf("%s%s", path, ent->d_name)
+						       : xasprintf("%s/%s", path, ent->d_name);
+	}
+	closedir(dir);
+	qsort(names, nnames, sizeof *names, compare_names);
+	for (size_t i = 0; i < nnames; i++) {
+		if (collect(names[i], list, false) < 0)
+			ret = -1;
+		free(names[i]);
+	}
+	free(names);
+	return ret;
+}
+
+/* Reads and parses one file into doc; reports and returns -1 on refusal. */
+static int
+load(const char *path, struct document *doc)
+{
+	char *text = NULL, *err = NULL;
+	size_t len = 0;
+	int ret = -1;
+
+	document_init(doc);
+	if (import_read_file(path, &text, &len, &err) < 0)
+		goto out;
+	if (import_parse(text, len, base_name(path), doc, &err) < 0) {
+		char *msg = xasprintf("%s: %s", path, "no paragraph of text found");
+
+		free(err);
+		err = msg;
+		goto out;
+	}
+	ret = 0;
+out:
+	if (err != NULL) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		document_release(doc);
+	}
+	free(text);
+	return ret;
+}
+
+static size_t
+document_bytes(const struct document *doc)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < doc->npara; i++)
+		n += doc->paras[i].len;
+	return n;
+}
+
+long
+import_paths(struct store *store, char *const *paths, size_t npaths)
+{
+	struct file_list list = { 0 };
+	struct document *docs = NULL; /* kept between the check and the write */
+	bool *kept = NULL;
+	size_t refused = 0, kept_bytes = 0;
+	char *err = NULL;
+	long ret = -1;
+
+	for (size_t i = 0; i < npaths; i++)
+		if (collect(paths[i], &list, true) < 0)
+			refused++;
+	docs = xcalloc(list.n ? list.n : 1, sizeof *docs);
+	kept = xcalloc(list.n ? list.n : 1, sizeof *kept);
+	/* check every file first: a refused file means nothing is written */
+	for (size_t i = 0; i < list.n; i++) {
+		if (load(list.paths[i], &docs[i]) < 0) {
+			refused++;
+			continue;
+		}
+		kept_bytes += document_bytes(&docs[i]);
+		kept[i] = kept_bytes <= IMPORT_KEEP_BYTES;
+		if (!kept[i])
+			document_release(&docs[i]);
+	}
+	if (refused > 0) {
+		fprintf(stderr, "%zu file%s refused, nothing imported\n", refused,
+			refused == 1 ? "" : "s");
+		goto out;
+	}
+	if (store_begin(store, &err) < 0)
+		goto out;
+	for (size_t i = 0; i < list.n; i++) {
+		int64_t id;
+
+		if (!kept[i] && load(list.paths[i], &docs[i]) < 0) {
+			store_rollback(store);
+			goto out;
+		}
+		if (store_add_document(store, &docs[i], &id, &err) < 0) {
+			store_rollback(store);
+			goto out;
+		}
+		document_release(&docs[i]);
+	}
+	if (store_commit(store, &err) < 0) {
+		store_rollback(store);
+		goto out;
+	}
+	if (store_finish(store, &err) < 0)
+		goto out;
+	ret = (long)list.n;
+out:
+	if (err != NULL) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+	}
+	for (size_t i = 0; i < list.n; i++) {
+		document_release(&docs[i]);
+		free(list.paths[i]);
+	}
+	free(list.paths);
+	free(docs);
+	free(kept);
+	return ret;
+}

@@ -1,0 +1,79 @@
+/* keymap.h - the one table of key bindings.
+ *
+ * Every key the screen understands is a row of this table: the key, where it
+ * applies, the action it triggers and its help text.  The `?` help screen is
+ * generated from the same table, so it cannot disagree with the keymap. */
+#ifndef LISEUSE_KEYMAP_H
+#define LISEUSE_KEYMAP_H
+
+#include <stddef.h>
+
+/* Keys as the loop sees them: a character (code point, >= 0) or a curses
+ * function key stored negated (KEYMAP_FN(KEY_DOWN)), so the two never clash. */
+#define KEYMAP_FN(code) (-(int)(code))
+#define KEYMAP_CTRL(c) ((c) & 0x1f)
+
+enum keymap_context {
+	KEYMAP_GLOBAL = 1 << 0, /* list and reader */
+	KEYMAP_LIST = 1 << 1,
+	KEYMAP_READER = 1 << 2,
+	KEYMAP_FILTER = 1 << 3, /* while typing in the filter bar */
+};
+
+enum keymap_action {
+	ACT_NONE = 0,
+	ACT_QUIT,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_FILTER,
+	ACT_TOGGLE_LAYOUT,
+	ACT_SWITCH_PANE,
+	ACT_FOCUS_LIST,
+	ACT_FOCUS_READER,
+	ACT_LINE_DOWN,
+	ACT_LINE_UP,
+	ACT_HALF_DOWN,
+	ACT_HALF_UP,
+	ACT_PAGE_DOWN,
+	ACT_PAGE_UP,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_NEXT_MATCH,
+	ACT_PREV_MATCH,
+	ACT_ESCAPE,
+	/* filter bar editing */
+	ACT_EDIT_ACCEPT,
+	ACT_EDIT_CANCEL,
+	ACT_EDIT_BACKSPACE,
+	ACT_EDIT_DELETE,
+	ACT_EDIT_KILL_WORD,
+	ACT_EDIT_KILL_LINE,
+	ACT_EDIT_LEFT,
+	ACT_EDIT_RIGHT,
+	ACT_EDIT_HOME,
+	ACT_EDIT_END,
+	ACT_EDIT_LEAVE,
+	ACT_EDIT_SELECT_DOWN,
+	ACT_EDIT_SELECT_UP,
+};
+
+struct keymap_entry {
+	int key;                /* see KEYMAP_FN */
+	unsigned contexts;      /* enum keymap_context bits */
+	enum keymap_action action;
+	const char *name;       /* how the help screen writes the key */
+	const char *help;       /* French help text; NULL: same as the row above */
+};
+
+/* Returns the action bound to key in context (a KEYMAP_GLOBAL binding
+ * applies in the list and the reader), or ACT_NONE. */
+enum keymap_action keymap_lookup(int key, enum keymap_context context);
+
+/* The table itself, for the help screen: *count gets its length. */
+const struct keymap_entry *keymap_table(size_t *count);
+
+/* Help text of an action (the first row that names it), or "". */
+const char *keymap_action_help(enum keymap_action action);
+
+#endif

@@ -1,0 +1,466 @@
+/* meta.c - metadata of a letter or note verbale (see meta.h). */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meta.h"
+#include "reflow.h"
+#include "util.h"
+
+static const char *const organs[] = {
+	"Conseil de sécurité",
+	"Assemblée générale",
+	"Conférence du désarmement",
+	"Conseil économique et social",
+	"Conseil des droits de l’homme",
+	"Conseil des droits de l'homme",
+};
+#define NORGANS (sizeof organs / sizeof *organs)
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Skips ASCII spaces, U+00A0 and U+202F. */
+static const char *
+skip_spaces(const char *s)
+{
+	for (;;) {
+		if (*s == ' ')
+			s++;
+		else if (starts_with(s, "\xc2\xa0"))
+			s += 2;
+		else if (starts_with(s, "\xe2\x80\xaf"))
+			s += 3;
+		else
+			return s;
+	}
+}
+
+size_t
+meta_parse_date(const char *s, char iso[11])
+{
+	static const char *const months[] = {
+		"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		"août", "septembre", "octobre", "novembre", "décembre",
+	};
+	const char *p = s;
+	int day = 0, month = 0, year = 0, digits = 0;
+
+	while (is_digit(*p) && digits < 2)
+		day = day * 10 + (*p++ - '0'), digits++;
+	if (digits == 0 || day < 1 || day > 31 || is_digit(*p))
+		return 0;
+	if (starts_with(p, "er"))
+		p += 2;
+	p = skip_spaces(p);
+	for (int m = 0; m < 12; m++) {
+		size_t k = strlen(months[m]);
+
+		if (strncmp(p, months[m], k) == 0) {
+			month = m + 1;
+			p += k;
+			break;
+		}
+	}
+	if (month == 0)
+		return 0;
+	p = skip_spaces(p);
+	for (digits = 0; is_digit(*p) && digits < 4; digits++)
+		year = year * 10 + (*p++ - '0');
+	if (digits != 4 || is_digit(*p))
+		return 0;
+	{
+		char tmp[32]; /* room for any int, so the compiler sees no truncation */
+
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+		memcpy(iso, tmp, 11);
+	}
+	return (size_t)(p - s);
+}
+
+/* The opening title: the first title paragraph that dates the letter. */
+static const struct paragraph *
+find_title(const struct document *doc)
+{
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+
+		if (p->role == PARA_TITLE &&
+		    (strstr(p->text, " datée du ") || strstr(p->text, " datées du ") ||
+		     strstr(p->text, " en date du ")))
+			return p;
+	}
+	return NULL;
+}
+
+/* Copies s up to the first of the terminators (or the end), trimmed. */
+static char *
+copy_until(const char *s, const char *const *stops, size_t nstops)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < nstops; i++) {
+		const char *e = strstr(s, stops[i]);
+
+		if (e != NULL && (size_t)(e - s) < n)
+			n = (size_t)(e - s);
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 ? xstrndup(s, n) : NULL;
+}
+
+/* "par le Représentant permanent du Kazakhstan auprès de …" → "Kazakhstan" */
+static char *
+find_sender(const char *title)
+{
+	static const char *const links[] = {
+		" de la République du ", " de la République de ", " de la République d’",
+		" de la République d'", " du ", " de l’", " de l'", " de la ", " des ",
+		" d’", " d'", " de ",
+	};
+	static const char *const stops[] = { ",", " auprès", " transmettant", " à l" };
+	const char *rest = strstr(title, " par ");
+	const char *best = NULL;
+	size_t best_len = 0;
+
+	if (rest == NULL)
+		return NULL;
+	rest += 5;
+	if (starts_with(rest, "le Chargé d’affaires par intérim") ||
+	    starts_with(rest, "la Chargée d’affaires par intérim"))
+		rest = strstr(rest, "intérim") + strlen("intérim");
+	for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+		const char *at = strstr(rest, links[i]);
+
+		/* the earliest link wins; the longest at the same place */
+		if (at != NULL && (best == NULL || at < best)) {
+			best = at;
+			best_len = strlen(links[i]);
+		}
+	}
+	if (best == NULL)
+		return NULL;
+	return copy_until(best + best_len, stops, sizeof stops / sizeof *stops);
+}
+
+/* "adressée au Secrétaire général par …" → "Secrétaire général" */
+static char *
+find_addressee(const char *title)
+{
+	static const char *const stops[] = { " par ", "," };
+	const char *p = strstr(title, "adressée ");
+
+	if (p == NULL)
+		p = strstr(title, "adressées ");
+	if (p == NULL)
+		return NULL;
+	p = strchr(p, ' ') + 1;
+	if (starts_with(p, "au "))
+		p += 3;
+	else if (starts_with(p, "aux "))
+		p += 4;
+	else if (starts_with(p, "à la "))
+		p += strlen("à la ");
+	else if (starts_with(p, "à l’"))
+		p += strlen("à l’");
+	else if (starts_with(p, "à l'"))
+		p += strlen("à l'");
+	else if (starts_with(p, "à "))
+		p += strlen("à ");
+	return copy_until(p, stops, sizeof stops / sizeof *stops);
+}
+
+/* Appends item to a `sep`-separated list unless it is there already. */
+static void
+add_unique(struct strbuf *list, const char *item, size_t n, const char *sep)
+{
+	const char *s = strbuf_str(list);
+	size_t seplen = strlen(sep);
+
+	while (*s) {
+		const char *e = strstr(s, sep);
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+
+		if (len == n && memcmp(s, item, n) == 0)
+			return;
+		if (e == NULL)
+			break;
+		s = e + seplen;
+	}
+	if (list->len > 0)
+		strbuf_addstr(list, sep);
+	strbuf_add(list, item, n);
+}
+
+static char *
+detach_or_null(struct strbuf *sb)
+{
+	size_t len;
+	char *s;
+
+	if (sb->len == 0) {
+		strbuf_release(sb);
+		return NULL;
+	}
+	s = strbuf_detach(sb, &len);
+	return s;
+}
+
+/* The document's own symbols: lines of the raw text holding only symbols. */
+static char *
+find_symbols(const char *raw, size_t len)
+{
+	struct strbuf list = STRBUF_INIT;
+	size_t pos = 0;
+
+	while (raw != NULL && pos < len) {
+		const char *s = raw + pos;
+		const char *nl = memchr(s, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - s) : len - pos;
+
+		pos += n + 1;
+		if (reflow_furniture(s, n) != FURNITURE_SYMBOL)
+			continue;
+		for (size_t i = 0; i < n;) {
+			size_t j;
+
+			while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+				i++;
+			for (j = i; j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\r'; j++)
+				;
+			if (j > i) {
+				size_t k = j;
+
+				while (k > i && s[k - 1] == '*') /* "CD/2155*": reissued */
+					k--;
+				add_unique(&list, s + i, k - i, " ");
+			}
+			i = j;
+		}
+	}
+	return detach_or_null(&list);
+}
+
+static const char *
+organ_of_symbol(const char *sym)
+{
+	if (starts_with(sym, "A/"))
+		return organs[1];
+	if (starts_with(sym, "S/"))
+		return organs[0];
+	if (starts_with(sym, "CD/"))
+		return organs[2];
+	if (starts_with(sym, "E/"))
+		return organs[3];
+	return NULL;
+}
+
+/* Adds the organs named in s[0..n) in their order of appearance. */
+static void
+add_organs_in(struct strbuf *list, const char *s, size_t n)
+{
+	for (;;) {
+		const char *best = NULL;
+		size_t which = 0;
+
+		for (size_t i = 0; i < NORGANS; i++) {
+			const char *at = strstr(s, organs[i]);
+
+			if (at != NULL && (size_t)(at - s) < n && (best == NULL || at < best)) {
+				best = at;
+				which = i;
+			}
+		}
+		if (best == NULL)
+			return;
+		add_unique(list, organs[which], strlen(organs[which]), "; ");
+		n -= (size_t)(best - s) + strlen(organs[which]);
+		s = best + strlen(organs[which]);
+	}
+}
+
+static char *
+find_organ(const struct document *doc, const char *symbols)
+{
+	struct strbuf list = STRBUF_INIT;
+
+	/* the masthead names it */
+	for (size_t i = 0; i < doc->npara && doc->paras[i].role == PARA_FRONT; i++)
+		for (size_t k = 0; k < NORGANS; k++)
+			if (strcmp(doc->paras[i].text, organs[k]) == 0)
+				add_unique(&list, organs[k], strlen(organs[k]), "; ");
+	if (list.len > 0)
+		return detach_or_null(&list);
+	/* the symbols say whose documents it is */
+	for (const char *s = symbols; s != NULL && *s;) {
+		const char *organ = organ_of_symbol(s);
+
+		if (organ != NULL)
+			add_unique(&list, organ, strlen(organ), "; ");
+		s = strchr(s, ' ');
+		s = s ? s + 1 : NULL;
+	}
+	if (list.len > 0)
+		return detach_or_null(&list);
+	/* "faire distribuer … comme document du Conseil de sécurité" */
+	for (size_t i = 0; i < doc->npara && list.len == 0; i++) {
+		const char *t = doc->paras[i].text;
+		const char *d = strstr(t, "comme document ");
+
+		if (d == NULL)
+			d = strstr(t, "en tant que document ");
+		if (d != NULL) {
+			const char *end = strchr(d, '.');
+
+			add_organs_in(&list, d, end ? (size_t)(end - d) : strlen(d));
+		}
+	}
+	return detach_or_null(&list);
+}
+
+static char *
+find_language(const struct document *doc)
+{
+	for (size_t i = 0; i < doc->npara && i < 12; i++) {
+		const char *t = doc->paras[i].text;
+
+		if (!starts_with(t, "Original"))
+			continue;
+		t = skip_spaces(t + strlen("Original"));
+		if (*t != ':')
+			continue;
+		t = skip_spaces(t + 1);
+		if (*t)
+			return xstrdup(t);
+	}
+	return NULL;
+}
+
+struct resolution {
+	char number[8];
+	char year[8];
+};
+
+static bool
+preceded_by(const char *text, size_t at, const char *word)
+{
+	size_t k = strlen(word);
+
+	return at >= k && memcmp(text + at - k, word, k) == 0;
+}
+
+/* Collects "1540 (2004)" and "résolution 1540" in order of first appearance. */
+static void
+scan_resolutions(const char *t, struct resolution **res, size_t *n, size_t *cap)
+{
+	size_t len = strlen(t);
+
+	for (size_t i = 0; i < len; i++) {
+		size_t j = i, d;
+		const char *after;
+		char year[8] = "";
+		size_t k;
+
+		if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '/' ||
+						  t[i - 1] == '-' || t[i - 1] == '.' ||
+						  t[i - 1] == ',' || t[i - 1] == '(')))
+			continue;
+		while (j < len && is_digit(t[j]))
+			j++;
+		d = j - i;
+		if (d > 4) {
+			i = j;
+			continue;
+		}
+		after = skip_spaces(t + j);
+		if (after[0] == '(' && is_digit(after[1]) && is_digit(after[2]) &&
+		    is_digit(after[3]) && is_digit(after[4]) && after[5] == ')' &&
+		    (starts_with(after + 1, "19") || starts_with(after + 1, "20")))
+			memcpy(year, after + 1, 4), year[4] = '\0';
+		else if (!preceded_by(t, i, "résolution ") && !preceded_by(t, i, "résolutions "))
+			goto next;
+		for (k = 0; k < *n; k++)
+			if (strlen((*res)[k].number) == d && memcmp((*res)[k].number, t + i, d) == 0)
+				break;
+		if (k == *n) {
+			*res = xgrow(*res, cap, *n + 1, sizeof **res);
+			memcpy((*res)[k].number, t + i, d);
+			(*res)[k].number[d] = '\0';
+			(*res)[k].year[0] = '\0';
+			(*n)++;
+		}
+		if (year[0] && !(*res)[k].year[0])
+			strcpy((*res)[k].year, year);
+next:
+		i = j - 1;
+	}
+}
+
+static char *
+find_resolutions(const struct document *doc)
+{
+	struct resolution *res = NULL;
+	size_t n = 0, cap = 0;
+	struct strbuf list = STRBUF_INIT;
+
+	for (size_t i = 0; i < doc->npara; i++)
+		if (doc->paras[i].role != PARA_FRONT)
+			scan_resolutions(doc->paras[i].text, &res, &n, &cap);
+	for (size_t i = 0; i < n; i++) {
+		if (list.len > 0)
+			strbuf_addstr(&list, "; ");
+		strbuf_addstr(&list, res[i].number);
+		if (res[i].year[0])
+			strbuf_addf(&list, " (%s)", res[i].year);
+	}
+	free(res);
+	return detach_or_null(&list);
+}
+
+void
+meta_extract(struct document *doc, const char *raw, size_t raw_len, const char *source)
+{
+	struct doc_meta *m = &doc->meta;
+	const struct paragraph *title = find_title(doc);
+
+	doc_meta_release(m);
+	if (title != NULL) {
+		const char *d = strstr(title->text, " datée");
+		char iso[11];
+
+		if (d == NULL)
+			d = strstr(title->text, " en date");
+		m->title = xstrdup(title->text);
+		m->kind = xstrndup(title->text, (size_t)(d - title->text));
+		d = strstr(d, " du ");
+		if (d != NULL && meta_parse_date(d + 4, iso) > 0)
+			m->date = xstrdup(iso);
+		m->sender = find_sender(title->text);
+		m->addressee = find_addressee(title->text);
+	}
+	m->symbols = find_symbols(raw, raw_len);
+	m->organ = find_organ(doc, m->symbols);
+	if (m->organ == NULL && m->addressee != NULL) {
+		struct strbuf list = STRBUF_INIT;
+
+		add_organs_in(&list, m->addressee, strlen(m->addressee));
+		m->organ = detach_or_null(&list);
+	}
+	m->language = find_language(doc);
+	m->resolutions = find_resolutions(doc);
+	if (source != NULL)
+		m->source = xstrdup(source);
+}

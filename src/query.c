@@ -1,0 +1,455 @@
+/* query.c - parse what the user typed into folded terms, fields and a safe
+ * FTS5 MATCH expression; find what a query marks in a text. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "query.h"
+#include "util.h"
+
+/* Limits that keep a pasted page of garbage from building an FTS5
+ * expression deeper or larger than SQLite accepts. */
+#define QUERY_MAX_TERMS 64
+#define QUERY_MAX_TOKENS 256
+
+static const struct {
+	const char *name; /* folded */
+	enum query_field_kind kind;
+} query_field_names[] = {
+	{ "de", QF_SENDER },   { "a", QF_ADDRESSEE }, { "type", QF_KIND },
+	{ "annee", QF_YEAR },  { "cite", QF_CITES },  { "organe", QF_ORGAN },
+};
+
+struct query_parser {
+	const char *s;
+	size_t len;
+	size_t pos;
+	size_t ntokens;
+	struct query *q;
+	size_t term_cap, field_cap;
+};
+
+/* Whitespace: ASCII blanks, no-break space and narrow no-break space. */
+static size_t
+query_space_len(const char *s, size_t len, size_t pos)
+{
+	unsigned char c = (unsigned char)s[pos];
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+		return 1;
+	if (c == 0xC2 && pos + 1 < len && (unsigned char)s[pos + 1] == 0xA0)
+		return 2;
+	if (c == 0xE2 && pos + 2 < len && (unsigned char)s[pos + 1] == 0x80 &&
+	    (unsigned char)s[pos + 2] == 0xAF)
+		return 3;
+	return 0;
+}
+
+static int
+query_fail(struct query_parser *p, const char *msg)
+{
+	free(p->q->error);
+	p->q->error = xasprintf("syntaxe : %s", msg);
+	return -1;
+}
+
+/* Folds text into a new term; returns 0, 1 when it holds no token, -1 on error. */
+static int
+query_add_term(struct query_parser *p, const char *text, size_t len, bool exclude,
+	       bool quoted, bool prefix)
+{
+	struct query_term term = { 0 };
+	struct fold_iter it;
+	size_t start, end, flen, cap = 0;
+	const char *folded;
+
+	fold_iter_init(&it, text, len);
+	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
+		term.tokens = xgrow(term.tokens, &cap, term.ntokens + 1, sizeof *term.tokens);
+		term.tokens[term.ntokens++] = xstrndup(folded, flen);
+	}
+	fold_iter_release(&it);
+	if (term.ntokens == 0)
+		return 1;
+	p->ntokens += term.ntokens;
+	if (p->q->nterms >= QUERY_MAX_TERMS || p->ntokens > QUERY_MAX_TOKENS) {
+		for (size_t i = 0; i < term.ntokens; i++)
+			free(term.tokens[i]);
+		free(term.tokens);
+		return query_fail(p, "requête trop longue");
+	}
+	term.exclude = exclude;
+	term.phrase = quoted || term.ntokens > 1;
+	term.prefix = prefix;
+	p->q->terms = xgrow(p->q->terms, &p->term_cap, p->q->nterms + 1, sizeof *p->q->terms);
+	p->q->terms[p->q->nterms++] = term;
+	return 0;
+}
+
+/* Parses "2018" or "2010-2018" (either order). */
+static int
+query_parse_years(const char *v, size_t len, int *from, int *to)
+{
+	int y[2] = { 0, 0 }, n = 0, digits = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (v[i] >= '0' && v[i] <= '9') {
+			if (++digits > 4)
+				return -1;
+			y[n] = y[n] * 10 + (v[i] - '0');
+		} else if (v[i] == '-' && n == 0 && digits == 4) {
+			n = 1;
+			digits = 0;
+		} else {
+			return -1;
+		}
+	}
+	if (digits != 4)
+		return -1;
+	if (n == 0)
+		y[1] = y[0];
+	*from = y[0] < y[1] ? y[0] : y[1];
+	*to = y[0] < y[1] ? y[1] : y[0];
+	return 0;
+}
+
+static int
+query_add_field(struct query_parser *p, enum query_field_kind kind, const char *v, size_t len)
+{
+	struct query_field f = { .kind = kind };
+
+	if (kind == QF_YEAR) {
+		if (query_parse_years(v, len, &f.year_from, &f.year_to) < 0)
+			return query_fail(p, "année attendue (annee:2018 ou annee:2010-2018)");
+	} else {
+		size_t flen;
+
+		f.value = fold_string(v, len, &flen);
+		if (flen == 0) {
+			free(f.value);
+			return 0; /* "de:" while typing: no filter yet */
+		}
+	}
+	if (p->q->nfields >= QUERY_MAX_TERMS) {
+		free(f.value);
+		return query_fail(p, "requête trop longue");
+	}
+	p->q->fields = xgrow(p->q->fields, &p->field_cap, p->q->nfields + 1, sizeof *p->q->fields);
+	p->q->fields[p->q->nfields++] = f;
+	return 0;
+}
+
+/* Looks for "name:" at the start of a word: returns the field's index, -1
+ * when the word is not a field ("10:30", "l’a:b" are text), -2 for an
+ * unknown name (error set). */
+static int
+query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *namelen)
+{
+	const char *colon = memchr(w, ':', wlen);
+	struct fold_iter it;
+	size_t nlen, start, end, flen;
+	const char *folded;
+	int found = -1, ntok = 0;
+	bool whole = false, letters = true;
+
+	if (colon == NULL || colon == w)
+		return -1;
+	nlen = (size_t)(colon - w);
+	fold_iter_init(&it, w, nlen);
+	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
+		ntok++;
+		whole = start == 0 && end == nlen;
+		for (size_t i = 0; i < flen; i++)
+			if (folded[i] >= '0' && folded[i] <= '9')
+				letters = false;
+		for (size_t i = 0; whole && i < sizeof query_field_names / sizeof query_field_names[0]; i++)
+			if (strlen(query_field_names[i].name) == flen &&
+			    memcmp(query_field_names[i].name, folded, flen) == 0)
+				found = (int)i;
+	}
+	fold_iter_release(&it);
+	if (ntok != 1 || !whole || !letters)
+		return -1;
+	if (found < 0) {
+		char *msg = xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, organe:)",
+				      (int)nlen, w);
+		query_fail(p, msg);
+		free(msg);
+		return -2;
+	}
+	*namelen = nlen;
+	return found;
+}
+
+/* Appends a term as an FTS5 phrase of quoted tokens: "a" + "b" *. */
+static void
+query_term_fts(struct strbuf *sb, const struct query_term *t)
+{
+	for (size_t i = 0; i < t->ntokens; i++) {
+		if (i)
+			strbuf_addstr(sb, " + ");
+		strbuf_addch(sb, '"');
+		for (const char *c = t->tokens[i]; *c; c++) {
+			if (*c == '"')
+				strbuf_addch(sb, '"');
+			strbuf_addch(sb, *c);
+		}
+		strbuf_addch(sb, '"');
+		if (t->prefix && i + 1 == t->ntokens)
+			strbuf_addstr(sb, " *");
+	}
+}
+
+/* Builds the MATCH expression: (positive AND …) NOT (excluded OR …).
+ * Exclusions are ORed under one NOT so the tree stays shallow. */
+static char *
+query_build_fts(const struct query *q)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t npos = 0, nneg = 0;
+
+	for (size_t i = 0; i < q->nterms; i++) {
+		if (q->terms[i].exclude)
+			continue;
+		strbuf_addstr(&sb, npos++ ? " AND " : "(");
+		query_term_fts(&sb, &q->terms[i]);
+	}
+	if (npos == 0) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	strbuf_addch(&sb, ')');
+	for (size_t i = 0; i < q->nterms; i++) {
+		if (!q->terms[i].exclude)
+			continue;
+		strbuf_addstr(&sb, nneg++ ? " OR " : " NOT (");
+		query_term_fts(&sb, &q->terms[i]);
+	}
+	if (nneg)
+		strbuf_addch(&sb, ')');
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Reads a quoted run starting after the opening quote: sets *text, *tlen and
+ * returns whether the closing quote was found; p->pos moves past it. */
+static bool
+query_quoted(struct query_parser *p, const char **text, size_t *tlen)
+{
+	const char *b = p->s + p->pos;
+	const char *e = memchr(b, '"', p->len - p->pos);
+
+	*text = b;
+	if (e == NULL) {
+		*tlen = p->len - p->pos;
+		p->pos = p->len;
+		return false;
+	}
+	*tlen = (size_t)(e - b);
+	p->pos += *tlen + 1;
+	return true;
+}
+
+static int
+query_parse_item(struct query_parser *p, unsigned flags)
+{
+	bool exclude = false, prefix;
+	const char *text;
+	size_t tlen;
+	int rc;
+
+	if (p->s[p->pos] == '-') {
+		exclude = true;
+		p->pos++;
+	}
+	if (p->pos < p->len && p->s[p->pos] == '"') {
+		bool closed;
+
+		p->pos++;
+		closed = query_quoted(p, &text, &tlen);
+		prefix = false;
+		if (closed && p->pos < p->len && p->s[p->pos] == '*') {
+			prefix = true;
+			p->pos++;
+		} else if (!closed && (flags & QUERY_LAST_PREFIX) && !exclude) {
+			prefix = true; /* a phrase still being typed */
+		}
+		rc = query_add_term(p, text, tlen, exclude, true, prefix);
+	} else {
+		size_t wlen = 0, namelen;
+		int field;
+
+		text = p->s + p->pos;
+		while (p->pos + wlen < p->len && p->s[p->pos + wlen] != '"' &&
+		       !query_space_len(p->s, p->len, p->pos + wlen))
+			wlen++;
+		p->pos += wlen;
+		field = query_match_field(p, text, wlen, &namelen);
+		if (field == -2)
+			return -1;
+		if (field >= 0) {
+			const char *v = text + namelen + 1;
+			size_t vlen = wlen - namelen - 1;
+
+			if (exclude)
+				return query_fail(p, "un champ ne s’exclut pas (-de:…)");
+			if (vlen == 0 && p->pos < p->len && p->s[p->pos] == '"') {
+				p->pos++;
+				query_quoted(p, &v, &vlen);
+			}
+			return query_add_field(p, query_field_names[field].kind, v, vlen);
+		}
+		prefix = wlen > 0 && text[wlen - 1] == '*';
+		if (!prefix && !exclude && (flags & QUERY_LAST_PREFIX) && p->pos >= p->len)
+			prefix = true;
+		rc = query_add_term(p, text, wlen, exclude, false, prefix);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+int
+query_parse(const char *input, unsigned flags, struct query *out)
+{
+	struct query_parser p = { 0 };
+	size_t npos = 0;
+
+	memset(out, 0, sizeof *out);
+	if (input == NULL)
+		return 0;
+	p.s = input;
+	p.len = strlen(input);
+	p.q = out;
+	for (;;) {
+		size_t n;
+
+		while (p.pos < p.len && (n = query_space_len(p.s, p.len, p.pos)) > 0)
+			p.pos += n;
+		if (p.pos >= p.len)
+			break;
+		if (query_parse_item(&p, flags) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < out->nterms; i++)
+		npos += !out->terms[i].exclude;
+	if (npos == 0 && out->nterms > 0)
+		return query_fail(&p, "une exclusion (-mot) a besoin d’un mot à chercher");
+	out->fts = query_build_fts(out);
+	return 0;
+}
+
+void
+query_release(struct query *q)
+{
+	for (size_t i = 0; i < q->nterms; i++) {
+		for (size_t j = 0; j < q->terms[i].ntokens; j++)
+			free(q->terms[i].tokens[j]);
+		free(q->terms[i].tokens);
+	}
+	free(q->terms);
+	for (size_t i = 0; i < q->nfields; i++)
+		free(q->fields[i].value);
+	free(q->fields);
+	free(q->fts);
+	free(q->error);
+	memset(q, 0, sizeof *q);
+}
+
+bool
+query_is_empty(const struct query *q)
+{
+	return q->nterms == 0 && q->nfields == 0;
+}
+
+/* One token of the text being highlighted; folded is an offset in a buffer. */
+struct query_token {
+	size_t start, end, folded, flen;
+};
+
+static bool
+query_token_matches(const struct strbuf *sb, const struct query_token *t, const char *want,
+		    bool prefix)
+{
+	size_t wlen = strlen(want);
+
+	if (prefix ? t->flen < wlen : t->flen != wlen)
+		return false;
+	return memcmp(sb->buf + t->folded, want, wlen) == 0;
+}
+
+static int
+query_span_cmp(const void *a, const void *b)
+{
+	const struct text_span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+size_t
+query_highlight(const struct query *q, const char *text, size_t len, struct text_span **spans)
+{
+	struct query_token *toks = NULL;
+	struct text_span *out = NULL;
+	size_t ntoks = 0, tcap = 0, nout = 0, ocap = 0, start, end, flen;
+	struct strbuf all = STRBUF_INIT;
+	struct fold_iter it;
+	const char *folded;
+
+	*spans = NULL;
+	if (q == NULL || q->nterms == 0 || text == NULL || len == 0)
+		return 0;
+	fold_iter_init(&it, text, len);
+	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
+		toks = xgrow(toks, &tcap, ntoks + 1, sizeof *toks);
+		toks[ntoks++] = (struct query_token){ start, end, all.len, flen };
+		strbuf_add(&all, folded, flen);
+	}
+	fold_iter_release(&it);
+	for (size_t t = 0; t < q->nterms; t++) {
+		const struct query_term *term = &q->terms[t];
+
+		if (term->exclude || term->ntokens == 0)
+			continue;
+		for (size_t i = 0; i + term->ntokens <= ntoks; i++) {
+			size_t k;
+
+			for (k = 0; k < term->ntokens; k++) {
+				bool pre = term->prefix && k + 1 == term->ntokens;
+
+				if (!query_token_matches(&all, &toks[i + k], term->tokens[k], pre))
+					break;
+			}
+			if (k < term->ntokens)
+				continue;
+			out = xgrow(out, &ocap, nout + 1, sizeof *out);
+			out[nout++] = (struct text_span){ (uint32_t)toks[i].start,
+							  (uint32_t)toks[i + k - 1].end };
+		}
+	}
+	free(toks);
+	strbuf_release(&all);
+	if (nout == 0) {
+		free(out);
+		return 0;
+	}
+	qsort(out, nout, sizeof *out, query_span_cmp);
+	/* Merge overlapping spans (a phrase and one of its words). */
+	{
+		size_t w = 0;
+
+		for (size_t r = 1; r < nout; r++) {
+			if (out[r].start <= out[w].end) {
+				if (out[r].end > out[w].end)
+					out[w].end = out[r].end;
+			} else {
+				out[++w] = out[r];
+			}
+		}
+		nout = w + 1;
+	}
+	*spans = out;
+	return nout;
+}

@@ -1,0 +1,334 @@
+/* state.c - persistent screen state in a small line file (see state.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "state.h"
+#include "util.h"
+
+#define STATE_MAGIC "liseuse-state"
+#define STATE_VERSION 1
+#define STATE_LINE_MAX 8192
+
+void
+state_init(struct state *st)
+{
+	memset(st, 0, sizeof *st);
+}
+
+void
+state_release(struct state *st)
+{
+	free(st->filter);
+	free(st->last_source);
+	for (size_t i = 0; i < st->npos; i++)
+		free(st->pos[i].source);
+	free(st->pos);
+	state_init(st);
+}
+
+/* Builds $XDG_STATE_HOME/liseuse/state, falling back on ~/.local/state. */
+char *
+state_default_path(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+
+	/* The XDG spec says a relative path must be ignored. */
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/liseuse/state", xdg);
+	if (home && home[0])
+		return xasprintf("%s/.local/state/liseuse/state", home);
+	return NULL;
+}
+
+/* A value fits on one line of the file when it has no tab or newline. */
+static bool
+storable(const char *s)
+{
+	return s && !strpbrk(s, "\t\n\r");
+}
+
+void
+state_set_filter(struct state *st, const char *text)
+{
+	free(st->filter);
+	st->filter = storable(text) && text[0] ? xstrdup(text) : NULL;
+}
+
+void
+state_set_last(struct state *st, int64_t doc_id, const char *source)
+{
+	st->last_doc = doc_id;
+	free(st->last_source);
+	st->last_source = storable(source) ? xstrdup(source) : NULL;
+}
+
+/* Two positions name the same document when ids match and, if both sources
+ * are known, the sources match too (a rebuilt snapshot may renumber). */
+static bool
+same_doc(const struct state_position *p, int64_t doc_id, const char *source)
+{
+	if (p->doc_id != doc_id)
+		return false;
+	if (source && source[0] && p->source[0])
+		return strcmp(p->source, source) == 0;
+	return true;
+}
+
+void
+state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece,
+		   size_t line)
+{
+	struct state_position entry;
+	size_t i;
+
+	for (i = 0; i < st->npos; i++)
+		if (same_doc(&st->pos[i], doc_id, source))
+			break;
+	if (i < st->npos) {
+		entry = st->pos[i];
+		memmove(st->pos + 1, st->pos, i * sizeof *st->pos);
+	} else {
+		if (st->npos == STATE_MAX_POSITIONS) {
+			free(st->pos[st->npos - 1].source);
+			st->npos--;
+		}
+		st->pos = xgrow(st->pos, &st->cap, st->npos + 1, sizeof *st->pos);
+		memmove(st->pos + 1, st->pos, st->npos * sizeof *st->pos);
+		st->npos++;
+		entry.doc_id = doc_id;
+		entry.source = xstrdup(storable(source) ? source : "");
+	}
+	entry.piece = piece;
+	entry.line = line;
+	st->pos[0] = entry;
+}
+
+bool
+state_get_position(const struct state *st, int64_t doc_id, const char *source, size_t *piece,
+		   size_t *line)
+{
+	for (size_t i = 0; i < st->npos; i++) {
+		if (same_doc(&st->pos[i], doc_id, source)) {
+			*piece = st->pos[i].piece;
+			*line = st->pos[i].line;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Parses an unsigned decimal field; false on anything else. */
+static bool
+parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v > SIZE_MAX)
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+/* Splits line in place at tabs into at most max fields; returns the count. */
+static size_t
+split_tabs(char *line, char **fields, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max) {
+		fields[n++] = line;
+		line = strchr(line, '\t');
+		if (!line)
+			break;
+		*line++ = '\0';
+	}
+	return n;
+}
+
+/* Applies one "key<TAB>value" line; false when it makes no sense. */
+static bool
+load_line(struct state *st, char *line)
+{
+	char *f[5];
+	size_t n = split_tabs(line, f, 5), piece, lineno, id;
+
+	if (strcmp(f[0], "layout") == 0 && n == 2) {
+		if (strcmp(f[1], "side") && strcmp(f[1], "stacked"))
+			return false;
+		st->side_by_side = strcmp(f[1], "side") == 0;
+	} else if (strcmp(f[0], "filter") == 0 && n == 2) {
+		state_set_filter(st, f[1]);
+	} else if (strcmp(f[0], "last") == 0 && n == 3) {
+		if (!parse_size(f[1], &id))
+			return false;
+		state_set_last(st, (int64_t)id, f[2]);
+	} else if (strcmp(f[0], "pos") == 0 && n == 5) {
+		if (!parse_size(f[1], &id) || !parse_size(f[2], &piece) ||
+		    !parse_size(f[3], &lineno))
+			return false;
+		if (st->npos >= STATE_MAX_POSITIONS)
+			return true;
+		/* The file lists most recent first: append in order. */
+		st->pos = xgrow(st->pos, &st->cap, st->npos + 1, sizeof *st->pos);
+		st->pos[st->npos].doc_id = (int64_t)id;
+		st->pos[st->npos].piece = piece;
+		st->pos[st->npos].line = lineno;
+		st->pos[st->npos].source = xstrdup(f[4]);
+		st->npos++;
+	} else {
+		/* Unknown keys from a newer version are skipped, not fatal. */
+		return n >= 2 && f[0][0] != '\0';
+	}
+	return true;
+}
+
+int
+state_load(struct state *st, const char *path, char **err)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t got;
+	int ret = -1;
+
+	if (!fp) {
+		if (errno == ENOENT)
+			return 0;
+		*err = xasprintf("%s : %s", path, strerror(errno));
+		return -1;
+	}
+	while ((got = getline(&line, &cap, fp)) >= 0) {
+		lineno++;
+		if (got > 0 && line[got - 1] == '\n')
+			line[--got] = '\0';
+		if ((size_t)got != strlen(line) || got > STATE_LINE_MAX) {
+			*err = xasprintf("%s:%zu : ligne illisible", path, lineno);
+			goto out;
+		}
+		if (lineno == 1) {
+			if (strcmp(line, STATE_MAGIC "\t1") != 0) {
+				*err = xasprintf("%s:1 : version inconnue", path);
+				goto out;
+			}
+			continue;
+		}
+		if (!load_line(st, line)) {
+			*err = xasprintf("%s:%zu : ligne invalide", path, lineno);
+			goto out;
+		}
+	}
+	if (ferror(fp)) {
+		*err = xasprintf("%s : %s", path, strerror(errno));
+		goto out;
+	}
+	if (lineno == 0) {
+		*err = xasprintf("%s : fichier vide", path);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(line);
+	fclose(fp);
+	return ret;
+}
+
+/* mkdir -p for the directories above path. */
+static int
+make_parents(const char *path)
+{
+	char *dir = xstrdup(path);
+	int ret = 0;
+
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			ret = -1;
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return ret;
+}
+
+/* Formats the whole state file in memory. */
+static void
+format_state(const struct state *st, struct strbuf *out)
+{
+	strbuf_addf(out, "%s\t%d\n", STATE_MAGIC, STATE_VERSION);
+	strbuf_addf(out, "layout\t%s\n", st->side_by_side ? "side" : "stacked");
+	if (st->filter && storable(st->filter))
+		strbuf_addf(out, "filter\t%s\n", st->filter);
+	if (st->last_doc > 0)
+		strbuf_addf(out, "last\t%" PRId64 "\t%s\n", st->last_doc,
+			    storable(st->last_source) ? st->last_source : "");
+	for (size_t i = 0; i < st->npos; i++)
+		strbuf_addf(out, "pos\t%" PRId64 "\t%zu\t%zu\t%s\n", st->pos[i].doc_id,
+			    st->pos[i].piece, st->pos[i].line,
+			    storable(st->pos[i].source) ? st->pos[i].source : "");
+}
+
+int
+state_save(const struct state *st, const char *path, char **err)
+{
+	struct strbuf text = STRBUF_INIT;
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	int fd = -1, ret = -1;
+	size_t done = 0;
+
+	if (make_parents(path) < 0) {
+		*err = xasprintf("%s : %s", path, strerror(errno));
+		goto out;
+	}
+	format_state(st, &text);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		goto out;
+	}
+	while (done < text.len) {
+		ssize_t n = write(fd, text.buf + done, text.len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*err = xasprintf("%s : %s", tmp, n < 0 ? strerror(errno) : "écriture");
+			goto out;
+		}
+		done += (size_t)n;
+	}
+	if (fsync(fd) < 0 || close(fd) < 0) {
+		fd = -1;
+		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0) {
+		*err = xasprintf("%s : %s", path, strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (ret < 0)
+		unlink(tmp);
+	free(tmp);
+	strbuf_release(&text);
+	return ret;
+}

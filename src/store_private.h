@@ -1,0 +1,70 @@
+/* store_private.h - what store.c and store_results.c share; no one else
+ * includes it.
+ *
+ * Keys: a document's sort key is (day << 21 | counter), where day counts
+ * days from year 0 (0 when the date is unknown) and counter orders the
+ * documents of one day by insertion.  A piece's row id is
+ * ((STORE_KEY_MAX - sort key) << 20 | piece index): ascending row id order
+ * is (date, document) newest first, then pieces in document order, and a
+ * document's pieces are one contiguous row id range.  Newest first is
+ * ascending because FTS5 seeks forwards with its doclist index, while a
+ * descending seek walks the doclist from its end.  The highest
+ * index, STORE_META_INDEX, holds a piece of metadata (title, sender,
+ * symbols, …) so that metadata is searchable; it is not one of the
+ * document's npieces. */
+#ifndef LISEUSE_STORE_PRIVATE_H
+#define LISEUSE_STORE_PRIVATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_PIECE_BITS 20
+#define STORE_META_INDEX ((INT64_C(1) << STORE_PIECE_BITS) - 1)
+#define STORE_COUNTER_BITS 21
+/* days (< 2^22 up to year 9999) and counter: 43 bits */
+#define STORE_KEY_MAX ((INT64_C(1) << (22 + STORE_COUNTER_BITS)) - 1)
+
+/* The row id of piece `index` of the document with that sort key. */
+static inline int64_t
+store_piece_rowid(int64_t sortkey, int64_t index)
+{
+	return (STORE_KEY_MAX - sortkey) << STORE_PIECE_BITS | index;
+}
+
+/* The sort key of the document a piece row id belongs to. */
+static inline int64_t
+store_rowid_key(int64_t rowid)
+{
+	return STORE_KEY_MAX - (rowid >> STORE_PIECE_BITS);
+}
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	enum store_mode mode;
+	bool in_transaction;
+	int (*check)(void *arg);
+	void *check_arg;
+	/* statements cached for the importer */
+	sqlite3_stmt *insert_doc, *insert_piece, *insert_fts, *insert_symbol, *update_doc;
+	sqlite3_stmt *last_key;
+};
+
+/* The day number of an ISO date ("2014-03-19", "2014"), 0 when there is
+ * none; *year gets the year or 0. */
+int64_t store_day_number(const char *date, int *year);
+
+/* Turns an SQLite failure into -1 with "PATH: what: reason" in *err, or -2
+ * (no message) when the interrupt callback abandoned the statement. */
+int store_fail(struct store *store, int rc, const char *what, char **err);
+/* Prepares sql; -1 with *err on failure. */
+int store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **err);
+/* Looks up a document's sort key and piece count: 1 found, 0 not, -1/-2. */
+int store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npieces,
+		  char **err);
+
+#endif

@@ -1,0 +1,684 @@
+/* ui.c - the screen's event loop and window arrangement.
+ *
+ * One poll(2) on the terminal and a self-pipe: signal handlers only write
+ * the signal number to the pipe, and resize, suspend and quit are handled
+ * here.  Queries run when no input is waiting and are abandoned by the
+ * next keystroke (ui_input_pending); the exact count and the matching
+ * pieces of the open document are computed in idle time. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui.h"
+#include "ui_priv.h"
+
+static int signal_pipe[2] = { -1, -1 };
+
+static const int handled_signals[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT };
+#define NSIGNALS (sizeof handled_signals / sizeof handled_signals[0])
+
+/* Only writes the signal number: everything else happens in the loop. */
+static void
+on_signal(int signo)
+{
+	int saved = errno;
+	unsigned char c = (unsigned char)signo;
+
+	if (write(signal_pipe[1], &c, 1) < 0) {
+		/* pipe full: the loop will see the earlier bytes */
+	}
+	errno = saved;
+}
+
+static int
+install_signals(struct sigaction *old)
+{
+	struct sigaction sa;
+
+	if (pipe2(signal_pipe, O_NONBLOCK | O_CLOEXEC) < 0)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaction(handled_signals[i], &sa, &old[i]);
+	return 0;
+}
+
+static void
+restore_signals(const struct sigaction *old)
+{
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaction(handled_signals[i], &old[i], NULL);
+	close(signal_pipe[0]);
+	close(signal_pipe[1]);
+	signal_pipe[0] = signal_pipe[1] = -1;
+}
+
+int
+ui_input_pending(void *arg)
+{
+	struct ui *ui = arg;
+	struct pollfd fds[2] = {
+		{ .fd = ui->input_fd, .events = POLLIN },
+		{ .fd = ui->signal_fd, .events = POLLIN },
+	};
+
+	return poll(fds, 2, 0) > 0;
+}
+
+void
+ui_set_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(ui->status.message);
+	va_start(ap, fmt);
+	ui->status.message = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->status.error = error;
+}
+
+void
+ui_clear_message(struct ui *ui)
+{
+	free(ui->status.message);
+	ui->status.message = NULL;
+	ui->status.error = false;
+}
+
+bool
+ui_pane_visible(const struct ui *ui, enum ui_pane pane)
+{
+	return pane == PANE_LIST ? ui->list.win != NULL : ui->reader.win != NULL;
+}
+
+/* Deletes a window if it exists. */
+static void
+drop_window(WINDOW **win)
+{
+	if (*win)
+		delwin(*win);
+	*win = NULL;
+}
+
+/* Creates a window only when it has a size (newwin(0, …) means "to the
+ * edge of the screen", which is never what we want). */
+static WINDOW *
+make_window(int h, int w, int y, int x)
+{
+	WINDOW *win;
+
+	if (h <= 0 || w <= 0)
+		return NULL;
+	win = newwin(h, w, y, x);
+	if (win)
+		leaveok(win, TRUE);
+	return win;
+}
+
+/* Deletes every window of the screen. */
+static void
+free_windows(struct ui *ui)
+{
+	drop_window(&ui->list.win);
+	drop_window(&ui->reader.win);
+	drop_window(&ui->sep_win);
+	drop_window(&ui->status.win);
+	drop_window(&ui->filter.win);
+	drop_window(&ui->help_win);
+}
+
+/* Places the windows for the current size, arrangement and focus. */
+void
+ui_arrange(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	struct reader_state *r = &ui->reader;
+	int rows = ui->rows, cols = ui->cols, status_h, bar_h, pane_h;
+
+	free_windows(ui);
+	l->h = l->w = r->h = r->w = 0;
+	if (rows <= 0 || cols <= 0)
+		return;
+	status_h = rows >= 3 ? 1 : 0;
+	bar_h = rows >= 2 || ui->filter.focused ? 1 : 0;
+	pane_h = rows - status_h - bar_h;
+	ui->side_active = ui->side_by_side && cols >= 100 && pane_h >= 3;
+	ui->tiny = !ui->side_active && pane_h < 12;
+	if (pane_h > 0 && ui->side_active) {
+		l->w = cols * 2 / 5 > 60 ? 60 : cols * 2 / 5;
+		l->h = r->h = pane_h;
+		r->w = cols - l->w - 1;
+		l->win = make_window(l->h, l->w, 0, 0);
+		ui->sep_win = make_window(pane_h, 1, 0, l->w);
+		r->win = make_window(r->h, r->w, 0, l->w + 1);
+	} else if (pane_h > 0 && ui->tiny) {
+		if (ui->focus == PANE_LIST || ui->filter.focused) {
+			l->h = pane_h;
+			l->w = cols;
+			l->win = make_window(l->h, l->w, 0, 0);
+		} else {
+			r->h = pane_h;
+			r->w = cols;
+			r->win = make_window(r->h, r->w, 0, 0);
+		}
+	} else if (pane_h > 0) {
+		l->h = pane_h * 2 / 5 + 1;
+		if (l->h > 16)
+			l->h = 16;
+		l->w = r->w = cols;
+		r->h = pane_h - l->h - 1;
+		l->win = make_window(l->h, l->w, 0, 0);
+		ui->sep_win = make_window(1, cols, l->h, 0);
+		r->win = make_window(r->h, r->w, l->h + 1, 0);
+		/* Lets curses scroll the terminal's region for the reader. */
+		if (r->win) {
+			idlok(r->win, TRUE);
+		}
+	}
+	if (status_h)
+		ui->status.win = make_window(1, cols, pane_h, 0);
+	if (bar_h)
+		ui->filter.win = make_window(1, cols, rows - 1, 0);
+	ui->panes[PANE_LIST]->resize(ui);
+	ui->panes[PANE_READER]->resize(ui);
+}
+
+/* The rule between the panes, naming the open document. */
+static void
+draw_separator(struct ui *ui)
+{
+	WINDOW *win = ui->sep_win;
+	struct reader_state *r = &ui->reader;
+	const char *rule = ui->utf8 ? "─" : "-";
+	int h, w;
+
+	if (!win)
+		return;
+	getmaxyx(win, h, w);
+	werase(win);
+	if (h > 1) { /* vertical, side by side */
+		for (int y = 0; y < h; y++)
+			mvwaddstr(win, y, 0, ui->utf8 ? "│" : "|");
+		wnoutrefresh(win);
+		return;
+	}
+	wmove(win, 0, 0);
+	wattrset(win, ui->theme.dim);
+	for (int x = 0; x < w && x < 2; x++)
+		waddstr(win, rule);
+	if (r->doc_id && w > 6) {
+		struct strbuf title = STRBUF_INIT;
+		strbuf_addf(&title, " %s", r->doc.meta.kind ? r->doc.meta.kind : "Document");
+		if (r->doc.meta.sender)
+			strbuf_addf(&title, " · %s", r->doc.meta.sender);
+		if (r->doc.meta.date)
+			strbuf_addf(&title, " · %s", r->doc.meta.date);
+		strbuf_addstr(&title, " ");
+		text_draw_str(ui, win, strbuf_str(&title), w - 4, ui->theme.header_label, true);
+		strbuf_release(&title);
+	}
+	wattrset(win, ui->theme.dim);
+	for (int x = getcurx(win); x < w; x++)
+		waddstr(win, rule);
+	wattrset(win, A_NORMAL);
+	wnoutrefresh(win);
+}
+
+/* Draws everything into curses' virtual screen and sends the difference. */
+static void
+draw_all(struct ui *ui)
+{
+	if (ui->rows <= 0 || ui->cols <= 0)
+		return;
+	if (is_wintouched(stdscr))
+		wnoutrefresh(stdscr); /* after a resize; wget_wch would refresh it later */
+	if (ui->help_open) {
+		help_draw(ui);
+		curs_set(0);
+		doupdate();
+		return;
+	}
+	ui->panes[PANE_LIST]->draw(ui, false);
+	ui->panes[PANE_READER]->draw(ui, false);
+	draw_separator(ui);
+	status_draw(ui);
+	filter_draw(ui);
+	curs_set(ui->filter.focused && ui->filter.win ? 1 : 0);
+	doupdate();
+}
+
+/* Saves the state, saying once when it cannot be written. */
+static void
+save_state(struct ui *ui)
+{
+	char *err = NULL;
+
+	if (!ui->state_path)
+		return;
+	if (ui->reader.doc_id) {
+		size_t piece, line;
+		reader_position(ui, &piece, &line);
+		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source,
+				   piece, line);
+		state_set_last(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source);
+	}
+	state_set_filter(&ui->state, strbuf_str(&ui->filter.text));
+	ui->state.side_by_side = ui->side_by_side;
+	if (state_save(&ui->state, ui->state_path, &err) < 0) {
+		if (!ui->state_write_failed)
+			ui_set_message(ui, true, "état non enregistré : %s", err);
+		ui->state_write_failed = true;
+	}
+	free(err);
+}
+
+/* Opens a document of the list: at the matching passage when the filter
+ * has words, else where the reader left it last time. */
+static void
+open_hit(struct ui *ui, const struct store_hit *hit, bool focus)
+{
+	size_t piece = 0, line = 0;
+	bool to_match = ui->list.text_query;
+	int64_t id = hit->doc_id;
+	char *source = xstrdup(hit->source);
+
+	if (ui->reader.doc_id) {
+		size_t p, l;
+		reader_position(ui, &p, &l);
+		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, p,
+				   l);
+	}
+	if (to_match)
+		piece = hit->piece;
+	else
+		state_get_position(&ui->state, id, source, &piece, &line);
+	if (focus) {
+		ui->focus = PANE_READER;
+		if (ui->tiny)
+			ui_arrange(ui);
+	}
+	reader_open(ui, id, piece, line, strbuf_str(&ui->filter.text), to_match);
+	state_set_last(&ui->state, id, source);
+	free(source);
+}
+
+void
+ui_open_selected(struct ui *ui)
+{
+	const struct store_hit *hit = list_selected(ui);
+
+	if (!hit) {
+		ui_set_message(ui, false, "aucun document sélectionné");
+		return;
+	}
+	open_hit(ui, hit, true);
+	save_state(ui);
+}
+
+/* Reads the tty size and rebuilds the screen for it. */
+static void
+resize(struct ui *ui)
+{
+	int rows = 0, cols = 0;
+
+	if (term_size(STDOUT_FILENO, &rows, &cols) && rows > 0 && cols > 0) {
+		resizeterm(rows, cols);
+		ui->rows = LINES;
+		ui->cols = COLS;
+	} else if (term_size(STDOUT_FILENO, &rows, &cols)) {
+		ui->rows = rows; /* 0x0: draw nothing until it grows */
+		ui->cols = cols;
+	}
+	ui_arrange(ui);
+}
+
+/* Changes focus; in tiny mode the focused pane takes the screen. */
+static void
+set_focus(struct ui *ui, enum ui_pane pane)
+{
+	if (ui->focus == pane)
+		return;
+	ui->focus = pane;
+	if (ui->tiny)
+		ui_arrange(ui);
+}
+
+/* Scrolls the pane under a mouse wheel or selects with a click. */
+static void
+handle_mouse(struct ui *ui)
+{
+	MEVENT ev;
+	enum ui_pane pane;
+	int by, bx;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ui->list.win && wenclose(ui->list.win, ev.y, ev.x))
+		pane = PANE_LIST;
+	else if (ui->reader.win && wenclose(ui->reader.win, ev.y, ev.x))
+		pane = PANE_READER;
+	else
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		long step = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+		if (pane == PANE_READER)
+			reader_scroll(ui, step);
+		else
+			list_move(ui, step > 0 ? 1 : -1);
+		return;
+	}
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+		if (pane == PANE_LIST) {
+			getbegyx(ui->list.win, by, bx);
+			(void)bx;
+			list_select_row(ui, ev.y - by);
+		}
+		ui->filter.focused = false;
+		set_focus(ui, pane);
+	}
+}
+
+/* Handles one key outside the help and the filter bar. */
+static void
+dispatch(struct ui *ui, int key)
+{
+	enum keymap_context ctx = ui->focus == PANE_LIST ? KEYMAP_LIST : KEYMAP_READER;
+	enum keymap_action act = keymap_lookup(key, ctx);
+
+	switch (act) {
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	case ACT_HELP:
+		ui->help_open = true;
+		ui->help_top = 0;
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		reader_invalidate(ui);
+		break;
+	case ACT_FILTER:
+		filter_focus(ui);
+		if (ui->tiny || ui->rows < 2) {
+			ui->focus = PANE_LIST;
+			ui_arrange(ui);
+		} else {
+			ui->focus = PANE_LIST;
+		}
+		break;
+	case ACT_TOGGLE_LAYOUT:
+		ui->side_by_side = !ui->side_by_side;
+		ui_arrange(ui);
+		if (ui->side_by_side && !ui->side_active)
+			ui_set_message(ui, false, "côte à côte : il faut au moins 100 colonnes");
+		break;
+	case ACT_SWITCH_PANE:
+		set_focus(ui, ui->focus == PANE_LIST ? PANE_READER : PANE_LIST);
+		break;
+	case ACT_FOCUS_LIST:
+		set_focus(ui, PANE_LIST);
+		break;
+	case ACT_FOCUS_READER:
+		set_focus(ui, PANE_READER);
+		break;
+	case ACT_ESCAPE:
+		if (ui->filter.text.len)
+			filter_set_text(ui, "");
+		else
+			set_focus(ui, PANE_LIST);
+		break;
+	case ACT_NONE:
+		break;
+	default:
+		ui->panes[ui->focus]->key(ui, act);
+		break;
+	}
+}
+
+/* Handles a key from the terminal, whatever has the focus. */
+static void
+handle_key(struct ui *ui, int key)
+{
+	if (key == KEYMAP_FN(KEY_MOUSE)) {
+		handle_mouse(ui);
+		return;
+	}
+	if (key == KEYMAP_FN(KEY_RESIZE)) {
+		resize(ui);
+		return;
+	}
+	if (ui->help_open) {
+		help_key(ui, key);
+		return;
+	}
+	if (ui->status.message && !ui->filter.focused)
+		ui_clear_message(ui);
+	if (ui->filter.focused) {
+		bool was_tiny_list = ui->tiny;
+		filter_key(ui, key);
+		if (!ui->filter.focused && (was_tiny_list || ui->rows < 2))
+			ui_arrange(ui);
+		return;
+	}
+	dispatch(ui, key);
+}
+
+/* Reads every key waiting.  Returns false when the terminal is gone. */
+static bool
+read_input(struct ui *ui)
+{
+	int got = 0;
+
+	for (;;) {
+		wint_t wc;
+		int rc = wget_wch(stdscr, &wc);
+
+		if (rc == ERR)
+			break;
+		got++;
+		handle_key(ui, rc == KEY_CODE_YES ? KEYMAP_FN(wc) : (int)wc);
+		if (ui->quit)
+			break;
+	}
+	return got > 0;
+}
+
+/* What the signals asked for, read from the self-pipe. */
+struct pending_signals {
+	bool resize, suspend, cont, quit;
+};
+
+static void
+read_signals(struct pending_signals *ps)
+{
+	unsigned char buf[64];
+	ssize_t n;
+
+	while ((n = read(signal_pipe[0], buf, sizeof buf)) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			switch (buf[i]) {
+			case SIGWINCH:
+				ps->resize = true;
+				break;
+			case SIGTSTP:
+				ps->suspend = true;
+				break;
+			case SIGCONT:
+				ps->cont = true;
+				break;
+			default:
+				ps->quit = true;
+				break;
+			}
+		}
+	}
+}
+
+/* Stops the process like ^Z in any program, with the terminal restored. */
+static void
+suspend(struct ui *ui)
+{
+	save_state(ui);
+	endwin();
+	raise(SIGSTOP);
+	/* Continued: the size may have changed meanwhile. */
+	clearok(curscr, TRUE);
+	resize(ui);
+}
+
+/* Opens the document the user was reading last time, or the first one. */
+static void
+open_initial(struct ui *ui)
+{
+	struct store_doc doc;
+	char *err = NULL;
+	size_t piece = 0, line = 0;
+	int64_t id = ui->state.last_doc;
+
+	if (id > 0 && store_get_doc(ui->store, id, &doc, &err) == 1) {
+		bool same = !ui->state.last_source || !doc.meta.source ||
+			    strcmp(ui->state.last_source, doc.meta.source) == 0;
+		if (same) {
+			state_get_position(&ui->state, id, doc.meta.source, &piece, &line);
+			reader_open(ui, id, piece, line, strbuf_str(&ui->filter.text), false);
+		}
+		store_doc_release(&doc);
+	}
+	free(err);
+	if (!ui->reader.doc_id && list_selected(ui))
+		open_hit(ui, list_selected(ui), false);
+}
+
+/* Loads the saved state, reporting a bad file in the status line. */
+static void
+load_state(struct ui *ui)
+{
+	char *err = NULL;
+
+	state_init(&ui->state);
+	ui->state_path = state_default_path();
+	if (ui->state_path && state_load(&ui->state, ui->state_path, &err) < 0) {
+		ui_set_message(ui, true, "état ignoré : %s", err);
+		state_release(&ui->state);
+		state_init(&ui->state);
+	}
+	free(err);
+	ui->side_by_side = ui->state.side_by_side;
+}
+
+/* The loop: work, draw, wait for input, a signal or an idle slot. */
+static void
+run(struct ui *ui)
+{
+	bool opened_initial = false;
+	int empty_reads = 0;
+
+	while (!ui->quit) {
+		struct pending_signals ps = { 0 };
+		struct pollfd fds[2] = {
+			{ .fd = ui->input_fd, .events = POLLIN },
+			{ .fd = ui->signal_fd, .events = POLLIN },
+		};
+		bool idle_work, ready;
+		int rc;
+
+		if (list_busy(ui))
+			list_work(ui);
+		if (!opened_initial && !list_busy(ui)) {
+			opened_initial = true;
+			open_initial(ui);
+		}
+		if (!ui_input_pending(ui))
+			draw_all(ui);
+		idle_work = ui->list.count_pending ||
+			    (ui->reader.want_matches && ui->reader.nmatches < 0);
+		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : -1);
+		if (rc < 0 && errno != EINTR)
+			break;
+		if (rc == 0) {
+			if (!list_idle(ui))
+				reader_idle(ui);
+			continue;
+		}
+		if (fds[1].revents & POLLIN)
+			read_signals(&ps);
+		if (ps.quit)
+			break;
+		if (ps.suspend)
+			suspend(ui);
+		else if (ps.resize || ps.cont)
+			resize(ui);
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			break; /* the terminal is gone */
+		if (fds[0].revents & POLLIN) {
+			ready = read_input(ui);
+			/* Readable but nothing to read, again and again: EOF. */
+			empty_reads = ready ? 0 : empty_reads + 1;
+			if (empty_reads >= 3)
+				break;
+		}
+	}
+}
+
+int
+ui_main(struct store *store, const struct ui_options *opts)
+{
+	struct sigaction old[NSIGNALS];
+	struct ui *ui = xcalloc(1, sizeof *ui);
+	char *err = NULL;
+	SCREEN *screen;
+	const char *initial;
+
+	ui->store = store;
+	ui->measure = opts && opts->measure > 0 ? opts->measure : 100;
+	ui->input_fd = STDIN_FILENO;
+	ui->panes[PANE_LIST] = &ui_list_ops;
+	ui->panes[PANE_READER] = &ui_reader_ops;
+	screen = term_start(ui, &err);
+	if (!screen) {
+		fprintf(stderr, "liseuse : %s\n", err);
+		free(err);
+		free(ui);
+		return 2;
+	}
+	if (install_signals(old) < 0) {
+		term_stop(screen);
+		fprintf(stderr, "liseuse : tube de signaux : %s\n", strerror(errno));
+		free(ui);
+		return 2;
+	}
+	ui->signal_fd = signal_pipe[0];
+	list_init(ui);
+	reader_init(ui);
+	filter_init(ui);
+	load_state(ui);
+	refresh(); /* clears the screen once; stdscr stays untouched afterwards */
+	resize(ui);
+	initial = opts && opts->initial_filter ? opts->initial_filter : ui->state.filter;
+	if (initial && initial[0])
+		filter_set_text(ui, initial);
+	run(ui);
+	save_state(ui);
+	reader_release(ui);
+	list_release(ui);
+	filter_release(ui);
+	status_release(ui);
+	free_windows(ui);
+	term_stop(screen);
+	restore_signals(old);
+	state_release(&ui->state);
+	free(ui->state_path);
+	free(ui);
+	return 0;
+}

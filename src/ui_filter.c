@@ -1,0 +1,223 @@
+/* ui_filter.c - the filter bar: a one-line UTF-8 editor on the bottom line.
+ *
+ * Every edit refilters the list at once (list_set_filter); the query itself
+ * runs when the loop has no more input waiting, so fast typing coalesces. */
+#include "config.h"
+
+#include <string.h>
+#include <unistr.h>
+
+#include "sanitize.h"
+#include "ui_priv.h"
+
+void
+filter_init(struct ui *ui)
+{
+	strbuf_init(&ui->filter.text);
+	ui->filter.cursor = 0;
+	ui->filter.focused = false;
+}
+
+void
+filter_release(struct ui *ui)
+{
+	strbuf_release(&ui->filter.text);
+}
+
+void
+filter_focus(struct ui *ui)
+{
+	ui->filter.focused = true;
+	ui->filter.cursor = ui->filter.text.len;
+}
+
+/* Replaces the text and refilters. */
+void
+filter_set_text(struct ui *ui, const char *text)
+{
+	strbuf_reset(&ui->filter.text);
+	strbuf_addstr(&ui->filter.text, text ? text : "");
+	ui->filter.cursor = ui->filter.text.len;
+	list_set_filter(ui, strbuf_str(&ui->filter.text));
+}
+
+/* Byte offset of the character before pos. */
+static size_t
+prev_char(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[--pos] & 0xc0) == 0x80)
+		;
+	return pos;
+}
+
+/* Byte offset of the character after pos. */
+static size_t
+next_char(const char *s, size_t len, size_t pos)
+{
+	if (pos < len)
+		pos++;
+	while (pos < len && ((unsigned char)s[pos] & 0xc0) == 0x80)
+		pos++;
+	return pos;
+}
+
+/* Removes text[from..to) and puts the cursor at from. */
+static void
+erase_range(struct filter_state *f, size_t from, size_t to)
+{
+	memmove(f->text.buf + from, f->text.buf + to, f->text.len - to + 1);
+	f->text.len -= to - from;
+	f->cursor = from;
+}
+
+/* Inserts code point c at the cursor. */
+static void
+insert_char(struct filter_state *f, ucs4_t c)
+{
+	uint8_t enc[6];
+	int n = u8_uctomb(enc, c, sizeof enc);
+
+	if (n <= 0)
+		return;
+	strbuf_grow(&f->text, (size_t)n);
+	if (!f->text.buf) /* first insertion into an empty buffer */
+		strbuf_addstr(&f->text, "");
+	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor,
+		f->text.len - f->cursor + 1);
+	memcpy(f->text.buf + f->cursor, enc, (size_t)n);
+	f->text.len += (size_t)n;
+	f->cursor += (size_t)n;
+}
+
+void
+filter_key(struct ui *ui, int key)
+{
+	struct filter_state *f = &ui->filter;
+	const char *s = strbuf_str(&f->text);
+	enum keymap_action act = keymap_lookup(key, KEYMAP_FILTER);
+	bool changed = false;
+	size_t p;
+
+	switch (act) {
+	case ACT_EDIT_ACCEPT:
+		f->focused = false;
+		ui_open_selected(ui);
+		return;
+	case ACT_EDIT_CANCEL:
+		f->focused = false;
+		if (f->text.len) {
+			strbuf_reset(&f->text);
+			f->cursor = 0;
+			changed = true;
+		}
+		break;
+	case ACT_EDIT_LEAVE:
+		f->focused = false;
+		ui->focus = PANE_LIST;
+		ui_arrange(ui);
+		return;
+	case ACT_EDIT_BACKSPACE:
+		if (f->cursor > 0) {
+			erase_range(f, prev_char(s, f->cursor), f->cursor);
+			changed = true;
+		} else if (f->text.len == 0) {
+			f->focused = false; /* like less and mutt: backspace on empty leaves */
+		}
+		break;
+	case ACT_EDIT_DELETE:
+		if (f->cursor < f->text.len) {
+			erase_range(f, f->cursor, next_char(s, f->text.len, f->cursor));
+			changed = true;
+		}
+		break;
+	case ACT_EDIT_KILL_WORD:
+		p = f->cursor;
+		while (p > 0 && s[p - 1] == ' ')
+			p--;
+		while (p > 0 && s[p - 1] != ' ')
+			p--;
+		if (p < f->cursor) {
+			erase_range(f, p, f->cursor);
+			changed = true;
+		}
+		break;
+	case ACT_EDIT_KILL_LINE:
+		if (f->cursor > 0) {
+			erase_range(f, 0, f->cursor);
+			changed = true;
+		}
+		break;
+	case ACT_EDIT_LEFT:
+		f->cursor = prev_char(s, f->cursor);
+		break;
+	case ACT_EDIT_RIGHT:
+		f->cursor = next_char(s, f->text.len, f->cursor);
+		break;
+	case ACT_EDIT_HOME:
+		f->cursor = 0;
+		break;
+	case ACT_EDIT_END:
+		f->cursor = f->text.len;
+		break;
+	case ACT_EDIT_SELECT_DOWN:
+		list_move(ui, 1);
+		break;
+	case ACT_EDIT_SELECT_UP:
+		list_move(ui, -1);
+		break;
+	default:
+		/* Printable characters are typed; other control keys ignored. */
+		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) &&
+		    key <= 0x10ffff) {
+			insert_char(f, (ucs4_t)key);
+			changed = true;
+		}
+		break;
+	}
+	if (changed)
+		list_set_filter(ui, strbuf_str(&f->text));
+}
+
+/* Draws "/text" with the cursor, scrolled horizontally to keep it visible. */
+void
+filter_draw(struct ui *ui)
+{
+	struct filter_state *f = &ui->filter;
+	WINDOW *win = f->win;
+	const char *s = strbuf_str(&f->text);
+	int w, before, avail;
+	size_t start = 0;
+
+	if (!win)
+		return;
+	w = getmaxx(win);
+	werase(win);
+	if (!f->focused && f->text.len == 0) {
+		wnoutrefresh(win);
+		return;
+	}
+	wmove(win, 0, 0);
+	wattrset(win, ui->theme.filter_prompt);
+	waddstr(win, w > 1 ? "/" : "");
+	wattrset(win, A_NORMAL);
+	avail = w - 2;
+	if (avail < 1) {
+		wnoutrefresh(win);
+		return;
+	}
+	/* Skip leading characters until the cursor fits in the bar. */
+	before = layout_text_width(s, f->cursor, ui->sflags | SANITIZE_ONELINE);
+	while (before > avail - 1 && start < f->cursor) {
+		start = next_char(s, f->cursor, start);
+		before = layout_text_width(s + start, f->cursor - start,
+					   ui->sflags | SANITIZE_ONELINE);
+	}
+	text_draw(ui, win, s + start, f->text.len - start, avail, A_NORMAL, NULL, 0, false);
+	if (f->focused) {
+		wmove(win, 0, 1 + before);
+		leaveok(win, FALSE);
+	} else {
+		leaveok(win, TRUE);
+	}
+	wnoutrefresh(win);
+}

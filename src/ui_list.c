@@ -1,0 +1,532 @@
+/* ui_list.c - the document list pane.
+ *
+ * Rows come lazily from a store_results cursor: only what the screen shows
+ * (plus one row, to know whether there is more) is fetched, so the first
+ * screenful costs the same whatever the number of matches.  The exact count
+ * runs later, in idle time.  Queries run with the store's interrupt set, so
+ * a keystroke abandons them. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_priv.h"
+
+void
+list_init(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+
+	memset(l, 0, sizeof *l);
+	l->count = -1;
+	l->need_query = true; /* all documents at start */
+}
+
+/* Frees the fetched rows. */
+static void
+free_hits(struct store_hit *hits, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_hit_release(&hits[i]);
+	free(hits);
+}
+
+void
+list_release(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+
+	if (l->res)
+		store_results_free(l->res);
+	free_hits(l->hits, l->nhits);
+	if (l->has_query)
+		query_release(&l->query);
+	free(l->error);
+	memset(l, 0, sizeof *l);
+}
+
+/* Lines each document takes: two when a passage is shown under it. */
+static int
+rows_per_entry(const struct ui *ui)
+{
+	return ui->list.text_query && ui->list.h >= 4 ? 2 : 1;
+}
+
+/* Rows above the documents: a column header when there is room. */
+static int
+header_rows(const struct ui *ui)
+{
+	return ui->list.h >= 3 ? 1 : 0;
+}
+
+/* Number of documents the window shows. */
+static size_t
+visible_entries(const struct ui *ui)
+{
+	int n = (ui->list.h - header_rows(ui)) / rows_per_entry(ui);
+
+	return n > 0 ? (size_t)n : 1;
+}
+
+/* True when the query has a positive text term (rows then show passages). */
+static bool
+has_text_terms(const struct query *q)
+{
+	for (size_t i = 0; i < q->nterms; i++)
+		if (!q->terms[i].exclude)
+			return true;
+	return false;
+}
+
+void
+list_set_filter(struct ui *ui, const char *text)
+{
+	struct list_state *l = &ui->list;
+	struct query q;
+
+	if (query_parse(text, QUERY_LAST_PREFIX, &q) < 0) {
+		ui_set_message(ui, true, "%s", q.error ? q.error : "syntaxe : requête invalide");
+		query_release(&q);
+		return;
+	}
+	if (l->has_query)
+		query_release(&l->query);
+	l->query = q;
+	l->has_query = true;
+	l->need_query = true;
+	ui_clear_message(ui);
+}
+
+/* Rows needed so that the screen and the selection are filled, plus one. */
+static size_t
+rows_wanted(const struct ui *ui)
+{
+	const struct list_state *l = &ui->list;
+	size_t want = l->top + visible_entries(ui) + 1;
+
+	if (l->selected + 2 > want)
+		want = l->selected + 2;
+	return want;
+}
+
+/* Stores a store error for the status line. */
+static void
+list_error(struct ui *ui, char *err)
+{
+	ui_set_message(ui, true, "%s", err ? err : "erreur de la base");
+	free(err);
+}
+
+/* Fetches from res into *hits until *n reaches want or the end.  Returns 1
+ * at the end, 0 when want was reached, -2 when interrupted, -1 on error. */
+static int
+fetch_rows(struct ui *ui, struct store_results *res, struct store_hit **hits, size_t *n,
+	   size_t *cap, size_t want)
+{
+	while (*n < want) {
+		struct store_hit hit;
+		char *err = NULL;
+		int rc = store_results_next(res, &hit, &err);
+
+		if (rc == 0)
+			return 1;
+		if (rc == -2)
+			return -2;
+		if (rc < 0) {
+			list_error(ui, err);
+			return -1;
+		}
+		*hits = xgrow(*hits, cap, *n + 1, sizeof **hits);
+		(*hits)[(*n)++] = hit;
+	}
+	return 0;
+}
+
+/* Runs a new query: replaces the rows only once its first screenful is in,
+ * so an abandoned query leaves the previous results on the screen. */
+static bool
+run_query(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	struct store_results *res = NULL;
+	struct store_hit *hits = NULL;
+	size_t n = 0, cap = 0, want;
+	char *err = NULL;
+	int rc;
+	const struct query *q = l->has_query ? &l->query : NULL;
+
+	rc = store_results_open(ui->store, q, &res, &err);
+	if (rc == -2)
+		return false;
+	if (rc < 0) {
+		l->need_query = false;
+		list_error(ui, err);
+		return true;
+	}
+	want = visible_entries(ui) + 1;
+	rc = fetch_rows(ui, res, &hits, &n, &cap, want);
+	if (rc == -2) {
+		free_hits(hits, n);
+		store_results_free(res);
+		return false;
+	}
+	if (l->nhits > 0 && l->selected < l->nhits)
+		l->keep_doc = l->hits[l->selected].doc_id;
+	if (l->res)
+		store_results_free(l->res);
+	free_hits(l->hits, l->nhits);
+	l->res = res;
+	l->hits = hits;
+	l->nhits = n;
+	l->cap = cap;
+	l->exhausted = rc != 0;
+	l->need_query = false;
+	l->need_fetch = false;
+	l->text_query = q && has_text_terms(q);
+	l->selected = 0;
+	l->top = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (hits[i].doc_id == l->keep_doc) {
+			l->selected = i;
+			break;
+		}
+	}
+	if (l->selected >= visible_entries(ui))
+		l->top = l->selected + 1 - visible_entries(ui);
+	l->count = l->exhausted ? (int64_t)n : -1;
+	l->count_pending = !l->exhausted;
+	return true;
+}
+
+/* Fetches more rows for scrolling; reopens and skips when a previous fetch
+ * was abandoned (an interrupted statement cannot go on). */
+static bool
+fetch_more(struct ui *ui, size_t want)
+{
+	struct list_state *l = &ui->list;
+	char *err = NULL;
+	int rc;
+
+	if (l->exhausted || l->nhits >= want)
+		return true;
+	if (!l->res) {
+		struct store_hit *skip = NULL;
+		size_t n = 0, cap = 0;
+
+		rc = store_results_open(ui->store, l->has_query ? &l->query : NULL, &l->res, &err);
+		if (rc == -2)
+			return false;
+		if (rc < 0) {
+			l->exhausted = true;
+			list_error(ui, err);
+			return true;
+		}
+		rc = fetch_rows(ui, l->res, &skip, &n, &cap, l->nhits);
+		free_hits(skip, n);
+		if (rc == -2) {
+			store_results_free(l->res);
+			l->res = NULL;
+			return false;
+		}
+		if (rc != 0) {
+			l->exhausted = true;
+			return true;
+		}
+	}
+	rc = fetch_rows(ui, l->res, &l->hits, &l->nhits, &l->cap, want);
+	if (rc == -2) {
+		store_results_free(l->res);
+		l->res = NULL;
+		return false;
+	}
+	if (rc != 0)
+		l->exhausted = true;
+	if (l->exhausted && !l->count_pending)
+		l->count = (int64_t)l->nhits;
+	return true;
+}
+
+bool
+list_work(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	bool done;
+
+	store_set_interrupt(ui->store, ui_input_pending, ui);
+	if (l->need_query && !run_query(ui)) {
+		store_set_interrupt(ui->store, NULL, NULL);
+		return false;
+	}
+	done = fetch_more(ui, rows_wanted(ui));
+	store_set_interrupt(ui->store, NULL, NULL);
+	return done;
+}
+
+bool
+list_busy(const struct ui *ui)
+{
+	return ui->list.need_query ||
+	       (!ui->list.exhausted && ui->list.nhits < rows_wanted(ui));
+}
+
+bool
+list_idle(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	int64_t count = 0;
+	char *err = NULL;
+	int rc;
+
+	if (!l->count_pending)
+		return false;
+	store_set_interrupt(ui->store, ui_input_pending, ui);
+	rc = store_results_count(ui->store, l->has_query ? &l->query : NULL, &count, &err);
+	store_set_interrupt(ui->store, NULL, NULL);
+	if (rc == -2)
+		return true;
+	l->count_pending = false;
+	if (rc < 0) {
+		list_error(ui, err);
+		return false;
+	}
+	l->count = count;
+	return false;
+}
+
+const struct store_hit *
+list_selected(const struct ui *ui)
+{
+	const struct list_state *l = &ui->list;
+
+	return l->selected < l->nhits ? &l->hits[l->selected] : NULL;
+}
+
+/* Keeps the selection inside the window. */
+static void
+follow_selection(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	size_t vis = visible_entries(ui);
+
+	if (l->selected < l->top)
+		l->top = l->selected;
+	else if (l->selected >= l->top + vis)
+		l->top = l->selected + 1 - vis;
+}
+
+void
+list_move(struct ui *ui, long delta)
+{
+	struct list_state *l = &ui->list;
+	size_t target;
+
+	if (delta < 0)
+		target = (size_t)-delta > l->selected ? 0 : l->selected - (size_t)-delta;
+	else
+		target = l->selected + (size_t)delta;
+	if (target + 1 >= l->nhits && !l->exhausted) {
+		store_set_interrupt(ui->store, ui_input_pending, ui);
+		fetch_more(ui, target + 2);
+		store_set_interrupt(ui->store, NULL, NULL);
+	}
+	if (l->nhits == 0)
+		return;
+	if (target >= l->nhits)
+		target = l->nhits - 1;
+	l->selected = target;
+	follow_selection(ui);
+}
+
+/* Selects the document drawn on a window row (mouse click). */
+void
+list_select_row(struct ui *ui, int row)
+{
+	struct list_state *l = &ui->list;
+	size_t index;
+
+	row -= header_rows(ui);
+	if (row < 0)
+		return;
+	index = l->top + (size_t)(row / rows_per_entry(ui));
+	if (index < l->nhits) {
+		l->selected = index;
+		follow_selection(ui);
+	}
+}
+
+/* Draws one column of a row: the text cut to `w` cells, then a space. */
+static int
+draw_column(struct ui *ui, WINDOW *win, const char *text, int w, int room, attr_t attr)
+{
+	int drawn;
+
+	if (w > room)
+		w = room;
+	if (w <= 0)
+		return 0;
+	drawn = text_draw_str(ui, win, text, w, attr, true);
+	text_fill(win, getcurx(win) + (w - drawn), attr);
+	if (w < room) {
+		text_fill(win, getcurx(win) + 1, attr);
+		return w + 1;
+	}
+	return w;
+}
+
+/* Draws document `index` at window row y. */
+static void
+draw_entry(struct ui *ui, size_t index, int y)
+{
+	struct list_state *l = &ui->list;
+	const struct store_hit *hit = &l->hits[index];
+	bool sel = index == l->selected;
+	attr_t attr = sel ? ui->theme.selected : ui->theme.normal;
+	int w = l->w, x = 0;
+	bool passage_inline = l->text_query && rows_per_entry(ui) == 1 && hit->passage;
+	struct ui_spans marks = { hit->marks, hit->nmarks, sel ? ui->theme.mark_selected
+							     : ui->theme.mark };
+
+	wmove(l->win, y, 0);
+	if (w >= 60) {
+		x += draw_column(ui, l->win, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->win, hit->kind, 12, w - x, attr);
+		x += draw_column(ui, l->win, hit->sender, 14, w - x, attr);
+	} else if (w >= 36) {
+		x += draw_column(ui, l->win, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->win, hit->sender, 11, w - x, attr);
+	} else if (w >= 16) {
+		x += draw_column(ui, l->win, hit->sender, w / 3, w - x, attr);
+	}
+	if (x < w) {
+		if (passage_inline)
+			x += text_draw(ui, l->win, hit->passage, strlen(hit->passage), w - x, attr,
+				       &marks, 1, true);
+		else
+			x += text_draw_str(ui, l->win, hit->title, w - x, attr, true);
+	}
+	text_fill(l->win, w, attr);
+	if (rows_per_entry(ui) == 2 && y + 1 < l->h) {
+		wmove(l->win, y + 1, 0);
+		wclrtoeol(l->win);
+		if (hit->passage && w > 4) {
+			wmove(l->win, y + 1, 4);
+			text_draw(ui, l->win, hit->passage, strlen(hit->passage), w - 4,
+				  ui->theme.dim, &marks, 1, true);
+		}
+	}
+}
+
+/* Draws the column titles, aligned with draw_entry's columns. */
+static void
+draw_header(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	attr_t attr = ui->theme.header_label | A_UNDERLINE;
+	int w = l->w, x = 0;
+
+	wmove(l->win, 0, 0);
+	if (w >= 60) {
+		x += draw_column(ui, l->win, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->win, "Type", 12, w - x, attr);
+		x += draw_column(ui, l->win, "De", 14, w - x, attr);
+	} else if (w >= 36) {
+		x += draw_column(ui, l->win, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->win, "De", 11, w - x, attr);
+	} else if (w >= 16) {
+		x += draw_column(ui, l->win, "De", w / 3, w - x, attr);
+	}
+	if (x < w)
+		x += text_draw_str(ui, l->win, l->text_query ? "Titre / passage" : "Titre",
+				   w - x, attr, true);
+	text_fill(l->win, w, attr);
+}
+
+static void
+list_draw(struct ui *ui, bool full)
+{
+	struct list_state *l = &ui->list;
+	int rpe = rows_per_entry(ui), y = header_rows(ui);
+
+	(void)full;
+	if (!l->win)
+		return;
+	werase(l->win);
+	if (y)
+		draw_header(ui);
+	if (l->nhits == 0 && !l->need_query) {
+		wmove(l->win, y, 0);
+		text_draw_str(ui, l->win,
+			      l->has_query && !query_is_empty(&l->query)
+				      ? "Aucun document ne correspond au filtre."
+				      : "Aucun document.",
+			      l->w, ui->theme.dim, true);
+	}
+	for (size_t i = l->top; i < l->nhits && y < l->h; i++, y += rpe)
+		draw_entry(ui, i, y);
+	wnoutrefresh(l->win);
+}
+
+static bool
+list_key(struct ui *ui, enum keymap_action action)
+{
+	struct list_state *l = &ui->list;
+	long page = (long)visible_entries(ui);
+
+	switch (action) {
+	case ACT_LINE_DOWN:
+		list_move(ui, 1);
+		break;
+	case ACT_LINE_UP:
+		list_move(ui, -1);
+		break;
+	case ACT_HALF_DOWN:
+		list_move(ui, page / 2 > 0 ? page / 2 : 1);
+		break;
+	case ACT_HALF_UP:
+		list_move(ui, -(page / 2 > 0 ? page / 2 : 1));
+		break;
+	case ACT_PAGE_DOWN:
+		list_move(ui, page);
+		break;
+	case ACT_PAGE_UP:
+		list_move(ui, -page);
+		break;
+	case ACT_TOP:
+		l->selected = 0;
+		l->top = 0;
+		break;
+	case ACT_BOTTOM:
+		/* Fetch to the end, abandoning on a keystroke. */
+		while (!l->exhausted) {
+			size_t before = l->nhits;
+			store_set_interrupt(ui->store, ui_input_pending, ui);
+			bool ok = fetch_more(ui, l->nhits + 256);
+			store_set_interrupt(ui->store, NULL, NULL);
+			if (!ok || l->nhits == before)
+				break;
+		}
+		if (l->nhits)
+			l->selected = l->nhits - 1;
+		follow_selection(ui);
+		break;
+	case ACT_OPEN:
+		ui_open_selected(ui);
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+static void
+list_resize(struct ui *ui)
+{
+	follow_selection(ui);
+}
+
+const struct pane_ops ui_list_ops = {
+	.name = "liste",
+	.draw = list_draw,
+	.key = list_key,
+	.resize = list_resize,
+};

@@ -1,0 +1,151 @@
+/* ui_term.c - terminal setup: checks, newterm, locale, colours, mouse. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "sanitize.h"
+#include "ui_priv.h"
+
+/* Last: term.h defines macros such as "lines" that clash with our names. */
+#include <term.h>
+
+enum { PAIR_HEADER = 1, PAIR_MARK, PAIR_STATUS, PAIR_ERROR, PAIR_PROMPT };
+
+/* True when the terminal description can address the cursor: "dumb" and
+ * hardcopy terminals cannot run a full-screen program. */
+static bool
+terminal_usable(const char *term, char **err)
+{
+	int status = 0;
+	char *cup;
+	bool ok;
+
+	if (setupterm((char *)term, STDOUT_FILENO, &status) != OK) {
+		*err = xasprintf("terminal « %s » inconnu (TERM) : "
+				 "essayez TERM=xterm-256color ou liseuse search",
+				 term);
+		return false;
+	}
+	cup = tigetstr("cup");
+	ok = cup && cup != (char *)-1 && !tigetflag("hc");
+	del_curterm(cur_term);
+	if (!ok)
+		*err = xasprintf("le terminal « %s » ne peut pas afficher un écran complet : "
+				 "utilisez liseuse search ou liseuse show",
+				 term);
+	return ok;
+}
+
+/* Chooses attributes: colours when the terminal has them and NO_COLOR is
+ * unset; every distinction also has a non-colour attribute, so monochrome
+ * terminals and NO_COLOR lose nothing. */
+static void
+setup_theme(struct ui *ui)
+{
+	struct ui_theme *t = &ui->theme;
+	const char *no_color = getenv("NO_COLOR");
+	bool color = has_colors() && !(no_color && no_color[0]);
+
+	t->normal = A_NORMAL;
+	t->header_label = A_BOLD;
+	t->header_value = A_NORMAL;
+	t->selected = A_REVERSE;
+	t->mark = A_BOLD | A_UNDERLINE;
+	t->mark_selected = A_BOLD | A_UNDERLINE;
+	t->status = A_REVERSE;
+	t->error = A_REVERSE | A_BOLD;
+	t->bold = A_BOLD;
+	t->dim = A_DIM;
+	t->filter_prompt = A_BOLD;
+	if (!color || start_color() != OK)
+		return;
+	int bg = COLOR_BLACK, fg = COLOR_WHITE;
+	if (use_default_colors() == OK)
+		bg = fg = -1;
+	init_pair(PAIR_HEADER, COLOR_CYAN, bg);
+	init_pair(PAIR_MARK, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_STATUS, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_ERROR, COLOR_WHITE, COLOR_RED);
+	init_pair(PAIR_PROMPT, COLOR_YELLOW, bg);
+	(void)fg;
+	t->header_label = A_BOLD | COLOR_PAIR(PAIR_HEADER);
+	t->mark = A_BOLD | COLOR_PAIR(PAIR_MARK);
+	t->status = COLOR_PAIR(PAIR_STATUS);
+	t->error = A_BOLD | COLOR_PAIR(PAIR_ERROR);
+	t->filter_prompt = A_BOLD | COLOR_PAIR(PAIR_PROMPT);
+}
+
+SCREEN *
+term_start(struct ui *ui, char **err)
+{
+	const char *term = getenv("TERM");
+	const char *codeset;
+	SCREEN *screen;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*err = xstrdup("l'écran interactif demande un terminal "
+			       "(utilisez liseuse search, show ou list dans un tube)");
+		return NULL;
+	}
+	if (!term || !term[0] || strcmp(term, "dumb") == 0) {
+		*err = xasprintf("TERM %s : l'écran interactif demande un vrai terminal "
+				 "(utilisez liseuse search, show ou list)",
+				 term && term[0] ? "vaut dumb" : "n'est pas défini");
+		return NULL;
+	}
+	setlocale(LC_ALL, "");
+	codeset = nl_langinfo(CODESET);
+	ui->utf8 = codeset && (strcasecmp(codeset, "UTF-8") == 0 ||
+			       strcasecmp(codeset, "utf8") == 0);
+	ui->sflags = ui->utf8 ? 0 : SANITIZE_ASCII;
+	if (!terminal_usable(term, err))
+		return NULL;
+	/* Esc must act at once, not after ncurses' default second. */
+	set_escdelay(25);
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		*err = xasprintf("impossible d'initialiser le terminal « %s »", term);
+		return NULL;
+	}
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	setup_theme(ui);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	return screen;
+}
+
+void
+term_stop(SCREEN *screen)
+{
+	if (!screen)
+		return;
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+	delscreen(screen);
+}
+
+bool
+term_size(int fd, int *rows, int *cols)
+{
+	struct winsize ws;
+
+	if (ioctl(fd, TIOCGWINSZ, &ws) < 0)
+		return false;
+	*rows = ws.ws_row;
+	*cols = ws.ws_col;
+	return true;
+}

@@ -1,0 +1,162 @@
+# lib.sh - helpers for the end-to-end screen tests (sourced).
+#
+# Each test drives the real program in a private tmux server (its own socket,
+# no configuration file) and polls capture-pane until the expected text shows
+# or a deadline passes: no fixed sleeps.  The harness exports top_srcdir,
+# top_builddir, LISEUSE and TMUX_BIN.
+set -u
+
+if [ -z "${TMUX_BIN:-}" ] || ! [ -x "$TMUX_BIN" ]; then
+	TMUX_BIN=$(command -v tmux 2>/dev/null) || { echo "tmux is missing: skipped"; exit 77; }
+fi
+: "${LISEUSE:?LISEUSE must be set}"
+: "${top_builddir:?top_builddir must be set}"
+
+failures=0
+checks=0
+tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/liseuse-e2e.XXXXXX")
+socket="liseuse-e2e-$$-$(basename "$0" .sh)"
+snapshot="$top_builddir/data/liseuse.db"
+session=e2e
+deadline=${E2E_DEADLINE:-10}
+mkdir -p "$tmpdir/home" "$tmpdir/state"
+
+tm() {
+	"$TMUX_BIN" -L "$socket" -f /dev/null "$@"
+}
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -rf "$tmpdir"
+}
+trap cleanup EXIT
+unset TMUX
+
+fail() {
+	failures=$((failures + 1))
+	printf 'FAIL: %s\n' "$*" >&2
+	if [ -n "${last_capture:-}" ]; then
+		printf -- '--- screen ---\n%s\n--------------\n' "$last_capture" >&2
+	fi
+}
+
+pass() {
+	checks=$((checks + 1))
+}
+
+# start COLSxROWS [VAR=value...] [-- ARGS...]: runs liseuse on the bundled
+# snapshot in a fresh detached session of that size, with a clean
+# environment (LANG=C.UTF-8, TERM=tmux-256color unless overridden).  The
+# command runs under sh, which prints "EXITED status" when liseuse ends.
+start() {
+	size=$1
+	shift
+	cols=${size%x*}
+	rows=${size#*x}
+	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=C.UTF-8 TERM=tmux-256color"
+	envs="$envs PATH=/usr/bin:/bin"
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs $1"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	db=${E2E_DB:-$snapshot}
+	args=
+	for a in "$@"; do
+		args="$args '$a'"
+	done
+	tm kill-session -t "$session" >/dev/null 2>&1
+	tm new-session -d -s "$session" -x "$cols" -y "$rows" \
+		"env -i $envs sh -c '\"\$0\" --db \"\$1\" \"\$@\"; echo EXITED \$?; sleep 600' \
+		'$LISEUSE' '$db' $args"
+	tm set-option -t "$session" status off >/dev/null
+	tm resize-window -t "$session" -x "$cols" -y "$rows" >/dev/null 2>&1
+}
+
+# capture [-e]: the pane's text (with -e, its attributes as escapes).
+capture() {
+	tm capture-pane -p -t "$session" "$@"
+}
+
+# wait_for TEXT [capture options]: polls the screen until TEXT shows.
+wait_for() {
+	text=$1
+	shift
+	end=$(($(date +%s) + deadline))
+	while :; do
+		last_capture=$(capture "$@" 2>/dev/null)
+		case $last_capture in
+		*"$text"*) return 0 ;;
+		esac
+		[ "$(date +%s)" -ge "$end" ] && return 1
+		sleep 0.05
+	done
+}
+
+# wait_gone TEXT: polls until TEXT is no longer on the screen.
+wait_gone() {
+	text=$1
+	end=$(($(date +%s) + deadline))
+	while :; do
+		last_capture=$(capture 2>/dev/null)
+		case $last_capture in
+		*"$text"*) ;;
+		*) return 0 ;;
+		esac
+		[ "$(date +%s)" -ge "$end" ] && return 1
+		sleep 0.05
+	done
+}
+
+# expect_screen TEXT [DESCRIPTION]: TEXT shows before the deadline.
+expect_screen() {
+	if wait_for "$1"; then pass; else fail "${2:-screen}: '$1' not shown"; fi
+}
+
+expect_gone() {
+	if wait_gone "$1"; then pass; else fail "${2:-screen}: '$1' still shown"; fi
+}
+
+# expect_not_now TEXT: TEXT is not on the screen at this moment.
+expect_not_now() {
+	last_capture=$(capture)
+	case $last_capture in
+	*"$1"*) fail "${2:-screen}: '$1' unexpectedly shown" ;;
+	*) pass ;;
+	esac
+}
+
+# keys KEYS...: sends keys as tmux send-keys understands them.
+keys() {
+	tm send-keys -t "$session" "$@"
+}
+
+# type_text TEXT: sends literal text.
+type_text() {
+	tm send-keys -t "$session" -l "$1"
+}
+
+# resize COLS ROWS
+resize() {
+	tm resize-window -t "$session" -x "$1" -y "$2"
+}
+
+# alive: the program has not exited (no "EXITED" line).
+expect_alive() {
+	last_capture=$(capture)
+	case $last_capture in
+	*EXITED*) fail "${1:-program} exited: $(printf '%s' "$last_capture" | grep EXITED)" ;;
+	*) pass ;;
+	esac
+}
+
+# quit_and_check: q ends the program with status 0.
+quit_and_check() {
+	keys q
+	expect_screen "EXITED 0" "quit"
+}
+
+finish() {
+	echo "$checks checks, $failures failed"
+	[ "$failures" -eq 0 ]
+	exit $?
+}

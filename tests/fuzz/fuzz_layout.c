@@ -1,0 +1,59 @@
+/* fuzz_layout.c - libFuzzer target: any bytes wrap at any width (first byte
+ * gives 1..256, the second flags); lines stay in bounds and within the width. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unigbrk.h>
+
+#include "layout.h"
+#include "linebreak.h"
+#include "sanitize.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct layout lay = LAYOUT_INIT;
+	const char *text;
+	size_t len, n, prev_end = 0;
+	int width;
+	unsigned flags;
+
+	if (size < 2)
+		return 0;
+	width = 1 + data[0] * 2 % 500;
+	flags = data[1] & (SANITIZE_ASCII | SANITIZE_ONELINE);
+	text = (const char *)data + 2;
+	len = size - 2;
+	n = layout_wrap(&lay, text, len, width, flags);
+	if (n == 0 || n != lay.nlines)
+		abort();
+	for (size_t k = 0; k < n; k++) {
+		const struct layout_line *l = &lay.lines[k];
+		const uint8_t *s = (const uint8_t *)text + l->start;
+		const uint8_t *next;
+
+		if (l->start > l->end || l->end > len || l->start < prev_end)
+			abort();
+		next = u8_grapheme_next(s, (const uint8_t *)text + l->end);
+		/* Only a line of one grapheme cluster may be wider than asked. */
+		if (l->indent + l->width > width && next && next != (const uint8_t *)text + l->end)
+			abort();
+		if (!memchr(s, '\t', l->end - l->start) &&
+		    layout_text_width((const char *)s, l->end - l->start, flags) != l->width)
+			abort();
+		prev_end = l->end;
+	}
+	if (len > 0) {
+		size_t limit = data[0] % len;
+		size_t cut = linebreak_last_opportunity(text, len, limit);
+
+		if (cut == 0 || cut > len || (cut > limit && limit > 0 && cut > 4))
+			abort();
+	}
+	layout_release(&lay);
+	return 0;
+}

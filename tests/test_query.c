@@ -1,0 +1,215 @@
+/* test_query.c - parsing typed queries, MATCH strings, highlighting. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "unit.h"
+#include "util.h"
+
+static void
+check_fts(const char *in, unsigned flags, const char *want)
+{
+	struct query q;
+
+	CHECK_INT(query_parse(in, flags, &q), 0);
+	CHECK_STR(q.error, NULL);
+	CHECK_STR(q.fts, want);
+	query_release(&q);
+}
+
+static void
+check_error(const char *in, const char *want_part)
+{
+	struct query q;
+
+	CHECK_INT(query_parse(in, 0, &q), -1);
+	CHECK(q.error != NULL && strncmp(q.error, "syntaxe : ", 10) == 0);
+	CHECK(q.error != NULL && strstr(q.error, want_part) != NULL);
+	query_release(&q);
+}
+
+static void
+test_terms(void)
+{
+	struct query q;
+
+	CHECK_INT(query_parse("Œuvre États", 0, &q), 0);
+	CHECK_INT(q.nterms, 2);
+	CHECK_STR(q.terms[0].tokens[0], "oeuvre");
+	CHECK_STR(q.terms[1].tokens[0], "etats");
+	CHECK(!q.terms[0].phrase && !q.terms[0].prefix && !q.terms[0].exclude);
+	CHECK_STR(q.fts, "(\"oeuvre\" AND \"etats\")");
+	CHECK(!query_is_empty(&q));
+	query_release(&q);
+
+	check_fts("etats", QUERY_LAST_PREFIX, "(\"etats\" *)");
+	check_fts("etats ", QUERY_LAST_PREFIX, "(\"etats\")");
+	check_fts("mesu* etats", 0, "(\"mesu\" * AND \"etats\")");
+	check_fts("l'organisation", 0, "(\"l\" + \"organisation\")");
+	check_fts("l’Organisation", 0, "(\"l\" + \"organisation\")");
+	check_fts("Etats-Unis", 0, "(\"etats\" + \"unis\")");
+	check_fts("A/64/666", 0, "(\"a\" + \"64\" + \"666\")");
+	check_fts("\"mesures de confiance\"", 0, "(\"mesures\" + \"de\" + \"confiance\")");
+	check_fts("\"mesures de conf", QUERY_LAST_PREFIX, "(\"mesures\" + \"de\" + \"conf\" *)");
+	check_fts("\"mesures de conf", 0, "(\"mesures\" + \"de\" + \"conf\")");
+	check_fts("minsk -seminaire -\"la paix\"", 0,
+		  "(\"minsk\") NOT (\"seminaire\" OR \"la\" + \"paix\")");
+	check_fts("-seminaire minsk", QUERY_LAST_PREFIX, "(\"minsk\" *) NOT (\"seminaire\")");
+	check_fts("AND OR NOT NEAR(", 0, "(\"and\" AND \"or\" AND \"not\" AND \"near\")");
+	check_fts("a\"b", 0, "(\"a\" AND \"b\")");
+	check_fts("10:30", 0, "(\"10\" + \"30\")");
+
+	CHECK_INT(query_parse("\"une phrase\"", 0, &q), 0);
+	CHECK_INT(q.nterms, 1);
+	CHECK(q.terms[0].phrase);
+	CHECK_INT(q.terms[0].ntokens, 2);
+	query_release(&q);
+}
+
+static void
+test_empty(void)
+{
+	static const char *const empties[] = {
+		"", "   ", "\"", "(", ")", "*", ":", "-", "--", "^", "+", "{}", "'", "’", "\"\"",
+		" - \" ", "de:", "\xff\xfe",
+	};
+	struct query q;
+
+	for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++) {
+		CHECK_INT(query_parse(empties[i], QUERY_LAST_PREFIX, &q), 0);
+		CHECK_STR(q.fts, NULL);
+		CHECK(query_is_empty(&q));
+		query_release(&q);
+	}
+	CHECK_INT(query_parse(NULL, 0, &q), 0);
+	CHECK(query_is_empty(&q));
+	query_release(&q);
+}
+
+static void
+test_fields(void)
+{
+	struct query q;
+
+	CHECK_INT(query_parse("de:Kazakhstan type:note annee:2010-2018 cite:1540 a:\"Secrétaire général\" "
+			      "organe:Conseil minsk",
+			      0, &q),
+		  0);
+	CHECK_INT(q.nfields, 5 + 1);
+	CHECK_INT(q.fields[0].kind, QF_SENDER);
+	CHECK_STR(q.fields[0].value, "kazakhstan");
+	CHECK_INT(q.fields[1].kind, QF_KIND);
+	CHECK_STR(q.fields[1].value, "note");
+	CHECK_INT(q.fields[2].kind, QF_YEAR);
+	CHECK_STR(q.fields[2].value, NULL);
+	CHECK_INT(q.fields[2].year_from, 2010);
+	CHECK_INT(q.fields[2].year_to, 2018);
+	CHECK_INT(q.fields[3].kind, QF_CITES);
+	CHECK_STR(q.fields[3].value, "1540");
+	CHECK_INT(q.fields[4].kind, QF_ADDRESSEE);
+	CHECK_STR(q.fields[4].value, "secretaire general");
+	CHECK_INT(q.fields[5].kind, QF_ORGAN);
+	CHECK_STR(q.fields[5].value, "conseil");
+	CHECK_INT(q.nterms, 1);
+	CHECK_STR(q.fts, "(\"minsk\")");
+	query_release(&q);
+
+	CHECK_INT(query_parse("Année:2018", 0, &q), 0);
+	CHECK_INT(q.nfields, 1);
+	CHECK_INT(q.fields[0].year_from, 2018);
+	CHECK_INT(q.fields[0].year_to, 2018);
+	CHECK_STR(q.fts, NULL);
+	CHECK(!query_is_empty(&q));
+	query_release(&q);
+
+	CHECK_INT(query_parse("annee:2018-2010", 0, &q), 0);
+	CHECK_INT(q.fields[0].year_from, 2010);
+	CHECK_INT(q.fields[0].year_to, 2018);
+	query_release(&q);
+
+	check_error("col:x", "champ inconnu");
+	check_error("annee:20", "année");
+	check_error("annee:2018-", "année");
+	check_error("annee:abcd", "année");
+	check_error("annee:20188", "année");
+	check_error("-minsk", "exclusion");
+	check_error("-de:x minsk", "champ");
+	check_error("de:x -minsk", "exclusion");
+}
+
+static void
+test_limits(void)
+{
+	struct query q;
+	char *big = malloc(10241);
+
+	/* 10 KB of garbage: either a query or a clean syntax error */
+	srand(1540);
+	for (int round = 0; round < 50; round++) {
+		for (size_t i = 0; i < 10240; i++)
+			big[i] = (char)(rand() % 255 + 1);
+		big[10240] = 0;
+		if (query_parse(big, QUERY_LAST_PREFIX, &q) < 0)
+			CHECK(q.error != NULL && strncmp(q.error, "syntaxe : ", 10) == 0);
+		else
+			CHECK(q.error == NULL);
+		query_release(&q);
+	}
+	memset(big, 'a', 10240);
+	for (size_t i = 1; i < 10240; i += 2)
+		big[i] = ' ';
+	CHECK_INT(query_parse(big, 0, &q), -1);
+	CHECK(q.error && strstr(q.error, "trop longue"));
+	query_release(&q);
+	free(big);
+}
+
+static void
+check_marks(const char *query, unsigned flags, const char *text, const char *want)
+{
+	struct query q;
+	struct text_span *spans;
+	struct strbuf got = STRBUF_INIT;
+	size_t n;
+
+	CHECK_INT(query_parse(query, flags, &q), 0);
+	n = query_highlight(&q, text, strlen(text), &spans);
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&got, "%s[%.*s]", i ? " " : "", (int)(spans[i].end - spans[i].start),
+			    text + spans[i].start);
+	CHECK_STR(strbuf_str(&got), want);
+	if (n == 0)
+		CHECK(spans == NULL);
+	strbuf_release(&got);
+	free(spans);
+	query_release(&q);
+}
+
+static void
+test_highlight(void)
+{
+	check_marks("etats", 0, "Les États-Unis et les Etats", "[États] [Etats]");
+	check_marks("etats-unis", 0, "Les États-Unis et les Etats", "[États-Unis]");
+	check_marks("oeuvre", 0, "la mise en œuvre", "[œuvre]");
+	check_marks("l'organisation", 0, "de l’Organisation des", "[l’Organisation]");
+	check_marks("mes", QUERY_LAST_PREFIX, "des mesures, mes amis", "[mesures] [mes]");
+	check_marks("mes", 0, "des mesures, mes amis", "[mes]");
+	check_marks("\"mise en\" oeuvre", 0, "la mise en œuvre", "[mise en] [œuvre]");
+	check_marks("minsk -paix", 0, "Minsk, paix", "[Minsk]");
+	check_marks("belarus", 0, "", "");
+	check_marks("", 0, "texte", "");
+	check_marks("a/64/666", 0, "voir A/64/666 et A/64/667", "[A/64/666]");
+}
+
+int
+main(void)
+{
+	test_terms();
+	test_empty();
+	test_fields();
+	test_limits();
+	test_highlight();
+	return unit_done("test_query");
+}

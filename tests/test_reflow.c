@@ -1,0 +1,423 @@
+/* test_reflow.c - paragraphs and roles of the corpus files and of small
+ * synthetic texts: joins across line breaks and page breaks, markers,
+ * furniture, signature blocks, repairs. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reflow.h"
+#include "unit.h"
+#include "util.h"
+
+static char *
+read_corpus(const char *name, size_t *len)
+{
+	const char *top = getenv("top_srcdir");
+	char *path = xasprintf("%s/data/%s", top ? top : "..", name);
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t got;
+
+	if (f == NULL) {
+		fprintf(stderr, "cannot open %s\n", path);
+		exit(99);
+	}
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&sb, buf, got);
+	fclose(f);
+	free(path);
+	return strbuf_detach(&sb, len);
+}
+
+static void
+flow_file(const char *name, struct reflow *r)
+{
+	size_t len;
+	char *text = read_corpus(name, &len);
+
+	memset(r, 0, sizeof *r);
+	reflow_text(text, len, r);
+	free(text);
+}
+
+static void
+flow_str(const char *text, struct reflow *r)
+{
+	memset(r, 0, sizeof *r);
+	reflow_text(text, strlen(text), r);
+}
+
+/* One letter per paragraph: F front, T title, H heading, N numbered,
+ * I item, S signature, B body. */
+static char *
+roles(const struct reflow *r)
+{
+	static const char letters[PARA_ROLE_COUNT] = {
+		[PARA_BODY] = 'B', [PARA_FRONT] = 'F', [PARA_TITLE] = 'T', [PARA_HEADING] = 'H',
+		[PARA_NUMBERED] = 'N', [PARA_ITEM] = 'I', [PARA_SIGNATURE] = 'S',
+	};
+	char *s = xmalloc(r->npara + 1);
+
+	for (size_t i = 0; i < r->npara; i++)
+		s[i] = letters[r->paras[i].role];
+	s[r->npara] = '\0';
+	return s;
+}
+
+static const char *
+text_of(const struct reflow *r, size_t i)
+{
+	return i < r->npara ? r->paras[i].text : "(missing)";
+}
+
+static int
+starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Nothing of the page furniture, no double or edge spaces, in any paragraph. */
+static void
+check_clean(const struct reflow *r)
+{
+	static const char *const furniture[] = {
+		"A/64/666", "S/2010/84", "310-24575", "undocs.org", "https://", " ’", "  ",
+	};
+
+	for (size_t i = 0; i < r->npara; i++) {
+		const char *t = r->paras[i].text;
+
+		for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++)
+			if (strstr(t, furniture[k]) != NULL) {
+				fprintf(stderr, "paragraph %zu holds \"%s\": %s\n", i, furniture[k], t);
+				CHECK(strstr(t, furniture[k]) == NULL);
+			}
+		CHECK(r->paras[i].len == strlen(t));
+		CHECK(t[0] != ' ' && t[r->paras[i].len - 1] != ' ');
+	}
+}
+
+static void
+test_000(void)
+{
+	struct reflow r;
+	char *seq;
+
+	flow_file("000_362ac513c5df377c.txt", &r);
+	CHECK_INT(r.npara, 22);
+	seq = roles(&r);
+	CHECK_STR(seq, "FFFFFTBBBIIIIIIIIIBSSS");
+	free(seq);
+	CHECK_STR(text_of(&r, 0), "Conseil de sécurité");
+	CHECK_STR(text_of(&r, 1), "Distr. générale");
+	CHECK_STR(text_of(&r, 2), "28 mars 2014");
+	CHECK_STR(text_of(&r, 3), "Français");
+	CHECK_STR(text_of(&r, 4), "Original : anglais");
+	CHECK(starts(text_of(&r, 5), "Lettre datée du 19 mars 2014, adressée au Secrétaire"));
+	CHECK(starts(text_of(&r, 9), "- À côté des traités"));
+	/* a bullet cut by a page break (four empty lines) is one paragraph */
+	CHECK(strstr(text_of(&r, 13), "aux niveaux national, régional et international pour "
+				      "appliquer les dispositions essentielles") != NULL);
+	CHECK(starts(text_of(&r, 14), "- Les organisations internationales"));
+	CHECK(starts(text_of(&r, 17), "- Les progrès accomplis"));
+	CHECK_STR(text_of(&r, 19), "L'Ambassadeur,");
+	CHECK_STR(text_of(&r, 20), "Représentant permanent");
+	CHECK_STR(text_of(&r, 21), "(Signé) Kairat **Abdrakhmanov**");
+	check_clean(&r);
+	reflow_release(&r);
+}
+
+static void
+test_001(void)
+{
+	static const char *const items[] = {
+		"a) Actualisation des rapports", "b) Adhésion aux instruments",
+		"c) Mise au point", "d) Harmonisation des listes", "e) Préservation globale",
+		"f) Problématique du contrôle", "g) Organisation de réunions",
+		"h) Mobilisation, si nécessaire", "i) Reconduction de la pratique",
+	};
+	struct reflow r;
+	char *seq;
+
+	flow_file("001_b429dde62473af36.txt", &r);
+	CHECK_INT(r.npara, 30);
+	seq = roles(&r);
+	CHECK_STR(seq, "FFFFTBBBBHTTNNNNNNNNNIIIIIIIII");
+	free(seq);
+	CHECK_STR(text_of(&r, 0), "Conférence du désarmement");
+	CHECK_STR(text_of(&r, 1), "7 mai 2019");
+	CHECK_STR(text_of(&r, 3), "Original : russe");
+	CHECK_STR(text_of(&r, 8), "* Nouveau tirage pour raisons techniques (22 mai 2019).");
+	CHECK_STR(text_of(&r, 9), "Annexe");
+	CHECK(starts(text_of(&r, 10), "Résumé, établi par le Président, du Séminaire"));
+	CHECK_STR(text_of(&r, 11), "Minsk, 3 et 4 avril 2019");
+	for (size_t i = 0; i < 9; i++) {
+		char *want = xasprintf("%zu. ", i + 1);
+
+		CHECK(starts(text_of(&r, 12 + i), want));
+		free(want);
+		/* the "- " bullet before "a)" is dropped: the letter is the marker */
+		if (!starts(text_of(&r, 21 + i), items[i]))
+			fprintf(stderr, "item %zu: %s\n", i, text_of(&r, 21 + i));
+		CHECK(starts(text_of(&r, 21 + i), items[i]));
+	}
+	/* the lone "-" at the end is no paragraph */
+	CHECK(strstr(text_of(&r, 29), "s’ils le souhaitent.") != NULL ||
+	      strstr(text_of(&r, 29), "s'ils le souhaitent.") != NULL);
+	check_clean(&r);
+	reflow_release(&r);
+}
+
+static void
+test_002(void)
+{
+	struct reflow r;
+	char *seq;
+
+	flow_file("002_047198d78f0f4c1e.txt", &r);
+	CHECK_INT(r.npara, 40);
+	seq = roles(&r);
+	CHECK_STR(seq, "TBBBTTNNNNNBIIIIIIIIIIIIIIIIIIIHIIIIIIII");
+	free(seq);
+	CHECK_STR(text_of(&r, 0),
+		  "Note verbale datée du 1er février 2018, adressée au secrétariat de la "
+		  "Conférence du désarmement par la Mission permanente de l’Ukraine, transmettant "
+		  "le résumé, établi par le Président, de l’Atelier international sur la "
+		  "« Promotion de la mise en œuvre effective de la résolution 1540 (2004) du "
+		  "Conseil de sécurité de l’Organisation des Nations Unies dans le contexte de "
+		  "l’évolution des risques et des enjeux en matière de prolifération », qui "
+		  "s’est tenu les 2 et 3 novembre 2017 à Kiev");
+	CHECK(starts(text_of(&r, 1), "La Mission permanente de l’Ukraine auprès de l’Office"));
+	CHECK(strstr(text_of(&r, 1), "tenu les 2 et 3 novembre 2017 à Kiev.") != NULL);
+	CHECK(starts(text_of(&r, 4), "Résumé, établi par le Président, de l’Atelier"));
+	CHECK(strstr(text_of(&r, 4), "en matière de prolifération »") != NULL);
+	CHECK_STR(text_of(&r, 5), "2 et 3 novembre 2017, Kiev");
+	/* "non-" at a line end keeps its hyphen and joins the next word */
+	CHECK(strstr(text_of(&r, 6), "à la question de la non-prolifération en ce qu’elle") != NULL);
+	CHECK(starts(text_of(&r, 10), "5. L’atelier a donc eu pour thèmes i)"));
+	CHECK(strstr(text_of(&r, 10), "l’application de la résolution 1540 (2004) ; les") != NULL);
+	CHECK(starts(text_of(&r, 11), "L’Ukraine souhaite faire part"));
+	CHECK(starts(text_of(&r, 12), "a) Dans la résolution 1540 (2004)"));
+	/* an indented continuation line (" et la sécurité") is no new paragraph */
+	CHECK(strstr(text_of(&r, 12), "menace pour la paix et la sécurité internationales") != NULL);
+	CHECK(starts(text_of(&r, 26), "o) Le Traité d’interdiction"));
+	CHECK(starts(text_of(&r, 30), "s) La sensibilisation"));
+	CHECK_STR(text_of(&r, 31), "Recommandations");
+	CHECK(starts(text_of(&r, 32), "a) Accroître le contrôle"));
+	CHECK(starts(text_of(&r, 39), "h) Créer des synergies"));
+	check_clean(&r);
+	reflow_release(&r);
+}
+
+static void
+test_003(void)
+{
+	struct reflow r;
+	char *seq;
+	size_t number = 0;
+
+	flow_file("003_604d45de2d0fbce8.txt", &r);
+	CHECK_INT(r.npara, 34);
+	seq = roles(&r);
+	CHECK_STR(seq, "TBBSSSTTHNNNNHNIIIIINIIIIINHNNNNHN");
+	free(seq);
+	CHECK_STR(text_of(&r, 0),
+		  "Lettre datée du 2 janvier 2018, adressée au Secrétaire général par le "
+		  "Représentant permanent du Kazakhstan auprès de l’Organisation des Nations Unies");
+	CHECK(starts(text_of(&r, 1), "J’ai l’honneur de vous faire savoir"));
+	CHECK(starts(text_of(&r, 2), "À cet égard, le Kazakhstan"));
+	CHECK_STR(text_of(&r, 3), "L’Ambassadeur,");
+	CHECK_STR(text_of(&r, 4), "Représentant permanent");
+	CHECK_STR(text_of(&r, 5), "(Signé) Kairat Umarov");
+	CHECK_STR(text_of(&r, 6),
+		  "Annexe de la lettre datée du 2 janvier 2018 adressée au Secrétaire général "
+		  "par le Représentant permanent du Kazakhstan auprès de l’Organisation des "
+		  "Nations Unies");
+	CHECK_STR(text_of(&r, 7),
+		  "Note de cadrage de la réunion d’information du Conseil de sécurité sur le "
+		  "thème « Non-prolifération des armes de destruction massive : mesures de "
+		  "confiance », qui se tiendra le 18 janvier 2018");
+	CHECK_STR(text_of(&r, 8), "I. Informations générales et objectifs");
+	CHECK_STR(text_of(&r, 13), "II. Questions de non-prolifération envisagées par le prisme "
+				   "du renforcement des mesures de confiance");
+	CHECK_STR(text_of(&r, 27), "III. Intervenants et participants");
+	CHECK_STR(text_of(&r, 32), "IV. Document final");
+	/* numbered paragraphs 1. to 12., in order */
+	for (size_t i = 0; i < r.npara; i++) {
+		char *want;
+
+		if (r.paras[i].role != PARA_NUMBERED)
+			continue;
+		want = xasprintf("%zu. ", ++number);
+		CHECK(starts(r.paras[i].text, want));
+		free(want);
+	}
+	CHECK_INT(number, 12);
+	CHECK(starts(text_of(&r, 9), "1. Le Kazakhstan se réjouit"));
+	CHECK(starts(text_of(&r, 33), "12. Le Président établira"));
+	/* "l ’Organisation": the extracted space before the apostrophe is gone */
+	CHECK(strstr(text_of(&r, 10), "au Siège de l’Organisation à New York.") != NULL);
+	CHECK(strstr(text_of(&r, 9), "« Le Kazakhstan à l’appui des partenariats") != NULL);
+	CHECK(strstr(text_of(&r, 12), "la diplomatie et les mesures de confiance") != NULL);
+	/* a sentence cut by a page break and undocs.org footers */
+	CHECK_STR(text_of(&r, 14),
+		  "5. Le thème proposé s’inspirera des initiatives de non-prolifération mises en "
+		  "place par le Conseil ces deux dernières années. On citera notamment à cet "
+		  "égard les réunions ci-après du Conseil de sécurité sur la non-prolifération "
+		  "des armes de destruction massive :");
+	CHECK(strstr(text_of(&r, 26), "la Convention sur les armes chimiques) en vue de "
+				      "renforcer les mesures de confiance dans le contexte de la "
+				      "non-prolifération.") != NULL);
+	/* items a) to e) twice */
+	CHECK(starts(text_of(&r, 15), "a) Réunion du 23 août 2016"));
+	CHECK(starts(text_of(&r, 19), "e) Réunion du 21 septembre 2017"));
+	CHECK(starts(text_of(&r, 21), "a) Des recommandations"));
+	CHECK(starts(text_of(&r, 25), "e) Des mesures de confiance qui"));
+	CHECK(strstr(text_of(&r, 28), "M. Nrsultan Nazarbayev") != NULL);
+	check_clean(&r);
+	reflow_release(&r);
+}
+
+static void
+test_004(void)
+{
+	struct reflow r;
+	char *seq;
+
+	flow_file("004_c589fb4fe5af489e.txt", &r);
+	CHECK_INT(r.npara, 31);
+	seq = roles(&r);
+	CHECK_STR(seq, "TBSSTBBBBSSSHTBBBBBBBBBBBBBBBBB");
+	free(seq);
+	CHECK(strstr(text_of(&r, 1), "que S. E. M. Kanat Saudabayev, Secrétaire d’État") != NULL);
+	CHECK_STR(text_of(&r, 2), "L’Ambassadeur");
+	CHECK_STR(text_of(&r, 3), "(Signé) Byrganym Aitimova");
+	CHECK(starts(text_of(&r, 4), "Annexe à la lettre datée du 16 février 2010"));
+	CHECK(strstr(text_of(&r, 5), "en décembre 2009 (voir pièce jointe).") != NULL);
+	CHECK_STR(text_of(&r, 9), "Le Président en exercice de l’Organisation pour la sécurité "
+				  "et la coopération en Europe,");
+	CHECK_STR(text_of(&r, 10), "Ministre des affaires étrangères de la République du Kazakhstan");
+	CHECK_STR(text_of(&r, 11), "(Signé) Kanat Saudabayev");
+	CHECK_STR(text_of(&r, 12), "Pièce jointe");
+	CHECK_STR(text_of(&r, 13), "Déclaration ministérielle sur la non-prolifération");
+	CHECK(starts(text_of(&r, 14), "Nous, membres du Conseil des ministres"));
+	CHECK(strstr(text_of(&r, 19), "qui arrive à expiration en décembre 2009, sera") != NULL);
+	CHECK(starts(text_of(&r, 30), "Nous réaffirmons que nous sommes prêts"));
+	check_clean(&r);
+	reflow_release(&r);
+}
+
+static void
+test_furniture(void)
+{
+	CHECK_INT(reflow_furniture("A/64/666", 8), FURNITURE_SYMBOL);
+	CHECK_INT(reflow_furniture(" A/64/666 S/2010/84 ", 20), FURNITURE_SYMBOL);
+	CHECK_INT(reflow_furniture("310-24575 ", 10), FURNITURE_JOB);
+	CHECK_INT(reflow_furniture("GE.18-01234 (F)", 15), FURNITURE_JOB);
+	CHECK_INT(reflow_furniture("*1801234*", 9), FURNITURE_JOB);
+	CHECK_INT(reflow_furniture("https://undocs.org/fr/S/2017/19", 31), FURNITURE_URL);
+	CHECK_INT(reflow_furniture("12", 2), FURNITURE_PAGE);
+	CHECK_INT(reflow_furniture("2/5", 3), FURNITURE_PAGE);
+	CHECK_INT(reflow_furniture("-", 1), FURNITURE_EMPTY);
+	/* not furniture */
+	CHECK_INT(reflow_furniture("1540", 4), FURNITURE_NONE);
+	CHECK_INT(reflow_furniture("voir S/2017/19", 14), FURNITURE_NONE);
+	CHECK_INT(reflow_furniture("1. Le", 5), FURNITURE_NONE);
+	CHECK_INT(reflow_furniture("2010, un succès", 16), FURNITURE_NONE);
+	CHECK_INT(reflow_furniture("", 0), FURNITURE_NONE);
+}
+
+static void
+test_synthetic(void)
+{
+	struct reflow r;
+	char *seq;
+
+	/* empty, blank and furniture-only texts give no paragraph */
+	flow_str("", &r);
+	CHECK_INT(r.npara, 0);
+	reflow_release(&r);
+	flow_str("\n \n\n   \n", &r);
+	CHECK_INT(r.npara, 0);
+	reflow_release(&r);
+	flow_str("A/64/666\n310-24575\n3\n", &r);
+	CHECK_INT(r.npara, 0);
+	reflow_release(&r);
+
+	/* furniture in mid-sentence; a lone page number; hyphenated compound */
+	flow_str("Le Conseil a examiné la non-\n\n12\n\nGE.18-01234 (F)\n"
+		 "prolifération des armes,  et  la\ttension.\n", &r);
+	CHECK_INT(r.npara, 1);
+	CHECK_STR(text_of(&r, 0), "Le Conseil a examiné la non-prolifération des armes, et la tension.");
+	reflow_release(&r);
+
+	/* a number out of sequence after an unfinished line is no marker */
+	flow_str("1. Le texte a été adopté le\n\n12. Il a été ensuite\n", &r);
+	CHECK_INT(r.npara, 1);
+	reflow_release(&r);
+	flow_str("1. Premier.\n\n2. Deuxième.\n\n3. Troisième.\n", &r);
+	seq = roles(&r);
+	CHECK_STR(seq, "NNN");
+	free(seq);
+	reflow_release(&r);
+
+	/* sentence end + capital breaks; sentence end + lowercase does not;
+	 * "M." at a line end is no sentence end */
+	flow_str("Une phrase qui se termine bien ici.\nUne autre phrase commence. etc. suite\n"
+		 "et le Président de la séance, M.\nNazarbayev, a parlé longuement.\n", &r);
+	CHECK_INT(r.npara, 2);
+	CHECK_STR(text_of(&r, 0), "Une phrase qui se termine bien ici.");
+	CHECK_STR(text_of(&r, 1), "Une autre phrase commence. etc. suite et le Président de la "
+				  "séance, M. Nazarbayev, a parlé longuement.");
+	reflow_release(&r);
+
+	/* a line much shorter than the measure, without punctuation, ends its
+	 * paragraph when a capital follows; not when a lowercase word does */
+	flow_str("Le premier paragraphe est assez long pour donner la mesure du texte.\n\n"
+		 "Recommandations\n\nLe second paragraphe commence ici et il continue\n\n"
+		 "Genève et ensuite\n\nsur la ligne suivante.\n", &r);
+	seq = roles(&r);
+	CHECK_STR(seq, "BHB");
+	free(seq);
+	CHECK_STR(text_of(&r, 2), "Le second paragraphe commence ici et il continue Genève et "
+				  "ensuite sur la ligne suivante.");
+	reflow_release(&r);
+
+	/* elisions repaired; NBSP kept; "la ’" not touched */
+	flow_str("l ’Organisation qu ’il d ’un la ’x a\xc2\xa0: b\n", &r);
+	CHECK_STR(text_of(&r, 0), "l’Organisation qu’il d’un la ’x a\xc2\xa0: b");
+	reflow_release(&r);
+
+	/* masthead lines repeated as running headers are dropped */
+	flow_str("Conseil de sécurité\nDistr. générale\nLettre datée du 2 mars 2020, adressée "
+		 "au Secrétaire général\n\nLe texte commence\nConseil de sécurité\net continue.\n",
+		 &r);
+	seq = roles(&r);
+	CHECK_STR(seq, "FFTB");
+	free(seq);
+	CHECK_STR(text_of(&r, 3), "Le texte commence et continue.");
+	reflow_release(&r);
+
+	/* no title: no masthead, plain body; a short line alone is a heading */
+	flow_str("Une simple ligne sans titre.\n\nRecommandations\n\nFin du texte.\n", &r);
+	seq = roles(&r);
+	CHECK_STR(seq, "BHB");
+	free(seq);
+	reflow_release(&r);
+}
+
+int
+main(void)
+{
+	test_000();
+	test_001();
+	test_002();
+	test_003();
+	test_004();
+	test_furniture();
+	test_synthetic();
+	return unit_done("test_reflow");
+}
