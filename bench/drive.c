@@ -23,7 +23,8 @@
  * "no output" (time = timeout).
  *
  * Output, one line per (label, program), tab-separated:
- *   label prog n p50_ms p95_ms max_ms bytes_p50 bytes_max rss_kb
+ *   label prog n p50_ms p95_ms max_ms bytes_p50 bytes_max rss_kb first_p50 first_p95
+ * (first_*: time to the first byte written, e.g. the echo of a typed key)
  * prog is A or B.  The environment of the children: TERM (default
  * xterm-256color), LANG/LC_ALL C.UTF-8 unless DRIVE_LANG is set, a fresh
  * empty XDG_STATE_HOME for every run, LESSHISTFILE=- and no LESS. */
@@ -54,6 +55,7 @@ struct series {
 	char label[64];
 	int prog;
 	double *ms;
+	double *first; /* time to the first byte */
 	long *bytes;
 	size_t n, cap;
 	long rss_kb;
@@ -77,6 +79,7 @@ struct child {
 	int status;
 	struct rusage ru;
 	double last_output; /* time of the last byte read */
+	double first_output; /* time of the first byte after the keys */
 	long bytes;         /* bytes read since the counter was reset */
 };
 
@@ -119,16 +122,18 @@ series_get(const char *label, int prog)
 }
 
 static void
-series_add(struct series *s, double ms, long bytes)
+series_add(struct series *s, double ms, double first, long bytes)
 {
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
 		s->ms = realloc(s->ms, s->cap * sizeof(*s->ms));
+		s->first = realloc(s->first, s->cap * sizeof(*s->first));
 		s->bytes = realloc(s->bytes, s->cap * sizeof(*s->bytes));
-		if (!s->ms || !s->bytes)
+		if (!s->ms || !s->first || !s->bytes)
 			die("out of memory");
 	}
 	s->ms[s->n] = ms;
+	s->first[s->n] = first;
 	s->bytes[s->n] = bytes;
 	s->n++;
 }
@@ -251,8 +256,10 @@ settle(struct child *c, double t0)
 		if (left <= 0)
 			return -1;
 		r = pump(c, left);
-		if (r > 0)
+		if (r > 0) {
+			c->first_output = c->last_output;
 			break;
+		}
 		if (r < 0)
 			return -1;
 	}
@@ -352,14 +359,16 @@ reap(struct child *c)
 }
 
 static void
-record(const char *label, int prog, double ms, long bytes)
+record(const char *label, int prog, double ms, double t0, const struct child *c)
 {
+	double first = c->first_output - t0;
+
 	if (ms < 0) {
 		fprintf(stderr, "drive: %s (%c): no output within %.0f ms\n", label, 'A' + prog,
 			timeout_ms);
-		ms = timeout_ms;
+		ms = first = timeout_ms;
 	}
-	series_add(series_get(label, prog), ms, bytes);
+	series_add(series_get(label, prog), ms, first, c->bytes);
 }
 
 static void
@@ -387,7 +396,7 @@ run_once(const struct program *p, int prog)
 			double ms = settle(&c, t0);
 
 			if (!strcmp(step, "start"))
-				record("start", prog, ms, c.bytes);
+				record("start", prog, ms, t0, &c);
 			continue;
 		}
 		if (!arg)
@@ -419,7 +428,9 @@ run_once(const struct program *p, int prog)
 				c.bytes = 0;
 				t0 = now_ms();
 				send_keys(&c, keys + i, one);
-				record(label, prog, settle(&c, t0), c.bytes);
+				double ms = settle(&c, t0);
+
+				record(label, prog, ms, t0, &c);
 				i += one - 1;
 			}
 		} else if (!strcmp(step, "key") || !strcmp(step, "send")) {
@@ -429,7 +440,7 @@ run_once(const struct program *p, int prog)
 			double ms = settle(&c, t0);
 
 			if (label)
-				record(label, prog, ms, c.bytes);
+				record(label, prog, ms, t0, &c);
 		} else if (!strcmp(step, "quit")) {
 			send_keys(&c, keys, len);
 			reap(&c);
@@ -444,7 +455,7 @@ run_once(const struct program *p, int prog)
 	}
 	struct series *s = series_get("rss", prog);
 
-	series_add(s, 0, c.ru.ru_maxrss);
+	series_add(s, 0, 0, c.ru.ru_maxrss);
 	if (c.ru.ru_maxrss > s->rss_kb)
 		s->rss_kb = c.ru.ru_maxrss;
 	if (WIFSIGNALED(c.status) && WTERMSIG(c.status) != SIGTERM)
@@ -487,10 +498,12 @@ report(void)
 		if (!s->n)
 			continue;
 		qsort(s->ms, s->n, sizeof(*s->ms), cmp_double);
+		qsort(s->first, s->n, sizeof(*s->first), cmp_double);
 		qsort(s->bytes, s->n, sizeof(*s->bytes), cmp_long);
-		printf("%s\t%c\t%zu\t%.2f\t%.2f\t%.2f\t%ld\t%ld\t%ld\n", s->label, 'A' + s->prog,
-		       s->n, s->ms[rank(s->n, 50)], s->ms[rank(s->n, 95)], s->ms[s->n - 1],
-		       s->bytes[rank(s->n, 50)], s->bytes[s->n - 1], s->rss_kb);
+		printf("%s\t%c\t%zu\t%.2f\t%.2f\t%.2f\t%ld\t%ld\t%ld\t%.2f\t%.2f\n", s->label,
+		       'A' + s->prog, s->n, s->ms[rank(s->n, 50)], s->ms[rank(s->n, 95)],
+		       s->ms[s->n - 1], s->bytes[rank(s->n, 50)], s->bytes[s->n - 1], s->rss_kb,
+		       s->first[rank(s->n, 50)], s->first[rank(s->n, 95)]);
 	}
 }
 
