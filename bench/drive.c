@@ -279,6 +279,10 @@ settle(struct child *c, double t0)
 static void
 send_keys(struct child *c, const char *keys, size_t len)
 {
+	if (c->fd < 0) {
+		fprintf(stderr, "drive: cannot send keys: the program has ended\n");
+		return;
+	}
 	while (len > 0) {
 		ssize_t w = write(c->fd, keys, len);
 
