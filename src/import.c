@@ -211,17 +211,13 @@ needs_nfc(const char *s, size_t n)
 	return false;
 }
 
-int
-import_read_file(const char *path, char **text, size_t *len, char **err)
+/* Checks and decodes buf (n bytes, NUL-terminated, owned: always consumed). */
+static int
+decode_owned(const char *path, char *buf, size_t n, char **text, size_t *len, char **err)
 {
-	char *buf = NULL;
-	size_t n = 0, start = 0, w = 0;
+	size_t start = 0, w = 0;
 	bool ascii = true;
 
-	*text = NULL;
-	*len = 0;
-	if (read_all(path, &buf, &n, err) < 0)
-		return -1;
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
 	if (check_text(path, buf, start, n, err) < 0) {
@@ -254,6 +250,33 @@ import_read_file(const char *path, char **text, size_t *len, char **err)
 	*text = buf;
 	*len = w;
 	return 0;
+}
+
+int
+import_read_file(const char *path, char **text, size_t *len, char **err)
+{
+	char *buf = NULL;
+	size_t n = 0;
+
+	*text = NULL;
+	*len = 0;
+	if (read_all(path, &buf, &n, err) < 0)
+		return -1;
+	return decode_owned(path, buf, n, text, len, err);
+}
+
+int
+import_decode(const char *name, const char *data, size_t n, char **text, size_t *len,
+	      char **err)
+{
+	char *buf = xmalloc(n + 1);
+
+	*text = NULL;
+	*len = 0;
+	if (n > 0)
+		memcpy(buf, data, n);
+	buf[n] = '\0';
+	return decode_owned(name, buf, n, text, len, err);
 }
 
 int

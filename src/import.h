@@ -18,6 +18,12 @@
  * BOM; newly allocated) or -1 with *err = "path:line:byte: reason". */
 int import_read_file(const char *path, char **text, size_t *len, char **err);
 
+/* The same checks and decoding on bytes already in memory (data, n bytes,
+ * need not be NUL-terminated; name stands for the path in messages), for
+ * tests and the fuzzer.  Same returns as import_read_file. */
+int import_decode(const char *name, const char *data, size_t n, char **text, size_t *len,
+		  char **err);
+
 /* Builds a document from validated text; `source` is the file's base name.
  * Returns 0, or -1 with *err set when the text has no paragraph at all. */
 int import_parse(const char *text, size_t len, const char *source,
