@@ -73,7 +73,7 @@ print_wrapped(const char *text, size_t len, int width, int indent)
 
 /* The one-line summary of a document used by list and search. */
 static void
-print_hit_line(const struct store_hit *hit, enum cli_format format)
+print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 {
 	if (format == CLI_FORMAT_TSV) {
 		printf("%lld\t", (long long)hit->doc_id);
@@ -95,9 +95,8 @@ print_hit_line(const struct store_hit *hit, enum cli_format format)
 	print_field(hit->kind);
 	fputs(" — ", stdout);
 	print_field(hit->sender);
-	fputs("\n      ", stdout);
-	print_field(hit->title);
 	putchar('\n');
+	print_wrapped(hit->title, strlen(hit->title), width, 6);
 }
 
 /* Moves a byte offset back to the start of a UTF-8 character. */
@@ -185,7 +184,7 @@ print_results(struct store *store, const struct query *q, const struct cli_optio
 		int64_t doc_id = hit.doc_id;
 
 		found++;
-		print_hit_line(&hit, opts->format);
+		print_hit_line(&hit, opts->format, width);
 		store_hit_release(&hit);
 		if (with_passages && print_passages(store, q, doc_id, width, &err) != 0)
 			goto fail;
