@@ -50,7 +50,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < doc.npara; i++) {
 			const struct paragraph *p = &doc.paras[i];
 
-			if (p->len == 0 || strlen(p->text) != p->len || memchr(p->text, '\n', p->len) ||
+			if (p->len == 0 || strlen(p->text) != p->len ||
+			    memchr(p->text, '\n', p->len) ||
 			    u8_check((const uint8_t *)p->text, p->len) != NULL ||
 			    (unsigned)p->role >= PARA_ROLE_COUNT)
 				abort();

@@ -59,8 +59,9 @@ open_snapshot(void)
 	doc.meta.source = xstrdup("fuzz.txt");
 	doc.meta.symbols = xstrdup("S/AC.44/2018/3");
 	doc.meta.resolutions = xstrdup("1540 (2004); 2325 (2016)");
-	add_paragraph(&doc, "Les États membres œuvrent à l’application de la résolution "
-			    "1540 (2004) AND NEAR OR NOT « mesures de confiance » : l'Organisation.");
+	add_paragraph(&doc,
+		      "Les États membres œuvrent à l’application de la résolution "
+		      "1540 (2004) AND NEAR OR NOT « mesures de confiance » : l'Organisation.");
 	add_paragraph(&doc, "Le Séminaire de Minsk sur l’œuvre du Comité, 2–3 juin ; "
 			    "\"citation\" (parenthèses) * étoile - tiret.");
 	if (store_open(snapshot_path, STORE_WRITE, &w, &err) < 0 || store_begin(w, &err) < 0 ||

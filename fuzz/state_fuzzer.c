@@ -78,8 +78,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    back.npos != st.npos || (st.last_doc > 0 && back.last_doc != st.last_doc))
 		abort();
 	for (size_t i = 0; i < st.npos; i++) {
-		if (back.pos[i].doc_id != st.pos[i].doc_id || back.pos[i].piece != st.pos[i].piece ||
-		    back.pos[i].line != st.pos[i].line)
+		if (back.pos[i].doc_id != st.pos[i].doc_id ||
+		    back.pos[i].piece != st.pos[i].piece || back.pos[i].line != st.pos[i].line)
 			abort();
 	}
 	state_release(&back);
