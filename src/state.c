@@ -84,8 +84,7 @@ same_doc(const struct state_position *p, int64_t doc_id, const char *source)
 }
 
 void
-state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece,
-		   size_t line)
+state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece, size_t line)
 {
 	struct state_position entry;
 	size_t i;

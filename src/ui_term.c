@@ -102,8 +102,8 @@ term_start(struct ui *ui, char **err)
 	}
 	setlocale(LC_ALL, "");
 	codeset = nl_langinfo(CODESET);
-	ui->utf8 = codeset && (strcasecmp(codeset, "UTF-8") == 0 ||
-			       strcasecmp(codeset, "utf8") == 0);
+	ui->utf8 =
+	    codeset && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
 	ui->sflags = ui->utf8 ? 0 : SANITIZE_ASCII;
 	if (!terminal_usable(term, err))
 		return NULL;
