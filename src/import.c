@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "markup.h"
 #include "meta.h"
 #include "reflow.h"
+#include "sanitize.h"
 #include "util.h"
 
 /* Larger files are refused: a document that size is not a letter. */
@@ -53,6 +55,23 @@ error_at(const char *path, const char *buf, size_t at, const char *reason)
 	return xasprintf("%s:%zu:%zu: %s", path, line, byte, reason);
 }
 
+/* Prints a message on stderr with its controls shown visibly: file names
+ * found in a walked directory may hold escape sequences. */
+static void __attribute__((format(printf, 1, 2)))
+report(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *safe;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = sanitize_dup(msg, strlen(msg), SANITIZE_ONELINE);
+	fprintf(stderr, "%s\n", safe);
+	free(safe);
+	free(msg);
+}
+
 /* Reads a whole file (at most IMPORT_MAX_BYTES) into a NUL-terminated buffer. */
 static int
 read_all(const char *path, char **out, size_t *out_len, char **err)
@@ -62,12 +81,13 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 	size_t len = 0, cap = 0;
 	int fd, ret = -1;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO without a writer must not hang */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) < 0) {
+	if (fstat(fd, &st) < 0 || fcntl(fd, F_SETFL, 0) < 0) {
 		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
 		goto out;
 	}
@@ -187,17 +207,37 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 	return 0;
 }
 
-int
-import_read_file(const char *path, char **text, size_t *len, char **err)
+/* False when every character is one NFC leaves alone whatever surrounds it
+ * (below U+0300, where there are no combining marks, or common punctuation
+ * U+2010..U+20CF): the usual French text then skips the costly normalisation. */
+static bool
+needs_nfc(const char *s, size_t n)
 {
-	char *buf = NULL;
-	size_t n = 0, start = 0, w = 0;
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	while (p < end) {
+		ucs4_t uc;
+		int k;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		k = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (!(uc < 0x300 || (uc >= 0x2010 && uc <= 0x20CF)))
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+/* Checks and decodes buf (n bytes, NUL-terminated, owned: always consumed). */
+static int
+decode_owned(const char *path, char *buf, size_t n, char **text, size_t *len, char **err)
+{
+	size_t start = 0, w = 0;
 	bool ascii = true;
 
-	*text = NULL;
-	*len = 0;
-	if (read_all(path, &buf, &n, err) < 0)
-		return -1;
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
 	if (check_text(path, buf, start, n, err) < 0) {
@@ -213,7 +253,7 @@ import_read_file(const char *path, char **text, size_t *len, char **err)
 		buf[w++] = buf[r];
 	}
 	buf[w] = '\0';
-	if (!ascii) {
+	if (!ascii && needs_nfc(buf, w)) {
 		size_t nfc_len = 0;
 		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, w, NULL, &nfc_len);
 
@@ -233,6 +273,33 @@ import_read_file(const char *path, char **text, size_t *len, char **err)
 }
 
 int
+import_read_file(const char *path, char **text, size_t *len, char **err)
+{
+	char *buf = NULL;
+	size_t n = 0;
+
+	*text = NULL;
+	*len = 0;
+	if (read_all(path, &buf, &n, err) < 0)
+		return -1;
+	return decode_owned(path, buf, n, text, len, err);
+}
+
+int
+import_decode(const char *name, const char *data, size_t n, char **text, size_t *len,
+	      char **err)
+{
+	char *buf = xmalloc(n + 1);
+
+	*text = NULL;
+	*len = 0;
+	if (n > 0)
+		memcpy(buf, data, n);
+	buf[n] = '\0';
+	return decode_owned(name, buf, n, text, len, err);
+}
+
+int
 import_parse(const char *text, size_t len, const char *source, struct document *doc, char **err)
 {
 	struct reflow flow = { 0 };
@@ -245,6 +312,9 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 		char *plain;
 
 		markup_render(rp->text, rp->len, &plain, &plain_len, &bold, &nbold);
+		/* free each raw paragraph at once: only one copy of a big text at a time */
+		free(rp->text);
+		rp->text = NULL;
 		if (plain_len == 0) {
 			free(plain);
 			free(bold);
@@ -310,7 +380,7 @@ collect(const char *path, struct file_list *list, bool explicit)
 	int ret = 0;
 
 	if (stat(path, &st) < 0) {
-		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		report("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -322,7 +392,7 @@ collect(const char *path, struct file_list *list, bool explicit)
 	}
 	dir = opendir(path);
 	if (dir == NULL) {
-		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		report("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	while ((ent = readdir(dir)) != NULL) {
@@ -364,7 +434,7 @@ load(const char *path, struct document *doc)
 	ret = 0;
 out:
 	if (err != NULL) {
-		fprintf(stderr, "%s\n", err);
+		report("%s", err);
 		free(err);
 		document_release(doc);
 	}
@@ -395,6 +465,11 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 	for (size_t i = 0; i < npaths; i++)
 		if (collect(paths[i], &list, true) < 0)
 			refused++;
+	if (list.n == 0 && refused == 0) {
+		/* an empty directory: say so rather than rewrite the snapshot */
+		report("%s: no file to import", npaths > 0 ? paths[0] : "(none)");
+		return -1;
+	}
 	docs = xcalloc(list.n ? list.n : 1, sizeof *docs);
 	kept = xcalloc(list.n ? list.n : 1, sizeof *kept);
 	/* check every file first: a refused file means nothing is written */
@@ -432,12 +507,16 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		store_rollback(store);
 		goto out;
 	}
-	if (store_finish(store, &err) < 0)
-		goto out;
 	ret = (long)list.n;
+	/* the documents are in: a failed compaction is a warning, not a failure */
+	if (store_finish(store, &err) < 0) {
+		report("warning: %s", err);
+		free(err);
+		err = NULL;
+	}
 out:
 	if (err != NULL) {
-		fprintf(stderr, "%s\n", err);
+		report("%s", err);
 		free(err);
 	}
 	for (size_t i = 0; i < list.n; i++) {

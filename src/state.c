@@ -142,6 +142,14 @@ parse_size(const char *s, size_t *out)
 	return true;
 }
 
+/* Parses a document id: a decimal that fits int64_t (a larger one would
+ * come back negative, and be written in a form the next load refuses). */
+static bool
+parse_id(const char *s, size_t *out)
+{
+	return parse_size(s, out) && *out <= (size_t)INT64_MAX;
+}
+
 /* Splits line in place at tabs into at most max fields; returns the count. */
 static size_t
 split_tabs(char *line, char **fields, size_t max)
@@ -172,11 +180,11 @@ load_line(struct state *st, char *line)
 	} else if (strcmp(f[0], "filter") == 0 && n == 2) {
 		state_set_filter(st, f[1]);
 	} else if (strcmp(f[0], "last") == 0 && n == 3) {
-		if (!parse_size(f[1], &id))
+		if (!parse_id(f[1], &id))
 			return false;
 		state_set_last(st, (int64_t)id, f[2]);
 	} else if (strcmp(f[0], "pos") == 0 && n == 5) {
-		if (!parse_size(f[1], &id) || !parse_size(f[2], &piece) ||
+		if (!parse_id(f[1], &id) || !parse_size(f[2], &piece) ||
 		    !parse_size(f[3], &lineno))
 			return false;
 		if (st->npos >= STATE_MAX_POSITIONS)

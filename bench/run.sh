@@ -1,0 +1,258 @@
+#!/bin/sh
+# bench/run.sh - runs every benchmark and writes $BENCH_OUT/results.md.
+#
+# Called by `make bench` with LISEUSE, DRIVE, BENCH_STORE, BENCH_OUT and
+# BENCH_REPS in the environment, after the snapshots are built.  Every
+# timed figure interleaves liseuse and its reference in one run (drive.c)
+# and reports percentiles; one table row per figure.
+set -u
+
+: "${LISEUSE:?}" "${DRIVE:?}" "${BENCH_STORE:?}" "${BENCH_OUT:?}"
+REPS=${BENCH_REPS:-20}
+# the collection for the timed figures: 100k (default) or 10k, 1k for a quick look
+SET=${BENCH_SET:-100k}
+OUT=$BENCH_OUT
+ROWS=$OUT/rows.tsv
+LOG=$OUT/drive.log
+: > "$ROWS"
+: > "$LOG"
+LESS_BIN=$(command -v less)
+
+# field FILE LABEL PROG COLUMN: one number of a drive report
+# columns: 4 p50, 5 p95, 6 max, 7 bytes p50, 8 bytes max, 9 rss KB,
+# 10 first byte p50, 11 first byte p95
+field() {
+	awk -F'\t' -v l="$2" -v p="$3" -v c="$4" '$1 == l && $2 == p { print $c; exit }' "$1"
+}
+
+# row NAME VALUE REFERENCE UNIT KIND LIMIT TARGET_TEXT
+# KIND: abs (VALUE <= LIMIT), ratio (VALUE/REFERENCE <= LIMIT), info.
+row() {
+	awk -v name="$1" -v v="$2" -v r="$3" -v unit="$4" -v kind="$5" -v lim="$6" \
+	    -v target="$7" 'BEGIN {
+		OFS = "\t"
+		num = (v ~ /^[0-9.]+$/); rnum = (r ~ /^[0-9.]+$/)
+		ratio = (num && rnum && r + 0 > 0) ? sprintf("%.2f", v / r) : "-"
+		res = "-"
+		if (!num) res = "n/a"
+		else if (kind == "abs") res = (v + 0 <= lim + 0) ? "pass" : "FAIL"
+		else if (kind == "ratio" && ratio != "-") res = (ratio + 0 <= lim + 0) ? "pass" : "FAIL"
+		vs = num ? v " " unit : v
+		rs = rnum ? r " " unit : r
+		print name, vs, rs, ratio, target, res
+	}' >> "$ROWS"
+	tail -n 1 "$ROWS" >&2
+}
+
+# drive NAME DRIVE_ARGS...: runs drive.c, keeps its report in $OUT/NAME.tsv
+drive() {
+	name=$1
+	shift
+	echo "== $name: $*" >> "$LOG"
+	"$DRIVE" "$@" > "$OUT/$name.tsv" 2>> "$LOG"
+	cat "$OUT/$name.tsv" >> "$LOG"
+}
+
+# want N: whether section N runs (BENCH_ONLY="1 4" runs only those).
+want() {
+	[ -z "${BENCH_ONLY:-}" ] && return 0
+	case " $BENCH_ONLY " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
+kb_to_mb() {
+	[ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'
+}
+
+echo "liseuse benchmarks: $REPS repetitions, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)" >&2
+
+# 1. Start to settled first screen, 100k documents, against less on the
+# same text (all 100k documents in one file).
+if want 1; then
+drive start -r "$REPS" -w 150 \
+	"start quit:q" "$LISEUSE" --db "$OUT/$SET.db" \
+	--- "start quit:q" "$LESS_BIN" "$OUT/c100k.txt"
+row "start → first screen, $SET docs (p50)" "$(field "$OUT/start.tsv" start A 4)" \
+	"$(field "$OUT/start.tsv" start B 4)" ms abs 16 "≤ 16 ms"
+row "start → first screen, $SET docs (p95)" "$(field "$OUT/start.tsv" start A 5)" \
+	"$(field "$OUT/start.tsv" start B 5)" ms abs 16 "≤ 16 ms"
+
+fi
+
+# 2. Keystroke to settled screen in the list (liseuse) and the text (less).
+if want 2; then
+drive keys -r "$REPS" \
+	"wait key:j:j key:j:j key:j:j key:pgdn:<PgDn> key:pgdn:<PgDn> quit:q" \
+	"$LISEUSE" --db "$OUT/$SET.db" \
+	--- "wait key:j:j key:j:j key:j:j key:pgdn:<PgDn> key:pgdn:<PgDn> quit:q" \
+	"$LESS_BIN" "$OUT/c100k.txt"
+for k in j pgdn; do
+	row "key $k → screen, $SET docs (p50)" "$(field "$OUT/keys.tsv" $k A 4)" \
+		"$(field "$OUT/keys.tsv" $k B 4)" ms abs 16 "≤ 16 ms"
+	row "key $k → screen, $SET docs (p95)" "$(field "$OUT/keys.tsv" $k A 5)" \
+		"$(field "$OUT/keys.tsv" $k B 5)" ms abs 16 "≤ 16 ms"
+done
+
+fi
+
+# 3. Each filter keystroke while typing, 100k documents (no reference:
+# less has no filter).  Every run starts afresh.
+if want 3; then
+for q in securite "mesures\\sde\\sconfiance" s se oeuvre; do
+	label=$(printf '%s' "$q" | sed 's/\\s/ /g')
+	file=filter-$(printf '%s' "$label" | tr -c 'a-z' '-')
+	# a long settle window, so a list redrawn after a slow query is counted
+	drive "$file" -r "$REPS" -w 250 "wait send:/ type:f:$q" "$LISEUSE" --db "$OUT/$SET.db"
+	row "filter keystroke '/$label' → list, $SET (p50)" "$(field "$OUT/$file.tsv" f A 4)" \
+		- ms abs 16 "≤ 16 ms"
+	row "filter keystroke '/$label' → list, $SET (p95)" "$(field "$OUT/$file.tsv" f A 5)" \
+		- ms abs 16 "≤ 16 ms"
+	row "filter keystroke '/$label' → echo, $SET (p95)" "$(field "$OUT/$file.tsv" f A 11)" \
+		- ms abs 16 "≤ 16 ms"
+done
+
+fi
+
+# 4. Bytes written per one-line scroll and per page in the reader, 80x24,
+# both layouts, against less on the same document's text.
+if want 4; then
+SCROLL_KEYS="key:j:j key:j:j key:j:j key:j:j key:j:j key:pg:<PgDn> key:pg:<PgDn> key:pg:<PgDn>"
+drive scroll -r 5 -s 80x24 \
+	"wait send:<Enter> sleep:300 $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
+	--- "wait $SCROLL_KEYS quit:q" "$LESS_BIN" "$OUT/big20.txt"
+# side by side needs 100 columns or more: 120x24, less at the same size
+drive scroll-v -r 5 -s 120x24 \
+	"wait send:v send:<Enter> sleep:300 $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
+	--- "wait $SCROLL_KEYS quit:q" "$LESS_BIN" "$OUT/big20.txt"
+for f in scroll scroll-v; do
+	layout="list above reader"
+	size=80x24
+	[ $f = scroll-v ] && layout="side by side (v)" && size=120x24
+	row "bytes per 'j' in reader, $size, $layout" "$(field "$OUT/$f.tsv" j A 7)" \
+		"$(field "$OUT/$f.tsv" j B 7)" B ratio 1.3 "≤ 1.3× less"
+	row "bytes per PgDn in reader, $size, $layout" "$(field "$OUT/$f.tsv" pg A 7)" \
+		"$(field "$OUT/$f.tsv" pg B 7)" B ratio 1.3 "≤ 1.3× less"
+done
+
+fi
+
+# 5. Opening outsized documents (first in their snapshot) against opening
+# the ordinary document beside them (second).
+if want 5; then
+for big in big20 line10 huge100; do
+	drive "open-$big" -r "$REPS" -w 100 -t 20000 \
+		"wait key:open:<Enter> quit:q" "$LISEUSE" --db "$OUT/$big.db" \
+		--- "wait send:j key:open:<Enter> quit:q" "$LISEUSE" --db "$OUT/$big.db"
+done
+row "open 20 MB document → screen (p95)" "$(field "$OUT/open-big20.tsv" open A 5)" \
+	"$(field "$OUT/open-big20.tsv" open B 5)" ms abs 16 "≤ 16 ms, ≈ small doc"
+row "open 10 MB one-line document → screen (p95)" "$(field "$OUT/open-line10.tsv" open A 5)" \
+	"$(field "$OUT/open-line10.tsv" open B 5)" ms abs 16 "≤ 16 ms, ≈ small doc"
+row "open 100 MB document → screen (p95)" "$(field "$OUT/open-huge100.tsv" open A 5)" \
+	"$(field "$OUT/open-huge100.tsv" open B 5)" ms abs 16 "≤ 16 ms, ≈ small doc"
+
+fi
+
+# 6. Peak RSS with a filter typed and a document opened and read to its end.
+if want 6; then
+for n in 1k 10k 100k; do
+	[ -f "$OUT/$n.db" ] || continue
+	drive "rss-$n" -r 3 -w 100 -t 20000 \
+		"wait send:/ type:f:securite send:\\r send:<Enter> send:G quit:q" \
+		"$LISEUSE" --db "$OUT/$n.db"
+done
+drive rss-huge -r 3 -w 100 -t 20000 \
+	"wait send:<Enter> send:G send:<PgUp> quit:q" "$LISEUSE" --db "$OUT/huge100.db" \
+	--- "wait send:G send:<PgUp> quit:q" "$LESS_BIN" "$OUT/huge100.txt"
+rss1k=$(kb_to_mb "$(field "$OUT/rss-1k.tsv" rss A 9)")
+for n in 1k 10k 100k; do
+	[ -f "$OUT/$n.db" ] || continue
+	row "peak RSS, $n docs, filter + open" "$(kb_to_mb "$(field "$OUT/rss-$n.tsv" rss A 9)")" \
+		"$rss1k" MB abs 32 "≤ 32 MB, flat"
+done
+row "peak RSS, 100 MB document opened, to the end" \
+	"$(kb_to_mb "$(field "$OUT/rss-huge.tsv" rss A 9)")" \
+	"$(kb_to_mb "$(field "$OUT/rss-huge.tsv" rss B 9)")" MB abs 32 "≤ 32 MB"
+
+fi
+
+# 7. Import throughput of the 10k set and snapshot size, against cat.
+if want 7; then
+set -- "$OUT"/c100k/00[0-9]
+text_bytes=$(cat "$@"/*.txt | wc -c)
+cat "$@"/*.txt > /dev/null
+t0=$(date +%s.%N)
+cat "$@"/*.txt > /dev/null
+t1=$(date +%s.%N)
+rm -f "$OUT/import-timing.db"
+"$LISEUSE" --db "$OUT/import-timing.db" import "$@" > /dev/null 2>> "$LOG"
+t2=$(date +%s.%N)
+db_bytes=$(wc -c < "$OUT/import-timing.db")
+rm -f "$OUT/import-timing.db"
+mbs() { awk -v b="$text_bytes" -v a="$1" -v z="$2" 'BEGIN { printf "%.1f", b / 1048576 / (z - a) }'; }
+row "import throughput, 10k docs ($(awk -v b="$text_bytes" 'BEGIN{printf "%.0f", b/1048576}') MB)" \
+	"$(mbs "$t1" "$t2")" "$(mbs "$t0" "$t1")" MB/s info 0 "(cat as reference)"
+row "snapshot size per MB of text, 10k docs" \
+	"$(awk -v d="$db_bytes" -v b="$text_bytes" 'BEGIN { printf "%.2f", d / b }')" \
+	1 MB info 0 "(text itself = 1)"
+
+fi
+
+# 8. The store against the bare FTS5 query, and uninterruptible stretches.
+if want 8; then
+"$BENCH_STORE" "$OUT/$SET.db" "$REPS" > "$OUT/store.tsv" 2>> "$LOG"
+while IFS='	' read -r name value ref unit; do
+	case $name in
+	store*) row "$name, $SET" "$value" "$ref" ms ratio 2 "≤ 2× bare FTS5" ;;
+	uninterruptible*) row "$name, $SET" "$value" "$ref polls" ms abs 16 "≤ 16 ms" ;;
+	count*) row "$name, $SET" "$value" - ms info 0 "-" ;;
+	esac
+done < "$OUT/store.tsv"
+
+fi
+
+# 9. Instruction counts (callgrind): start-up with an immediate q, and a
+# scripted session, against less doing the same.
+if want 9; then
+if command -v valgrind > /dev/null 2>&1; then
+	cg() {
+		out=$OUT/callgrind.$1
+		script=$2
+		shift 2
+		rm -f "$out".*
+		"$DRIVE" -r 1 -w 1000 -t 120000 "$script" valgrind --tool=callgrind \
+			--callgrind-out-file="$out.%p" "$@" > /dev/null 2>> "$LOG"
+		# the largest output file is the program (not a helper it ran)
+		for f in "$out".*; do
+			sed -n 's/^summary: //p' "$f"
+		done | sort -n | tail -n 1
+	}
+	SESSION="wait send:/ type:f:securite send:\\r send:<Enter> send:j send:j send:j send:<PgDn> send:<PgDn> quit:q"
+	LSESSION="wait send:j send:j send:j send:<PgDn> send:<PgDn> quit:q"
+	row "instructions, start-up + q, 1k docs" "$(cg start "wait quit:q" "$LISEUSE" --db "$OUT/1k.db")" \
+		"$(cg lstart "wait quit:q" "$LESS_BIN" "$OUT/big20.txt")" Ir info 0 "(absolute)"
+	row "instructions, start-up + q, $SET docs" "$(cg start100k "wait quit:q" "$LISEUSE" --db "$OUT/$SET.db")" \
+		- Ir info 0 "(absolute)"
+	row "instructions, session (filter, open, scroll), $SET" \
+		"$(cg session "$SESSION" "$LISEUSE" --db "$OUT/$SET.db")" \
+		"$(cg lsession "$LSESSION" "$LESS_BIN" "$OUT/big20.txt")" Ir info 0 "(absolute)"
+	row "instructions, liseuse list, 1k docs" \
+		"$(valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.list" \
+			"$LISEUSE" --db "$OUT/1k.db" list 2>&1 > /dev/null |
+			sed -n 's/.*Collected : //p')" - Ir info 0 "(absolute)"
+fi
+
+fi
+
+# The table.
+{
+	echo "# liseuse benchmark results"
+	echo
+	echo "$(date -u +%Y-%m-%d), $(nproc) cores, $REPS repetitions per timed figure;" \
+		"reference: less $($LESS_BIN --version | sed -n '1s/^less \([0-9]*\).*/\1/p'), cat."
+	echo
+	echo "| figure | liseuse | reference | ratio | target | result |"
+	echo "|---|---|---|---|---|---|"
+	awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$ROWS"
+} > "$OUT/results.md"
+cat "$OUT/results.md"
