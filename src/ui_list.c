@@ -393,6 +393,8 @@ draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
 			/* Start on a word: forward to the next space. */
 			while (skip < hit->marks[0].start && text[skip] != ' ')
 				skip++;
+			while (skip < hit->marks[0].start && text[skip] == ' ')
+				skip++;
 		}
 	}
 	if (skip > 0) {

@@ -318,10 +318,12 @@ show_block(struct ui *ui, size_t index, bool to_mark)
 	struct pos p = {0, 0};
 	int lead = r->h / 3;
 
-	if (to_mark && target.line > 0 && target.line >= (size_t)lead)
+	size_t first_text = block_get(ui, index)->blank_before ? 1 : 0;
+
+	if (to_mark && target.line >= (size_t)lead && target.line > first_text)
 		target.line -= (size_t)(lead > 1 ? 1 : 0);
-	else if (to_mark)
-		target.line = 0;
+	else
+		target.line = first_text; /* the paragraph itself, not the blank above */
 	r->top_block = target.block;
 	r->top_line = target.line;
 	if (to_mark) {
