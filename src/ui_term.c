@@ -123,8 +123,15 @@ term_start(struct ui *ui, char **err)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	setup_theme(ui);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
+	/* The mouse only where the terminal reports it itself (xterm's kmous);
+	 * for TERM=linux ncurses would go through GPM, which may be missing,
+	 * is slow to connect over SSH, and leaks at exit. */
+	const char *kmous = tigetstr("kmous");
+	if (kmous && kmous != (char *)-1 && kmous[0] && strncmp(term, "linux", 5) != 0) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+			  NULL);
+		mouseinterval(0);
+	}
 	return screen;
 }
 
