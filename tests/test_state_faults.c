@@ -218,7 +218,7 @@ test_write_fails(void)
 static void
 test_corrupt(void)
 {
-	static const char garbage[] = "liseuse-state\t1\nlayout\tside\npos\t1\t2\n\377\376junk";
+	static const char garbage[] = "liseuse-state\t1\nlayout\tside\n\377\376junk";
 	struct state st;
 	char *sub = xasprintf("%s/corrupt", dir), *path = xasprintf("%s/state", sub);
 	char *err = NULL, *back;
@@ -231,7 +231,7 @@ test_corrupt(void)
 	fclose(fp);
 	state_init(&st);
 	CHECK_INT(state_load(&st, path, &err), -1);
-	CHECK(err && strstr(err, "state:4"));
+	CHECK(err && strstr(err, "state:3"));
 	free(err);
 	err = NULL;
 	state_release(&st);
