@@ -403,7 +403,8 @@ collect(const char *path, struct file_list *list, bool explicit)
 						       : xasprintf("%s/%s", path, ent->d_name);
 	}
 	closedir(dir);
-	qsort(names, nnames, sizeof *names, compare_names);
+	if (nnames > 0)
+		qsort(names, nnames, sizeof *names, compare_names);
 	for (size_t i = 0; i < nnames; i++) {
 		if (collect(names[i], list, false) < 0)
 			ret = -1;
