@@ -452,6 +452,9 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 			    "SELECT count(*) FROM doc WHERE sortkey IN"
 			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
 			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
+	else if (q == NULL || q->nfields == 0)
+		/* Without a WHERE clause SQLite counts the small sort-key index. */
+		strbuf_addstr(&sql, "SELECT count(*) FROM doc");
 	else
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
 	store_filter_sql(q, &sql, 2);
