@@ -118,11 +118,11 @@ fi
 if want 4; then
 SCROLL_KEYS="key:j:j key:j:j key:j:j key:j:j key:j:j key:pg:<PgDn> key:pg:<PgDn> key:pg:<PgDn>"
 drive scroll -r 5 -s 80x24 \
-	"wait send:<Enter> sleep:300 $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
+	"wait put:<Enter> $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
 	--- "wait $SCROLL_KEYS quit:q" "$LESS_BIN" "$OUT/big20.txt"
 # side by side needs 100 columns or more: 120x24, less at the same size
 drive scroll-v -r 5 -s 120x24 \
-	"wait send:v send:<Enter> sleep:300 $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
+	"wait send:v put:<Enter> $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
 	--- "wait $SCROLL_KEYS quit:q" "$LESS_BIN" "$OUT/big20.txt"
 for f in scroll scroll-v; do
 	layout="list above reader"
@@ -137,11 +137,14 @@ done
 fi
 
 # 5. Opening outsized documents (first in their snapshot) against opening
-# the ordinary document beside them (second).
+# the ordinary document beside them (second).  The newest document (the
+# big one) is open at start: liseuse opens the small one, goes back to the
+# list (Tab) and opens the big one; the reference opens the small one.
 if want 5; then
 for big in big20 line10 huge100; do
 	drive "open-$big" -r "$REPS" -w 100 -t 20000 \
-		"wait key:open:<Enter> quit:q" "$LISEUSE" --db "$OUT/$big.db" \
+		"wait send:j put:<Enter> put:\\t send:k key:open:<Enter> quit:q" \
+		"$LISEUSE" --db "$OUT/$big.db" \
 		--- "wait send:j key:open:<Enter> quit:q" "$LISEUSE" --db "$OUT/$big.db"
 done
 row "open 20 MB document → screen (p95)" "$(field "$OUT/open-big20.tsv" open A 5)" \
@@ -158,11 +161,11 @@ if want 6; then
 for n in 1k 10k 100k; do
 	[ -f "$OUT/$n.db" ] || continue
 	drive "rss-$n" -r 3 -w 100 -t 20000 \
-		"wait send:/ type:f:securite send:\\r send:<Enter> send:G quit:q" \
+		"wait send:/ type:f:securite put:\\r send:G quit:q" \
 		"$LISEUSE" --db "$OUT/$n.db"
 done
 drive rss-huge -r 3 -w 100 -t 20000 \
-	"wait send:<Enter> send:G send:<PgUp> quit:q" "$LISEUSE" --db "$OUT/huge100.db" \
+	"wait put:<Enter> send:G send:<PgUp> quit:q" "$LISEUSE" --db "$OUT/huge100.db" \
 	--- "wait send:G send:<PgUp> quit:q" "$LESS_BIN" "$OUT/huge100.txt"
 rss1k=$(kb_to_mb "$(field "$OUT/rss-1k.tsv" rss A 9)")
 for n in 1k 10k 100k; do
@@ -227,7 +230,7 @@ if command -v valgrind > /dev/null 2>&1; then
 			sed -n 's/^summary: //p' "$f"
 		done | sort -n | tail -n 1
 	}
-	SESSION="wait send:/ type:f:securite send:\\r send:<Enter> send:j send:j send:j send:<PgDn> send:<PgDn> quit:q"
+	SESSION="wait send:/ type:f:securite put:\\r send:j send:j send:j send:<PgDn> send:<PgDn> quit:q"
 	LSESSION="wait send:j send:j send:j send:<PgDn> send:<PgDn> quit:q"
 	row "instructions, start-up + q, 1k docs" "$(cg start "wait quit:q" "$LISEUSE" --db "$OUT/1k.db")" \
 		"$(cg lstart "wait quit:q" "$LESS_BIN" "$OUT/big20.txt")" Ir info 0 "(absolute)"
