@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +53,7 @@ print_wrapped(const char *text, size_t len, int width, int indent)
 {
 	struct layout layout = LAYOUT_INIT;
 	struct strbuf line = STRBUF_INIT;
-	size_t n = layout_wrap(&layout, text, len, width - indent, 0);
+	size_t n = layout_wrap(&layout, text, len, width - indent, SANITIZE_ONELINE);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct layout_line *l = &layout.lines[i];
@@ -69,7 +71,7 @@ print_wrapped(const char *text, size_t len, int width, int indent)
 
 /* The one-line summary of a document used by list and search. */
 static void
-print_hit_line(const struct store_hit *hit, enum cli_format format)
+print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 {
 	if (format == CLI_FORMAT_TSV) {
 		printf("%lld\t", (long long)hit->doc_id);
@@ -91,9 +93,8 @@ print_hit_line(const struct store_hit *hit, enum cli_format format)
 	print_field(hit->kind);
 	fputs(" — ", stdout);
 	print_field(hit->sender);
-	fputs("\n      ", stdout);
-	print_field(hit->title);
 	putchar('\n');
+	print_wrapped(hit->title, strlen(hit->title), width, 6);
 }
 
 /* Moves a byte offset back to the start of a UTF-8 character. */
@@ -181,7 +182,7 @@ print_results(struct store *store, const struct query *q, const struct cli_optio
 		int64_t doc_id = hit.doc_id;
 
 		found++;
-		print_hit_line(&hit, opts->format);
+		print_hit_line(&hit, opts->format, width);
 		store_hit_release(&hit);
 		if (with_passages && print_passages(store, q, doc_id, width, &err) != 0)
 			goto fail;
@@ -229,7 +230,7 @@ cli_search(struct store *store, char *const *words, size_t nwords,
 		fprintf(stderr, "liseuse: %s\n", q.error);
 		status = 2;
 	} else if (query_is_empty(&q)) {
-		fprintf(stderr, "liseuse: search needs words to look for\n");
+		fprintf(stderr, "liseuse: syntaxe : aucun mot à chercher dans la requête\n");
 		status = 2;
 	} else {
 		status = print_results(store, &q, opts);
@@ -247,7 +248,11 @@ print_meta_line(const char *label, const char *value, int width)
 
 	if (value == NULL || *value == '\0')
 		return;
-	strbuf_addf(&sb, "%-12s %s", label, value);
+	/* Pad by display width: "À" is one cell but two bytes. */
+	strbuf_addstr(&sb, label);
+	for (int w = layout_text_width(label, strlen(label), 0); w < 13; w++)
+		strbuf_addch(&sb, ' ');
+	strbuf_addstr(&sb, value);
 	print_wrapped(sb.buf, sb.len, width, 0);
 	strbuf_release(&sb);
 }
@@ -304,29 +309,113 @@ fail:
 	return 2;
 }
 
+/* Copies the file at from to a new file at to; 0 or -1 with *err set. */
+static int
+copy_file(const char *from, const char *to, char **err)
+{
+	char buf[65536];
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	int out = in < 0 ? -1 : open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	ssize_t n = 0;
+
+	if (in < 0 || out < 0) {
+		*err = xasprintf("%s: %s", in < 0 ? from : to, strerror(errno));
+		goto out;
+	}
+	while ((n = read(in, buf, sizeof buf)) > 0) {
+		for (ssize_t done = 0, w; done < n; done += w) {
+			if ((w = write(out, buf + done, (size_t)(n - done))) < 0) {
+				n = -1;
+				break;
+			}
+		}
+		if (n < 0)
+			break;
+	}
+	if (n < 0)
+		*err = xasprintf("cannot copy %s to %s: %s", from, to, strerror(errno));
+out:
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0 && n >= 0) {
+		*err = xasprintf("%s: %s", to, strerror(errno));
+		n = -1;
+	}
+	return in < 0 || out < 0 || n < 0 ? -1 : 0;
+}
+
+/* Flushes a finished file to disk before it replaces the snapshot. */
+static int
+sync_file(const char *path, char **err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int rc = fd < 0 ? -1 : fsync(fd);
+
+	if (rc != 0)
+		*err = xasprintf("%s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+/* The working copy of an import under way, removed if the program has to
+ * end on out-of-memory. */
+static char *import_work_path;
+
+/* Runs when memory is exhausted: must not allocate. */
+static void
+remove_import_work(void)
+{
+	char journal[PATH_MAX];
+
+	if (import_work_path == NULL)
+		return;
+	if (snprintf(journal, sizeof journal, "%s-journal", import_work_path) < (int)sizeof journal)
+		unlink(journal);
+	unlink(import_work_path);
+}
+
+/* The import works on a copy next to the snapshot and renames it over the
+ * original only when everything succeeded, so a failure at any point (a
+ * refused file, a full disk, no memory, even in the final compaction)
+ * leaves the snapshot exactly as it was. */
 int
 cli_import(const char *db_path, char *const *paths, size_t npaths)
 {
 	struct store *store = NULL;
 	char *err = NULL;
+	char *work = xasprintf("%s.import-%ld", db_path, (long)getpid());
 	bool existed = access(db_path, F_OK) == 0;
-	long n;
+	long n = -1;
 
-	if (store_open(db_path, STORE_WRITE, &store, &err) != 0) {
-		fprintf(stderr, "liseuse: %s\n", err);
-		free(err);
-		if (!existed)
-			unlink(db_path);
-		return 2;
-	}
+	import_work_path = work;
+	util_set_fatal_hook(remove_import_work);
+	if (existed && copy_file(db_path, work, &err) != 0)
+		goto fail;
+	if (store_open(work, STORE_WRITE, &store, &err) != 0)
+		goto fail;
 	n = import_paths(store, paths, npaths);
 	store_close(store);
-	if (n < 0) {
-		if (!existed)
-			unlink(db_path);
-		fprintf(stderr, "liseuse: nothing imported into %s\n", db_path);
-		return 2;
+	if (n < 0)
+		goto fail;
+	if (sync_file(work, &err) != 0)
+		goto fail;
+	if (rename(work, db_path) != 0) {
+		err = xasprintf("cannot replace %s: %s", db_path, strerror(errno));
+		goto fail;
 	}
 	printf("%ld document%s imported into %s\n", n, n == 1 ? "" : "s", db_path);
+	util_set_fatal_hook(NULL);
+	free(work);
 	return 0;
+
+fail:
+	util_set_fatal_hook(NULL);
+	remove_import_work();
+	if (err != NULL)
+		fprintf(stderr, "liseuse: %s\n", err);
+	fprintf(stderr, "liseuse: nothing imported into %s\n", db_path);
+	free(err);
+	free(work);
+	return 2;
 }

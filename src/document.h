@@ -44,7 +44,9 @@ struct doc_meta {
 	char *date;        /* ISO date of the letter or note: "2014-03-19" */
 	char *sender;      /* State: "Kazakhstan", "Bélarus", "Ukraine" */
 	char *addressee;   /* "Secrétaire général", "secrétariat de la Conférence du désarmement" */
-	char *organ;       /* "Conseil de sécurité", "Conférence du désarmement", … */
+	char *organ;       /* "Conseil de sécurité", "Conférence du désarmement", …;
+			    * "; "-separated when the symbols name several:
+			    * "Assemblée générale; Conseil de sécurité" */
 	char *language;    /* original language: "anglais", "russe" */
 	char *title;       /* the opening "Lettre datée du … " sentence */
 	char *source;      /* source file name, without directories */

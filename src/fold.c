@@ -19,12 +19,12 @@ static const struct {
 	ucs4_t c;
 	const char *to;
 } fold_specials[] = {
-	{ 0x00C6, "ae" }, { 0x00D0, "d" },  { 0x00D8, "o" },  { 0x00DE, "th" }, { 0x00DF, "ss" },
-	{ 0x00E6, "ae" }, { 0x00F0, "d" },  { 0x00F8, "o" },  { 0x00FE, "th" }, { 0x0110, "d" },
-	{ 0x0111, "d" },  { 0x0131, "i" },  { 0x0132, "ij" }, { 0x0133, "ij" }, { 0x0141, "l" },
-	{ 0x0142, "l" },  { 0x0152, "oe" }, { 0x0153, "oe" }, { 0x1E9E, "ss" }, { 0xFB00, "ff" },
-	{ 0xFB01, "fi" }, { 0xFB02, "fl" }, { 0xFB03, "ffi" }, { 0xFB04, "ffl" }, { 0xFB05, "st" },
-	{ 0xFB06, "st" },
+    {0x00C6, "ae"}, {0x00D0, "d"},  {0x00D8, "o"},   {0x00DE, "th"},  {0x00DF, "ss"},
+    {0x00E6, "ae"}, {0x00F0, "d"},  {0x00F8, "o"},   {0x00FE, "th"},  {0x0110, "d"},
+    {0x0111, "d"},  {0x0131, "i"},  {0x0132, "ij"},  {0x0133, "ij"},  {0x0141, "l"},
+    {0x0142, "l"},  {0x0152, "oe"}, {0x0153, "oe"},  {0x1E9E, "ss"},  {0xFB00, "ff"},
+    {0xFB01, "fi"}, {0xFB02, "fl"}, {0xFB03, "ffi"}, {0xFB04, "ffl"}, {0xFB05, "st"},
+    {0xFB06, "st"},
 };
 
 /* Characters that belong to a word: letters and digits. */
@@ -45,7 +45,8 @@ fold_is_ignorable(ucs4_t c)
 {
 	if (c < 0x80)
 		return false;
-	return c == 0x00AD || c == 0x200C || c == 0x200D || uc_is_general_category(c, UC_CATEGORY_M);
+	return c == 0x00AD || c == 0x200C || c == 0x200D ||
+	       uc_is_general_category(c, UC_CATEGORY_M);
 }
 
 static void
@@ -104,8 +105,7 @@ fold_iter_init(struct fold_iter *it, const char *text, size_t len)
 }
 
 int
-fold_iter_next(struct fold_iter *it, size_t *start, size_t *end, const char **folded,
-	       size_t *flen)
+fold_iter_next(struct fold_iter *it, size_t *start, size_t *end, const char **folded, size_t *flen)
 {
 	const uint8_t *s = (const uint8_t *)it->text;
 	size_t pos = it->pos, tok_start = 0;

@@ -57,9 +57,9 @@ int
 fts_tokenizer_register(sqlite3 *db)
 {
 	static fts5_tokenizer methods = {
-		fts_tokenizer_create,
-		fts_tokenizer_delete,
-		fts_tokenizer_tokenize,
+	    fts_tokenizer_create,
+	    fts_tokenizer_delete,
+	    fts_tokenizer_tokenize,
 	};
 	fts5_api *api = NULL;
 	sqlite3_stmt *stmt = NULL;

@@ -187,17 +187,37 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 	return 0;
 }
 
-int
-import_read_file(const char *path, char **text, size_t *len, char **err)
+/* False when every character is one NFC leaves alone whatever surrounds it
+ * (below U+0300, where there are no combining marks, or common punctuation
+ * U+2010..U+20CF): the usual French text then skips the costly normalisation. */
+static bool
+needs_nfc(const char *s, size_t n)
 {
-	char *buf = NULL;
-	size_t n = 0, start = 0, w = 0;
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	while (p < end) {
+		ucs4_t uc;
+		int k;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		k = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (!(uc < 0x300 || (uc >= 0x2010 && uc <= 0x20CF)))
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+/* Checks and decodes buf (n bytes, NUL-terminated, owned: always consumed). */
+static int
+decode_owned(const char *path, char *buf, size_t n, char **text, size_t *len, char **err)
+{
+	size_t start = 0, w = 0;
 	bool ascii = true;
 
-	*text = NULL;
-	*len = 0;
-	if (read_all(path, &buf, &n, err) < 0)
-		return -1;
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
 	if (check_text(path, buf, start, n, err) < 0) {
@@ -213,7 +233,7 @@ import_read_file(const char *path, char **text, size_t *len, char **err)
 		buf[w++] = buf[r];
 	}
 	buf[w] = '\0';
-	if (!ascii) {
+	if (!ascii && needs_nfc(buf, w)) {
 		size_t nfc_len = 0;
 		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, w, NULL, &nfc_len);
 
@@ -233,6 +253,33 @@ import_read_file(const char *path, char **text, size_t *len, char **err)
 }
 
 int
+import_read_file(const char *path, char **text, size_t *len, char **err)
+{
+	char *buf = NULL;
+	size_t n = 0;
+
+	*text = NULL;
+	*len = 0;
+	if (read_all(path, &buf, &n, err) < 0)
+		return -1;
+	return decode_owned(path, buf, n, text, len, err);
+}
+
+int
+import_decode(const char *name, const char *data, size_t n, char **text, size_t *len,
+	      char **err)
+{
+	char *buf = xmalloc(n + 1);
+
+	*text = NULL;
+	*len = 0;
+	if (n > 0)
+		memcpy(buf, data, n);
+	buf[n] = '\0';
+	return decode_owned(name, buf, n, text, len, err);
+}
+
+int
 import_parse(const char *text, size_t len, const char *source, struct document *doc, char **err)
 {
 	struct reflow flow = { 0 };
@@ -245,6 +292,9 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 		char *plain;
 
 		markup_render(rp->text, rp->len, &plain, &plain_len, &bold, &nbold);
+		/* free each raw paragraph at once: only one copy of a big text at a time */
+		free(rp->text);
+		rp->text = NULL;
 		if (plain_len == 0) {
 			free(plain);
 			free(bold);
@@ -432,9 +482,13 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		store_rollback(store);
 		goto out;
 	}
-	if (store_finish(store, &err) < 0)
-		goto out;
 	ret = (long)list.n;
+	/* the documents are in: a failed compaction is a warning, not a failure */
+	if (store_finish(store, &err) < 0) {
+		fprintf(stderr, "warning: %s\n", err);
+		free(err);
+		err = NULL;
+	}
 out:
 	if (err != NULL) {
 		fprintf(stderr, "%s\n", err);

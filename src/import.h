@@ -18,6 +18,12 @@
  * BOM; newly allocated) or -1 with *err = "path:line:byte: reason". */
 int import_read_file(const char *path, char **text, size_t *len, char **err);
 
+/* The same checks and decoding on bytes already in memory (data, n bytes,
+ * need not be NUL-terminated; name stands for the path in messages), for
+ * tests and the fuzzer.  Same returns as import_read_file. */
+int import_decode(const char *name, const char *data, size_t n, char **text, size_t *len,
+		  char **err);
+
 /* Builds a document from validated text; `source` is the file's base name.
  * Returns 0, or -1 with *err set when the text has no paragraph at all. */
 int import_parse(const char *text, size_t len, const char *source,
@@ -25,7 +31,12 @@ int import_parse(const char *text, size_t len, const char *source,
 
 /* Imports every file under paths into store, in one transaction.  Reports
  * each refused file on stderr; returns the number of documents imported,
- * or -1 (nothing written) when any file was refused or the store failed. */
+ * or -1 (nothing written) when any file was refused or the store failed.
+ * Every file is checked and parsed before anything is written.  A directory
+ * walk takes regular files only, in byte order of their names, and leaves
+ * out hidden files and snapshots (*.db, *.db-journal, *.db-wal, *.db-shm).
+ * Files over 256 MB are refused.  When the compaction after the commit
+ * (store_finish) fails, the documents are in: a warning, not -1. */
 long import_paths(struct store *store, char *const *paths, size_t npaths);
 
 #endif

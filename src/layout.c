@@ -287,7 +287,7 @@ layout_wrap(struct layout *out, const char *text, size_t len, int width, unsigne
 				cand_width = content_width;
 			}
 			after = next_cluster(text, len, pos, flags, column, &w);
-			if (have_content && is_break_space(text, len, pos)) {
+			if (have_content && after == pos + 1 && is_break_space(text, len, pos)) {
 				/* Trailing spaces may hang past the edge: they are not drawn. */
 				column += w;
 				pos = after;
@@ -301,7 +301,10 @@ layout_wrap(struct layout *out, const char *text, size_t len, int width, unsigne
 					next = cand;
 				} else {
 					next = emergency_cut(text, len, start, pos, prev_cluster);
-					content_end = next;
+					/* Not past the last drawn cluster: a space with a
+					 * combining mark is a cluster that may trail. */
+					if (next < content_end)
+						content_end = next;
 					while (content_end > start &&
 					       is_break_space(text, len, content_end - 1))
 						content_end--;

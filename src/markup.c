@@ -77,6 +77,16 @@ markup_render(const char *src, size_t len, char **text, size_t *text_len,
 	size_t bold_close = 0;
 	bool in_bold = false;
 
+	/* most paragraphs hold no markup at all */
+	if (memchr(src, '*', len) == NULL && memchr(src, '[', len) == NULL &&
+	    memchr(src, '\\', len) == NULL) {
+		*text = xstrndup(src, len);
+		*text_len = len;
+		*bold = NULL;
+		*nbold = 0;
+		return;
+	}
+	strbuf_grow(&out, len);
 	for (size_t i = 0; i < len; i++) {
 		char c = src[i];
 		size_t end, close;

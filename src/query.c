@@ -19,8 +19,8 @@ static const struct {
 	const char *name; /* folded */
 	enum query_field_kind kind;
 } query_field_names[] = {
-	{ "de", QF_SENDER },   { "a", QF_ADDRESSEE }, { "type", QF_KIND },
-	{ "annee", QF_YEAR },  { "cite", QF_CITES },  { "organe", QF_ORGAN },
+    {"de", QF_SENDER},	{"a", QF_ADDRESSEE}, {"type", QF_KIND},
+    {"annee", QF_YEAR}, {"cite", QF_CITES},  {"organe", QF_ORGAN},
 };
 
 struct query_parser {
@@ -58,10 +58,10 @@ query_fail(struct query_parser *p, const char *msg)
 
 /* Folds text into a new term; returns 0, 1 when it holds no token, -1 on error. */
 static int
-query_add_term(struct query_parser *p, const char *text, size_t len, bool exclude,
-	       bool quoted, bool prefix)
+query_add_term(struct query_parser *p, const char *text, size_t len, bool exclude, bool quoted,
+	       bool prefix)
 {
-	struct query_term term = { 0 };
+	struct query_term term = {0};
 	struct fold_iter it;
 	size_t start, end, flen, cap = 0;
 	const char *folded;
@@ -93,7 +93,7 @@ query_add_term(struct query_parser *p, const char *text, size_t len, bool exclud
 static int
 query_parse_years(const char *v, size_t len, int *from, int *to)
 {
-	int y[2] = { 0, 0 }, n = 0, digits = 0;
+	int y[2] = {0, 0}, n = 0, digits = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		if (v[i] >= '0' && v[i] <= '9') {
@@ -119,7 +119,7 @@ query_parse_years(const char *v, size_t len, int *from, int *to)
 static int
 query_add_field(struct query_parser *p, enum query_field_kind kind, const char *v, size_t len)
 {
-	struct query_field f = { .kind = kind };
+	struct query_field f = {.kind = kind};
 
 	if (kind == QF_YEAR) {
 		if (query_parse_years(v, len, &f.year_from, &f.year_to) < 0)
@@ -165,7 +165,8 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 		for (size_t i = 0; i < flen; i++)
 			if (folded[i] >= '0' && folded[i] <= '9')
 				letters = false;
-		for (size_t i = 0; whole && i < sizeof query_field_names / sizeof query_field_names[0]; i++)
+		for (size_t i = 0;
+		     whole && i < sizeof query_field_names / sizeof query_field_names[0]; i++)
 			if (strlen(query_field_names[i].name) == flen &&
 			    memcmp(query_field_names[i].name, folded, flen) == 0)
 				found = (int)i;
@@ -174,8 +175,9 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 	if (ntok != 1 || !whole || !letters)
 		return -1;
 	if (found < 0) {
-		char *msg = xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, organe:)",
-				      (int)nlen, w);
+		char *msg =
+		    xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, organe:)",
+			      (int)nlen, w);
 		query_fail(p, msg);
 		free(msg);
 		return -2;
@@ -312,7 +314,7 @@ query_parse_item(struct query_parser *p, unsigned flags)
 int
 query_parse(const char *input, unsigned flags, struct query *out)
 {
-	struct query_parser p = { 0 };
+	struct query_parser p = {0};
 	size_t npos = 0;
 
 	memset(out, 0, sizeof *out);
@@ -404,7 +406,7 @@ query_highlight(const struct query *q, const char *text, size_t len, struct text
 	fold_iter_init(&it, text, len);
 	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
 		toks = xgrow(toks, &tcap, ntoks + 1, sizeof *toks);
-		toks[ntoks++] = (struct query_token){ start, end, all.len, flen };
+		toks[ntoks++] = (struct query_token){start, end, all.len, flen};
 		strbuf_add(&all, folded, flen);
 	}
 	fold_iter_release(&it);
@@ -425,8 +427,8 @@ query_highlight(const struct query *q, const char *text, size_t len, struct text
 			if (k < term->ntokens)
 				continue;
 			out = xgrow(out, &ocap, nout + 1, sizeof *out);
-			out[nout++] = (struct text_span){ (uint32_t)toks[i].start,
-							  (uint32_t)toks[i + k - 1].end };
+			out[nout++] = (struct text_span){(uint32_t)toks[i].start,
+							 (uint32_t)toks[i + k - 1].end};
 		}
 	}
 	free(toks);

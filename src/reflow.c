@@ -14,14 +14,14 @@
 
 /* A line that carries text, after furniture was dropped. */
 struct line {
-	const char *s;  /* content, without surrounding spaces */
-	size_t n;
-	size_t indent;  /* leading spaces */
-	size_t chars;   /* length in characters */
-	bool hard;      /* a line holding only spaces came before: vertical space */
-	bool front;     /* masthead line, before the opening title */
-	bool signature; /* part of a signature block */
-	bool skip;      /* running header repeating a masthead line */
+	const char *s;        /* content, without surrounding spaces */
+	uint32_t n;           /* bytes (files are far below 4 GB) */
+	uint32_t chars;       /* length in characters */
+	uint16_t indent;      /* leading spaces */
+	bool hard : 1;        /* a line holding only spaces came before: vertical space */
+	bool front : 1;       /* masthead line, before the opening title */
+	bool signature : 1;   /* part of a signature block */
+	bool skip : 1;        /* running header repeating a masthead line */
 };
 
 enum marker {
@@ -403,8 +403,9 @@ collect_lines(const char *text, size_t len, struct line **out, size_t *nout)
 			continue;
 		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
 		lines[n] = (struct line){
-			.s = s + indent, .n = m - indent, .indent = indent, .hard = hard,
-			.chars = u8_mbsnlen((const uint8_t *)s + indent, m - indent),
+			.s = s + indent, .n = (uint32_t)(m - indent), .hard = hard,
+			.indent = (uint16_t)(indent < UINT16_MAX ? indent : UINT16_MAX),
+			.chars = (uint32_t)u8_mbsnlen((const uint8_t *)s + indent, m - indent),
 		};
 		hard = false;
 		n++;
@@ -574,6 +575,7 @@ flush(struct builder *b, struct reflow *out)
 	}
 	/* a short line of its own without punctuation: "Recommandations" */
 	if (b->role == PARA_BODY && b->nlines == 1 && len < 60 && !ends_sentence(text, len) &&
+	    text[len - 1] != ',' /* "Monsieur le Président," */ &&
 	    upper_start(text, len) && !has_digit(text, len) && count_words(text, len) <= 8)
 		b->role = PARA_HEADING;
 	out->paras = xgrow(out->paras, &out->cap, out->npara + 1, sizeof *out->paras);

@@ -189,6 +189,9 @@ load_line(struct state *st, char *line)
 		st->pos[st->npos].line = lineno;
 		st->pos[st->npos].source = xstrdup(f[4]);
 		st->npos++;
+	} else if (!strcmp(f[0], "layout") || !strcmp(f[0], "filter") || !strcmp(f[0], "last") ||
+		   !strcmp(f[0], "pos")) {
+		return false; /* a known key with the wrong number of fields */
 	} else {
 		/* Unknown keys from a newer version are skipped, not fatal. */
 		return n >= 2 && f[0][0] != '\0';

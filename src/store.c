@@ -18,38 +18,38 @@
 #include "util.h"
 
 static const char store_schema_sql[] =
-	"CREATE TABLE doc("
-	" id INTEGER PRIMARY KEY,"
-	" sortkey INTEGER NOT NULL,"
-	" npieces INTEGER NOT NULL DEFAULT 0,"
-	" nbytes INTEGER NOT NULL DEFAULT 0,"
-	" year INTEGER,"
-	" kind TEXT, date TEXT, sender TEXT, addressee TEXT, organ TEXT, language TEXT,"
-	" title TEXT, source TEXT, symbols TEXT, resolutions TEXT,"
-	/* folded copies for field filters: \" word word \" and \";cite;cite;\" */
-	" f_kind TEXT NOT NULL, f_sender TEXT NOT NULL, f_addressee TEXT NOT NULL,"
-	" f_organ TEXT NOT NULL, f_cites TEXT NOT NULL);"
-	"CREATE UNIQUE INDEX doc_sortkey ON doc(sortkey);"
-	"CREATE TABLE piece("
-	" id INTEGER PRIMARY KEY,"
-	" role INTEGER NOT NULL,"
-	" continued INTEGER NOT NULL,"
-	" text TEXT NOT NULL,"
-	" bold BLOB);"
-	"CREATE TABLE symbol("
-	" name TEXT NOT NULL COLLATE NOCASE,"
-	" doc INTEGER NOT NULL,"
-	" PRIMARY KEY(name, doc)) WITHOUT ROWID;"
-	"CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
-	" tokenize='" FTS_TOKENIZER_NAME "', prefix='1 2 3');";
+    "CREATE TABLE doc("
+    " id INTEGER PRIMARY KEY,"
+    " sortkey INTEGER NOT NULL,"
+    " npieces INTEGER NOT NULL DEFAULT 0,"
+    " nbytes INTEGER NOT NULL DEFAULT 0,"
+    " year INTEGER,"
+    " kind TEXT, date TEXT, sender TEXT, addressee TEXT, organ TEXT, language TEXT,"
+    " title TEXT, source TEXT, symbols TEXT, resolutions TEXT,"
+    /* folded copies for field filters: \" word word \" and \";cite;cite;\" */
+    " f_kind TEXT NOT NULL, f_sender TEXT NOT NULL, f_addressee TEXT NOT NULL,"
+    " f_organ TEXT NOT NULL, f_cites TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX doc_sortkey ON doc(sortkey);"
+    "CREATE TABLE piece("
+    " id INTEGER PRIMARY KEY,"
+    " role INTEGER NOT NULL,"
+    " continued INTEGER NOT NULL,"
+    " text TEXT NOT NULL,"
+    " bold BLOB);"
+    "CREATE TABLE symbol("
+    " name TEXT NOT NULL COLLATE NOCASE,"
+    " doc INTEGER NOT NULL,"
+    " PRIMARY KEY(name, doc)) WITHOUT ROWID;"
+    "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
+    " tokenize='" FTS_TOKENIZER_NAME "', prefix='1 2 3');";
 
 /* Every object a snapshot may hold; anything else (a trigger, a view) is refused. */
 static const char *const store_objects[] = {
-	"doc", "doc_sortkey", "piece", "symbol", "sqlite_autoindex_symbol_1",
-	"fts", "fts_data", "fts_idx", "fts_docsize", "fts_config",
+    "doc", "doc_sortkey", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
+    "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = { "doc", "piece", "symbol", "fts" };
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
@@ -186,7 +186,7 @@ store_int_query(struct store *store, const char *sql, int64_t *out, char **err)
 static int
 store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **err)
 {
-	bool seen[sizeof store_required / sizeof store_required[0]] = { false };
+	bool seen[sizeof store_required / sizeof store_required[0]] = {false};
 	sqlite3_stmt *stmt = NULL;
 	int64_t version;
 	int rc, ret = -1;
@@ -203,13 +203,15 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 	if (version == 0) {
 		int64_t nobjects;
 
-		if (store_int_query(store, "SELECT count(*) FROM sqlite_master", &nobjects, err) < 0)
+		if (store_int_query(store, "SELECT count(*) FROM sqlite_master", &nobjects, err) <
+		    0)
 			return -1;
 		if (nobjects == 0 && allow_empty) {
 			*empty = true;
 			return 0;
 		}
-		*err = xasprintf("%s: base SQLite qui n’est pas un instantané liseuse", store->path);
+		*err =
+		    xasprintf("%s: base SQLite qui n’est pas un instantané liseuse", store->path);
 		return -1;
 	}
 	if (version < STORE_SCHEMA_VERSION) {
@@ -218,7 +220,8 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
-	if (store_prepare(store, "SELECT type, name, upper(sql) FROM sqlite_master", &stmt, err) < 0)
+	if (store_prepare(store, "SELECT type, name, upper(sql) FROM sqlite_master", &stmt, err) <
+	    0)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(stmt, 0);
@@ -228,8 +231,9 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 
 		if (type == NULL || name == NULL || strcmp(type, "trigger") == 0 ||
 		    strcmp(type, "view") == 0) {
-			*err = xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
-					 store->path, type ? type : "?", name ? name : "?");
+			*err =
+			    xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
+				      store->path, type ? type : "?", name ? name : "?");
 			goto out;
 		}
 		for (size_t i = 0; i < sizeof store_objects / sizeof store_objects[0]; i++)
@@ -240,8 +244,9 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 		     strstr(sql, "TOKENIZE='LISEUSE'") == NULL))
 			known = false;
 		if (!known) {
-			*err = xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
-					 store->path, type, name);
+			*err =
+			    xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
+				      store->path, type, name);
 			goto out;
 		}
 		for (size_t i = 0; i < sizeof store_required / sizeof store_required[0]; i++)
@@ -253,8 +258,8 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 	}
 	for (size_t i = 0; i < sizeof store_required / sizeof store_required[0]; i++) {
 		if (!seen[i]) {
-			*err = xasprintf("%s: instantané incomplet (table « %s » absente)", store->path,
-					 store_required[i]);
+			*err = xasprintf("%s: instantané incomplet (table « %s » absente)",
+					 store->path, store_required[i]);
 			goto out;
 		}
 	}
@@ -440,7 +445,8 @@ store_day_number(const char *date, int *year_out)
 		y = y * 10 + (date[n] - '0');
 	if (n != 4)
 		return 0;
-	if (date[4] == '-' && date[5] >= '0' && date[5] <= '9' && date[6] >= '0' && date[6] <= '9') {
+	if (date[4] == '-' && date[5] >= '0' && date[5] <= '9' && date[6] >= '0' &&
+	    date[6] <= '9') {
 		m = (date[5] - '0') * 10 + (date[6] - '0');
 		if (date[7] == '-' && date[8] >= '0' && date[8] <= '9' && date[9] >= '0' &&
 		    date[9] <= '9')
@@ -547,8 +553,8 @@ store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, char 
 }
 
 static int
-store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
-		   const char *text, size_t len, const struct strbuf *bold, char **err)
+store_insert_piece(struct store *store, int64_t rowid, int role, bool continued, const char *text,
+		   size_t len, const struct strbuf *bold, char **err)
 {
 	sqlite3_stmt *p = store->insert_piece, *f = store->insert_fts;
 
@@ -583,8 +589,8 @@ store_prepare_writes(struct store *store, char **err)
 			  "INSERT INTO piece(id, role, continued, text, bold)"
 			  " VALUES(?1, ?2, ?3, ?4, ?5)",
 			  &store->insert_piece, err) < 0 ||
-	    store_prepare(store, "INSERT INTO fts(rowid, text) VALUES(?1, ?2)",
-			  &store->insert_fts, err) < 0 ||
+	    store_prepare(store, "INSERT INTO fts(rowid, text) VALUES(?1, ?2)", &store->insert_fts,
+			  err) < 0 ||
 	    store_prepare(store, "INSERT OR IGNORE INTO symbol(name, doc) VALUES(?1, ?2)",
 			  &store->insert_symbol, err) < 0 ||
 	    store_prepare(store, "UPDATE doc SET npieces = ?2, nbytes = ?3 WHERE id = ?1",
@@ -626,8 +632,8 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 static char *
 store_meta_text(const struct doc_meta *m)
 {
-	const char *parts[] = { m->title, m->kind, m->sender, m->addressee, m->organ,
-				m->symbols, m->resolutions };
+	const char *parts[] = {m->title, m->kind,    m->sender,	    m->addressee,
+			       m->organ, m->symbols, m->resolutions};
 	struct strbuf sb = STRBUF_INIT;
 
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
@@ -654,7 +660,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 {
 	const struct doc_meta *m = &doc->meta;
 	struct strbuf bold = STRBUF_INIT;
-	char *folded[5] = { NULL };
+	char *folded[5] = {NULL};
 	char *meta = NULL;
 	int64_t day, key = 0, npieces = 0;
 	uint64_t nbytes = 0;
@@ -705,7 +711,8 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 			}
 			store_bold_blob(p, start, end, &bold);
 			if (store_insert_piece(store, store_piece_rowid(key, npieces), p->role,
-					       start > 0, p->text + start, end - start, &bold, err) < 0)
+					       start > 0, p->text + start, end - start, &bold,
+					       err) < 0)
 				goto out;
 			npieces++;
 			start = end;
@@ -713,8 +720,8 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 		nbytes += p->len;
 	}
 	meta = store_meta_text(m);
-	if (store_insert_piece(store, store_piece_rowid(key, STORE_META_INDEX), PARA_FRONT,
-			       false, meta, strlen(meta), NULL, err) < 0)
+	if (store_insert_piece(store, store_piece_rowid(key, STORE_META_INDEX), PARA_FRONT, false,
+			       meta, strlen(meta), NULL, err) < 0)
 		goto out;
 	for (const char *s = m->symbols; s != NULL && *s;) {
 		size_t n = strcspn(s, " \t");
@@ -722,7 +729,8 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 		if (n) {
 			sqlite3_bind_text(store->insert_symbol, 1, s, (int)n, SQLITE_STATIC);
 			sqlite3_bind_int64(store->insert_symbol, 2, *id);
-			if (store_step_done(store, store->insert_symbol, "écriture d’une cote", err) < 0)
+			if (store_step_done(store, store->insert_symbol, "écriture d’une cote",
+					    err) < 0)
 				goto out;
 		}
 		s += n;
@@ -910,7 +918,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 
 				/* a damaged span must not point outside the text */
 				if (s < e && e <= out->len)
-					out->bold[w++] = (struct text_span){ s, e };
+					out->bold[w++] = (struct text_span){s, e};
 			}
 			out->nbold = w;
 			if (w == 0) {

@@ -64,7 +64,6 @@ int store_fail(struct store *store, int rc, const char *what, char **err);
 /* Prepares sql; -1 with *err on failure. */
 int store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **err);
 /* Looks up a document's sort key and piece count: 1 found, 0 not, -1/-2. */
-int store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npieces,
-		  char **err);
+int store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npieces, char **err);
 
 #endif

@@ -29,15 +29,15 @@
 
 struct store_results {
 	struct store *store;
-	struct query terms;  /* copy of the query's terms, for highlighting */
-	sqlite3_stmt *list;  /* without text: filtered documents, newest first */
-	sqlite3_stmt *seek;  /* with text: matching pieces from a bound on; the first
-			      * of a document is also its passage */
-	bool seek_live;      /* seek has a current row, seek_rowid */
+	struct query terms; /* copy of the query's terms, for highlighting */
+	sqlite3_stmt *list; /* without text: filtered documents, newest first */
+	sqlite3_stmt *seek; /* with text: matching pieces from a bound on; the first
+			     * of a document is also its passage */
+	bool seek_live;	    /* seek has a current row, seek_rowid */
 	int64_t seek_rowid;
 	sqlite3_stmt *doc;   /* with text: one document by sort key, if it passes the fields */
 	sqlite3_stmt *piece; /* text of a piece */
-	int64_t bound;       /* next seek: row ids >= bound (text), sort keys < bound (list) */
+	int64_t bound;	     /* next seek: row ids >= bound (text), sort keys < bound (list) */
 	bool done;
 };
 
@@ -46,8 +46,10 @@ static void
 store_filter_sql(const struct query *q, struct strbuf *sql, int first)
 {
 	static const char *const columns[] = {
-		[QF_SENDER] = "f_sender", [QF_ADDRESSEE] = "f_addressee",
-		[QF_KIND] = "f_kind",     [QF_ORGAN] = "f_organ",
+	    [QF_SENDER] = "f_sender",
+	    [QF_ADDRESSEE] = "f_addressee",
+	    [QF_KIND] = "f_kind",
+	    [QF_ORGAN] = "f_organ",
 	};
 	int n = first;
 
@@ -61,8 +63,9 @@ store_filter_sql(const struct query *q, struct strbuf *sql, int first)
 			n += 2;
 			break;
 		case QF_CITES:
-			strbuf_addf(sql, " AND (instr(f_cites, ?%d) > 0 OR instr(f_cites, ?%d) > 0)",
-				    n, n + 1);
+			strbuf_addf(sql,
+				    " AND (instr(f_cites, ?%d) > 0 OR instr(f_cites, ?%d) > 0)", n,
+				    n + 1);
 			n += 2;
 			break;
 		default:
@@ -89,11 +92,13 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 
 			snprintf(from, sizeof from, "%04d-01-01", f->year_from % 10000);
 			snprintf(after, sizeof after, "%04d-01-01", f->year_to % 10000 + 1);
-			sqlite3_bind_int64(stmt, n++, store_day_number(from, &y) << STORE_COUNTER_BITS);
 			sqlite3_bind_int64(stmt, n++,
-					   f->year_to >= 9999 ? STORE_KEY_MAX
-							      : (store_day_number(after, &y)
-								 << STORE_COUNTER_BITS) - 1);
+					   store_day_number(from, &y) << STORE_COUNTER_BITS);
+			sqlite3_bind_int64(
+			    stmt, n++,
+			    f->year_to >= 9999
+				? STORE_KEY_MAX
+				: (store_day_number(after, &y) << STORE_COUNTER_BITS) - 1);
 			break;
 		}
 		case QF_CITES: {
@@ -176,7 +181,8 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
 				  " ORDER BY rowid",
 				  &res->seek, err) < 0 ||
-		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) < 0)
+		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) <
+			0)
 			goto fail;
 		sqlite3_bind_text(res->seek, 1, q->fts, -1, SQLITE_TRANSIENT);
 	}
@@ -293,7 +299,7 @@ store_excerpt(const struct query *q, const char *text, size_t len, struct store_
 		if (hit->marks == NULL)
 			hit->marks = xcalloc(nspans, sizeof *hit->marks);
 		hit->marks[hit->nmarks++] =
-			(struct text_span){ (uint32_t)(s - from + head), (uint32_t)(e - from + head) };
+		    (struct text_span){(uint32_t)(s - from + head), (uint32_t)(e - from + head)};
 	}
 	free(spans);
 	hit->passage = strbuf_detach(&sb, NULL);
@@ -437,8 +443,9 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 
 	*count = 0;
 	if (store_has_text(q))
-		strbuf_addf(&sql, "SELECT count(*) FROM doc WHERE sortkey IN"
-				    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
+		strbuf_addf(&sql,
+			    "SELECT count(*) FROM doc WHERE sortkey IN"
+			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
 			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
 	else
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
@@ -458,8 +465,8 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 }
 
 long
-store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id,
-		      size_t **pieces, char **err)
+store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id, size_t **pieces,
+		      char **err)
 {
 	sqlite3_stmt *stmt = NULL;
 	int64_t key = 0, npieces = 0;

@@ -158,10 +158,11 @@ ui_arrange(struct ui *ui)
 	if (pane_h > 0 && ui->side_active) {
 		l->w = cols * 2 / 5 > 60 ? 60 : cols * 2 / 5;
 		l->h = r->h = pane_h;
-		r->w = cols - l->w - 1;
+		/* The rule, then a blank column so the text does not touch it. */
+		r->w = cols - l->w - 2;
 		l->win = make_window(l->h, l->w, 0, 0);
-		ui->sep_win = make_window(pane_h, 1, 0, l->w);
-		r->win = make_window(r->h, r->w, 0, l->w + 1);
+		ui->sep_win = make_window(pane_h, 2, 0, l->w);
+		r->win = make_window(r->h, r->w, 0, l->w + 2);
 	} else if (pane_h > 0 && ui->tiny) {
 		if (ui->focus == PANE_LIST || ui->filter.focused) {
 			l->h = pane_h;
@@ -207,7 +208,7 @@ draw_separator(struct ui *ui)
 		return;
 	getmaxyx(win, h, w);
 	werase(win);
-	if (h > 1) { /* vertical, side by side */
+	if (ui->side_active) { /* vertical, side by side */
 		for (int y = 0; y < h; y++)
 			mvwaddstr(win, y, 0, ui->utf8 ? "│" : "|");
 		wnoutrefresh(win);
@@ -455,7 +456,7 @@ handle_key(struct ui *ui, int key)
 		return;
 	}
 	if (key == KEYMAP_FN(KEY_RESIZE)) {
-		resize(ui);
+		/* resizeterm queues this key; the resize itself is done. */
 		return;
 	}
 	if (ui->help_open) {

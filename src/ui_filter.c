@@ -80,8 +80,7 @@ insert_char(struct filter_state *f, ucs4_t c)
 	if (n <= 0)
 		return;
 	strbuf_grow(&f->text, (size_t)n);
-	if (!f->text.buf) /* first insertion into an empty buffer */
-		strbuf_addstr(&f->text, "");
+	f->text.buf[f->text.len] = '\0'; /* a fresh buffer is not terminated yet */
 	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor,
 		f->text.len - f->cursor + 1);
 	memcpy(f->text.buf + f->cursor, enc, (size_t)n);

@@ -93,9 +93,10 @@ help_draw(struct ui *ui)
 	if (ui->help_top + (size_t)h > n + 1)
 		ui->help_top = n + 1 > (size_t)h ? n + 1 - (size_t)h : 0;
 	wmove(ui->help_win, y++, 0);
-	text_draw_str(ui, ui->help_win, "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler",
-		      w, ui->theme.status, true);
-	text_fill(ui->help_win, w, ui->theme.status);
+	int used = text_draw_str(ui, ui->help_win,
+				 "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler", w,
+				 ui->theme.status, true);
+	text_fill(ui->help_win, used, w, ui->theme.status);
 	for (size_t i = ui->help_top; i < n && y < h; i++, y++) {
 		wmove(ui->help_win, y, 0);
 		if (lines[i].title) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "ui_priv.h"
 
 void
@@ -356,7 +357,7 @@ list_select_row(struct ui *ui, int row)
 
 /* Draws one column of a row: the text cut to `w` cells, then a space. */
 static int
-draw_column(struct ui *ui, WINDOW *win, const char *text, int w, int room, attr_t attr)
+draw_column(struct ui *ui, WINDOW *win, int x, const char *text, int w, int room, attr_t attr)
 {
 	int drawn;
 
@@ -365,12 +366,51 @@ draw_column(struct ui *ui, WINDOW *win, const char *text, int w, int room, attr_
 	if (w <= 0)
 		return 0;
 	drawn = text_draw_str(ui, win, text, w, attr, true);
-	text_fill(win, getcurx(win) + (w - drawn), attr);
+	text_fill(win, x + drawn, x + w, attr);
 	if (w < room) {
-		text_fill(win, getcurx(win) + 1, attr);
+		text_fill(win, x + w, x + w + 1, attr);
 		return w + 1;
 	}
 	return w;
+}
+
+/* Draws a passage in `cells` cells, skipping its beginning when the first
+ * match would otherwise fall in the last third of the line or beyond. */
+static void
+draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
+{
+	const char *text = hit->passage;
+	size_t len = strlen(text), skip = 0, n = 0;
+	struct text_span *shifted = NULL;
+	struct ui_spans marks;
+	int before;
+
+	if (hit->nmarks > 0 && hit->marks[0].start <= len) {
+		before = layout_text_width(text, hit->marks[0].start, ui->sflags | SANITIZE_ONELINE);
+		if (before > cells * 2 / 3) {
+			skip = layout_fit(text, hit->marks[0].start, before - cells / 3,
+					  ui->sflags | SANITIZE_ONELINE, NULL);
+			/* Start on a word: forward to the next space. */
+			while (skip < hit->marks[0].start && text[skip] != ' ')
+				skip++;
+		}
+	}
+	if (skip > 0) {
+		shifted = xmalloc(hit->nmarks * sizeof *shifted);
+		for (size_t i = 0; i < hit->nmarks; i++) {
+			if (hit->marks[i].end <= skip)
+				continue;
+			shifted[n].start = hit->marks[i].start > skip ? hit->marks[i].start - (uint32_t)skip : 0;
+			shifted[n].end = hit->marks[i].end - (uint32_t)skip;
+			n++;
+		}
+		cells -= text_draw_str(ui, ui->list.win, "…", cells, ui->theme.dim, false);
+	}
+	marks.spans = skip > 0 ? shifted : hit->marks;
+	marks.n = skip > 0 ? n : hit->nmarks;
+	marks.attr = sel ? ui->theme.mark_selected : ui->theme.mark;
+	text_draw(ui, ui->list.win, text + skip, len - skip, cells, ui->theme.dim, &marks, 1, true);
+	free(shifted);
 }
 
 /* Draws document `index` at window row y. */
@@ -388,14 +428,14 @@ draw_entry(struct ui *ui, size_t index, int y)
 
 	wmove(l->win, y, 0);
 	if (w >= 60) {
-		x += draw_column(ui, l->win, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->win, hit->kind, 12, w - x, attr);
-		x += draw_column(ui, l->win, hit->sender, 14, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->kind, 12, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->sender, 14, w - x, attr);
 	} else if (w >= 36) {
-		x += draw_column(ui, l->win, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->win, hit->sender, 11, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->sender, 11, w - x, attr);
 	} else if (w >= 16) {
-		x += draw_column(ui, l->win, hit->sender, w / 3, w - x, attr);
+		x += draw_column(ui, l->win, x, hit->sender, w / 3, w - x, attr);
 	}
 	if (x < w) {
 		if (passage_inline)
@@ -404,14 +444,13 @@ draw_entry(struct ui *ui, size_t index, int y)
 		else
 			x += text_draw_str(ui, l->win, hit->title, w - x, attr, true);
 	}
-	text_fill(l->win, w, attr);
+	text_fill(l->win, x, w, attr);
 	if (rows_per_entry(ui) == 2 && y + 1 < l->h) {
 		wmove(l->win, y + 1, 0);
 		wclrtoeol(l->win);
 		if (hit->passage && w > 4) {
 			wmove(l->win, y + 1, 4);
-			text_draw(ui, l->win, hit->passage, strlen(hit->passage), w - 4,
-				  ui->theme.dim, &marks, 1, true);
+			draw_passage(ui, hit, w - 4, sel);
 		}
 	}
 }
@@ -426,19 +465,19 @@ draw_header(struct ui *ui)
 
 	wmove(l->win, 0, 0);
 	if (w >= 60) {
-		x += draw_column(ui, l->win, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->win, "Type", 12, w - x, attr);
-		x += draw_column(ui, l->win, "De", 14, w - x, attr);
+		x += draw_column(ui, l->win, x, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->win, x, "Type", 12, w - x, attr);
+		x += draw_column(ui, l->win, x, "De", 14, w - x, attr);
 	} else if (w >= 36) {
-		x += draw_column(ui, l->win, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->win, "De", 11, w - x, attr);
+		x += draw_column(ui, l->win, x, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->win, x, "De", 11, w - x, attr);
 	} else if (w >= 16) {
-		x += draw_column(ui, l->win, "De", w / 3, w - x, attr);
+		x += draw_column(ui, l->win, x, "De", w / 3, w - x, attr);
 	}
 	if (x < w)
 		x += text_draw_str(ui, l->win, l->text_query ? "Titre / passage" : "Titre",
 				   w - x, attr, true);
-	text_fill(l->win, w, attr);
+	text_fill(l->win, x, w, attr);
 }
 
 static void

@@ -222,7 +222,7 @@ int text_draw(struct ui *ui, WINDOW *win, const char *text, size_t len, int cell
 /* Same for a NUL-terminated string without spans. */
 int text_draw_str(struct ui *ui, WINDOW *win, const char *s, int cells, attr_t attr,
 		  bool ellipsis);
-/* Fills the rest of the line from the cursor up to column `end` with attr. */
-void text_fill(WINDOW *win, int end, attr_t attr);
+/* Fills columns from..end-1 of the cursor's row with blanks in attr. */
+void text_fill(WINDOW *win, int from, int end, attr_t attr);
 
 #endif

@@ -67,15 +67,17 @@ status_draw(struct ui *ui)
 	int rw = layout_text_width(strbuf_str(&right), right.len, ui->sflags);
 	/* The right part goes only where it fits entirely after a gap. */
 	if (used + 2 + rw <= w) {
-		text_fill(win, w - rw, attr);
+		text_fill(win, used, w - rw, attr);
 		text_draw_str(ui, win, strbuf_str(&right), rw, ui->theme.status, false);
+		used = w;
 	} else if (pct >= 0 && used + 7 <= w) {
 		char buf[16];
 		snprintf(buf, sizeof buf, "%3d %%", pct);
-		text_fill(win, w - 5, attr);
+		text_fill(win, used, w - 5, attr);
 		text_draw_str(ui, win, buf, 5, ui->theme.status, false);
+		used = w;
 	}
-	text_fill(win, w, ui->theme.status);
+	text_fill(win, used, w, ui->theme.status);
 	wnoutrefresh(win);
 	strbuf_release(&left);
 	strbuf_release(&right);

@@ -83,16 +83,18 @@ text_draw_str(struct ui *ui, WINDOW *win, const char *s, int cells, attr_t attr,
 	return text_draw(ui, win, s ? s : "", s ? strlen(s) : 0, cells, attr, NULL, 0, ellipsis);
 }
 
-/* Blanks from the cursor to column end, with attr (e.g. a selected row). */
+/* Blanks columns from..end of the cursor's row, with attr (e.g. a selected
+ * row).  The start is explicit: after a write into the last column the
+ * cursor cannot tell whether that column was filled. */
 void
-text_fill(WINDOW *win, int end, attr_t attr)
+text_fill(WINDOW *win, int from, int end, attr_t attr)
 {
-	int y, x;
+	int y, x = from;
 
-	if (!win)
+	if (!win || from >= end)
 		return;
-	getyx(win, y, x);
-	(void)y;
+	y = getcury(win);
+	wmove(win, y, from);
 	wattrset(win, attr);
 	for (; x < end; x++)
 		waddch(win, ' ');

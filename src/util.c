@@ -21,8 +21,12 @@ util_set_fatal_hook(void (*hook)(void))
 static void
 out_of_memory(size_t size)
 {
-	if (fatal_hook != NULL)
-		fatal_hook();
+	void (*hook)(void) = fatal_hook;
+
+	/* The hook runs once, even if it runs out of memory itself. */
+	fatal_hook = NULL;
+	if (hook != NULL)
+		hook();
 	fprintf(stderr, "liseuse: out of memory (%zu bytes)\n", size);
 	exit(2);
 }

@@ -43,5 +43,7 @@ while [ "$n" -le 3000 ]; do
 	fi
 	n=$((n + 37))
 done
+checks=$((checks + 1))
+[ -z "$(ls "$tmpdir" | grep 'import-')" ] || fail "a failed import left its working copy: $(ls "$tmpdir")"
 
 finish

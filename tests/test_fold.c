@@ -76,8 +76,8 @@ test_offsets(void)
 		size_t s, e;
 		const char *f;
 	} want[] = {
-		{ 0, 3, "les" }, { 4, 10, "etats" }, { 11, 15, "unis" }, { 16, 18, "et" },
-		{ 19, 20, "l" }, { 23, 29, "oeuvre" },
+	    {0, 3, "les"},  {4, 10, "etats"}, {11, 15, "unis"},
+	    {16, 18, "et"}, {19, 20, "l"},    {23, 29, "oeuvre"},
 	};
 	struct fold_iter it;
 	size_t s, e, fl, n = 0;
@@ -101,7 +101,9 @@ test_offsets(void)
 static void
 test_invalid(void)
 {
-	check_fold("ab\xff\xfe" "cd\xc3", "ab cd");
+	check_fold("ab\xff\xfe"
+		   "cd\xc3",
+		   "ab cd");
 	check_fold("\xe2\x80", "");
 	check_fold("caf\xc3\xa9\xc3", "cafe");
 	{

@@ -397,6 +397,9 @@ test_tiny_and_edges(void)
 	/* U+0602 is a Prepend: its cluster takes the space after it. */
 	for (int width = 1; width <= 6; width++)
 		check_wrap("x \xD8\x82 \xD8\x82 y\xD8\x82 ", 13, width, 0, 0, "prepend");
+	/* A space carrying a combining mark still trails. */
+	for (int width = 1; width <= 6; width++)
+		check_wrap("n \xCD\x93:x \xCD\x93\xC2\xBB", 12, width, 0, 0, "space+mark");
 	/* Empty text: one empty line. */
 	CHECK_INT(layout_wrap(&lay, "", 0, 80, 0), 1);
 	CHECK_INT(lay.lines[0].start, 0);

@@ -72,8 +72,8 @@ static void
 test_empty(void)
 {
 	static const char *const empties[] = {
-		"", "   ", "\"", "(", ")", "*", ":", "-", "--", "^", "+", "{}", "'", "’", "\"\"",
-		" - \" ", "de:", "\xff\xfe",
+	    "",	 "   ", "\"", "(", ")", "*",	":",	  "-",	 "--",
+	    "^", "+",	"{}", "'", "’", "\"\"", " - \" ", "de:", "\xff\xfe",
 	};
 	struct query q;
 
@@ -93,9 +93,10 @@ test_fields(void)
 {
 	struct query q;
 
-	CHECK_INT(query_parse("de:Kazakhstan type:note annee:2010-2018 cite:1540 a:\"Secrétaire général\" "
-			      "organe:Conseil minsk",
-			      0, &q),
+	CHECK_INT(query_parse(
+		      "de:Kazakhstan type:note annee:2010-2018 cite:1540 a:\"Secrétaire général\" "
+		      "organe:Conseil minsk",
+		      0, &q),
 		  0);
 	CHECK_INT(q.nfields, 5 + 1);
 	CHECK_INT(q.fields[0].kind, QF_SENDER);

@@ -407,6 +407,14 @@ test_synthetic(void)
 	CHECK_STR(seq, "BHB");
 	free(seq);
 	reflow_release(&r);
+
+	/* a salutation is no heading */
+	flow_str("Monsieur le Président,\n\nJ’ai l’honneur de vous écrire au sujet de la réunion "
+		 "du Conseil de sécurité.\n", &r);
+	seq = roles(&r);
+	CHECK_STR(seq, "BB");
+	free(seq);
+	reflow_release(&r);
 }
 
 int

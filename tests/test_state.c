@@ -102,6 +102,16 @@ test_bad_files(void)
 	err = NULL;
 	free(path);
 
+	path = write_file("shortpos", "liseuse-state\t1\npos\t12\n");
+	CHECK_INT(state_load(&st, path, &err), -1);
+	free(err);
+	err = NULL;
+	free(path);
+
+	path = write_file("future", "liseuse-state\t1\nbookmark\t3\t4\n");
+	CHECK_INT(state_load(&st, path, &err), 0); /* unknown keys are skipped */
+	free(path);
+
 	path = write_file("notab", "liseuse-state\t1\nlayout\n");
 	CHECK_INT(state_load(&st, path, &err), -1);
 	free(err);

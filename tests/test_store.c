@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "document.h"
+#include "fts_tokenizer.h"
 #include "query.h"
 #include "store.h"
 #include "unit.h"
@@ -53,7 +54,8 @@ make_big_paragraph(void)
 	struct strbuf sb = STRBUF_INIT;
 
 	while (sb.len < 50000)
-		strbuf_addstr(&sb, "Le séminaire régional sur la non-prolifération a réuni les États. ");
+		strbuf_addstr(&sb,
+			      "Le séminaire régional sur la non-prolifération a réuni les États. ");
 	strbuf_addstr(&sb, "Enfin, l’aiguille.");
 	big_paragraph = strbuf_detach(&sb, &big_len);
 }
@@ -78,19 +80,21 @@ build(const char *path, int extra)
 
 	document_init(&doc); /* id 1 */
 	set_meta(&doc, "2014-03-19", "Lettre", "Kazakhstan",
-		 "Lettre datée du 18 mars 2014 adressée au Secrétaire général", "A/64/666 S/2010/84",
-		 "1540 (2004); 2325 (2016)");
+		 "Lettre datée du 18 mars 2014 adressée au Secrétaire général",
+		 "A/64/666 S/2010/84", "1540 (2004); 2325 (2016)");
 	add_para(&doc, PARA_TITLE, "Lettre datée du 18 mars 2014", 0, 0);
-	add_para(&doc, PARA_BODY, "La mise en œuvre de la résolution par les États-Unis et "
-				  "l’Organisation des Nations Unies.", 3, 7);
+	add_para(&doc, PARA_BODY,
+		 "La mise en œuvre de la résolution par les États-Unis et "
+		 "l’Organisation des Nations Unies.",
+		 3, 7);
 	CHECK_INT(store_add_document(st, &doc, &id, &err), 0);
 	CHECK_INT(id, 1);
 	document_release(&doc);
 	n++;
 
 	document_init(&doc); /* id 2 */
-	set_meta(&doc, "2018-06-01", "Note verbale", "Bélarus", "Note verbale datée du 1er juin 2018",
-		 "S/2018/500", "1540 (2004)");
+	set_meta(&doc, "2018-06-01", "Note verbale", "Bélarus",
+		 "Note verbale datée du 1er juin 2018", "S/2018/500", "1540 (2004)");
 	add_para(&doc, PARA_BODY, "Le séminaire de Minsk sur les mesures de confiance.", 0, 0);
 	add_para(&doc, PARA_BODY, big_paragraph, 4090, 4110);
 	add_para(&doc, PARA_SIGNATURE, "(Signé) Ivan Petrov", 0, 0);
@@ -101,8 +105,8 @@ build(const char *path, int extra)
 	document_init(&doc); /* id 3 */
 	set_meta(&doc, "2010-01-05", "Lettre", "Ukraine", "Lettre datée du 5 janvier 2010", NULL,
 		 NULL);
-	add_para(&doc, PARA_BODY, "Minsk et la paix: le séminaire sur les mesures de confiance.",
-		 0, 0);
+	add_para(&doc, PARA_BODY, "Minsk et la paix: le séminaire sur les mesures de confiance.", 0,
+		 0);
 	add_para(&doc, PARA_BODY, "", 0, 0);
 	add_para(&doc, PARA_BODY, "Minsk encore.", 0, 0);
 	CHECK_INT(store_add_document(st, &doc, &id, &err), 0);
@@ -110,8 +114,8 @@ build(const char *path, int extra)
 	n++;
 
 	document_init(&doc); /* id 4: same date as 2, added later, so newer */
-	set_meta(&doc, "2018-06-01", "Lettre", "Ukraine", "Lettre datée du 1er juin 2018", "S/2018/501",
-		 NULL);
+	set_meta(&doc, "2018-06-01", "Lettre", "Ukraine", "Lettre datée du 1er juin 2018",
+		 "S/2018/501", NULL);
 	add_para(&doc, PARA_BODY, "Les mesures de confiance en Europe. Minsk.", 0, 0);
 	CHECK_INT(store_add_document(st, &doc, &id, &err), 0);
 	document_release(&doc);
@@ -119,7 +123,10 @@ build(const char *path, int extra)
 
 	document_init(&doc); /* id 5: no date, oldest */
 	set_meta(&doc, NULL, "Note verbale", "Pérou", "Note sans date", NULL, NULL);
-	add_para(&doc, PARA_BODY, "E\xcc\x81tats de\xcc\x81" "compose\xcc\x81s (NFD).", 0, 0);
+	add_para(&doc, PARA_BODY,
+		 "E\xcc\x81tats de\xcc\x81"
+		 "compose\xcc\x81s (NFD).",
+		 0, 0);
 	CHECK_INT(store_add_document(st, &doc, &id, &err), 0);
 	document_release(&doc);
 	n++;
@@ -317,7 +324,8 @@ test_search(struct store *st, int ndocs)
 	CHECK(piece > 10);
 	free(p);
 	p = first_passage(st, "decomposes", &piece);
-	CHECK_STR(p, "E\xcc\x81tats [de\xcc\x81" "compose\xcc\x81s] (NFD).");
+	CHECK_STR(p, "E\xcc\x81tats [de\xcc\x81"
+		     "compose\xcc\x81s] (NFD).");
 	free(p);
 	/* a match only in the metadata gives the metadata passage */
 	p = first_passage(st, "kazakhstan", &piece);
@@ -464,13 +472,69 @@ test_pieces(struct store *st)
 }
 
 static const char *const nasty[] = {
-	"\"", "(", ")", "AND", "OR", "NOT", "NEAR(", "*", ":", "-", "--", "^", "+", "{}", "col:x",
-	"a\"b", "'", "’", "", "minsk AND", "OR minsk", "NOT minsk", "NEAR(minsk seminaire)",
-	"minsk*", "*minsk", "minsk:", ":minsk", "text:minsk", "fts:minsk", "rank:1", "rowid:1",
-	"\"minsk", "minsk\"", "\"\"", "\"\"\"", "-\"", "-minsk", "minsk -", "minsk --paix",
-	"^minsk", "+minsk", "minsk + paix", "{text}: minsk", "( minsk )", "minsk) OR (paix",
-	"\\", "%", "_", "'; DROP TABLE doc; --", "l'", "l’", "\xff", "\xc3", "minsk\xe2\x80",
-	"é*", "annee:", "annee:abc", "de:", "de:\"", "cite:\"1540", "a:b:c", "NEAR", "near/3",
+    "\"",
+    "(",
+    ")",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR(",
+    "*",
+    ":",
+    "-",
+    "--",
+    "^",
+    "+",
+    "{}",
+    "col:x",
+    "a\"b",
+    "'",
+    "’",
+    "",
+    "minsk AND",
+    "OR minsk",
+    "NOT minsk",
+    "NEAR(minsk seminaire)",
+    "minsk*",
+    "*minsk",
+    "minsk:",
+    ":minsk",
+    "text:minsk",
+    "fts:minsk",
+    "rank:1",
+    "rowid:1",
+    "\"minsk",
+    "minsk\"",
+    "\"\"",
+    "\"\"\"",
+    "-\"",
+    "-minsk",
+    "minsk -",
+    "minsk --paix",
+    "^minsk",
+    "+minsk",
+    "minsk + paix",
+    "{text}: minsk",
+    "( minsk )",
+    "minsk) OR (paix",
+    "\\",
+    "%",
+    "_",
+    "'; DROP TABLE doc; --",
+    "l'",
+    "l’",
+    "\xff",
+    "\xc3",
+    "minsk\xe2\x80",
+    "é*",
+    "annee:",
+    "annee:abc",
+    "de:",
+    "de:\"",
+    "cite:\"1540",
+    "a:b:c",
+    "NEAR",
+    "near/3",
 };
 
 /* Every input either parses or fails cleanly, and MATCH never errors. */
@@ -613,6 +677,29 @@ test_interrupt(struct store *st)
 	aborted += check_interrupted_paging(st, "commun", count);
 	aborted += check_interrupted_paging(st, "annee:2000 commun", count);
 	CHECK(aborted > 0);
+}
+
+/* FTS5's own highlight() marks the original accented text: the tokenizer
+ * reports offsets in the unfolded text. */
+static void
+test_fts_highlight(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+
+	CHECK_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db,
+				     "SELECT highlight(fts, 0, '[', ']') FROM fts"
+				     " WHERE fts MATCH '\"oeuvre\" AND \"etats\" + \"unis\"'",
+				     -1, &stmt, NULL),
+		  SQLITE_OK);
+	CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 0),
+		  "La mise en [œuvre] de la résolution par les [États-Unis] et "
+		  "l’Organisation des Nations Unies.");
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
 }
 
 /* Opening must fail with a message naming the file. */
@@ -794,6 +881,7 @@ main(void)
 	test_interrupt(st);
 	store_close(st);
 	test_read_only(path);
+	test_fts_highlight(path);
 	test_bad_files(path);
 
 	/* extending a snapshot: the importer reopens it for writing */

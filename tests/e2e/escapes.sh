@@ -27,7 +27,7 @@ start 80x24
 title_before=$(tm display -p -t "$session" '#{pane_title}')
 expect_screen "Testlande" "list"
 keys Enter
-expect_screen "Dernier paragraphe" "reader"
+expect_screen "Premier paragraphe" "reader"
 expect_screen "^[]0;pwned^G" "OSC shown visibly"
 expect_screen "^[[2J" "clear shown visibly"
 title_after=$(tm display -p -t "$session" '#{pane_title}')
@@ -50,5 +50,7 @@ case $status in
 esac
 # The reversed text is not reordered: it reads as stored.
 expect_screen "txet PDF" "bidi override dropped"
+keys G
+expect_screen "Dernier paragraphe" "end of the document"
 quit_and_check
 finish

@@ -19,7 +19,6 @@ expect_screen "œuvre" "passage"
 # attributes around "œuvre" differ from the plain text's.
 esc=$(printf '\033')
 keys Enter
-expect_screen "Langue originale" "reader header"
 # In the reader (below the list), the word comes right after an SGR
 # sequence: it is drawn with its own attribute.
 if wait_for "m$(printf 'œuvre')" -e &&
@@ -29,8 +28,25 @@ else
 	fail "œuvre not highlighted in the reader"
 fi
 
-# n goes to the next matching passage; the status keeps the count.
+# n goes to the next matching passage (the reader's first line changes),
+# N comes back; the status keeps the count.
+reader_top() {
+	capture | awk 'found { print; exit } /──/ { found = 1 }'
+}
+before=$(reader_top)
 keys n
+end=$(($(date +%s) + deadline))
+while [ "$(reader_top)" = "$before" ] && [ "$(date +%s)" -lt "$end" ]; do
+	sleep 0.05
+done
+after=$(reader_top)
+[ "$after" != "$before" ] && pass || fail "n did not move the reader: '$before'"
+keys N
+end=$(($(date +%s) + deadline))
+while [ "$(reader_top)" != "$before" ] && [ "$(date +%s)" -lt "$end" ]; do
+	sleep 0.05
+done
+[ "$(reader_top)" = "$before" ] && pass || fail "N did not come back: '$(reader_top)' != '$before'"
 expect_screen "4 documents" "after n"
 
 # A syntax error keeps the previous results and says so.

@@ -17,7 +17,8 @@ checks=0
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/liseuse-e2e.XXXXXX")
 socket="liseuse-e2e-$$-$(basename "$0" .sh)"
 snapshot="$top_builddir/data/liseuse.db"
-session=e2e
+session=none
+runs=0
 deadline=${E2E_DEADLINE:-10}
 mkdir -p "$tmpdir/home" "$tmpdir/state"
 
@@ -64,12 +65,22 @@ start() {
 	for a in "$@"; do
 		args="$args '$a'"
 	done
-	tm kill-session -t "$session" >/dev/null 2>&1
+	# A new session before the old one goes, so the server never exits.
+	old_session=$session
+	runs=$((runs + 1))
+	session="e2e$runs"
 	tm new-session -d -s "$session" -x "$cols" -y "$rows" \
-		"env -i $envs sh -c '\"\$0\" --db \"\$1\" \"\$@\"; echo EXITED \$?; sleep 600' \
+		"env -i $envs sh -c 'p=\$0 d=\$1; shift; \"\$p\" --db \"\$d\" \"\$@\"; echo EXITED \$?; sleep 600' \
 		'$LISEUSE' '$db' $args"
+	tm kill-session -t "$old_session" >/dev/null 2>&1
 	tm set-option -t "$session" status off >/dev/null
 	tm resize-window -t "$session" -x "$cols" -y "$rows" >/dev/null 2>&1
+}
+
+# reset_state: forget what previous runs saved.
+reset_state() {
+	rm -rf "$tmpdir/state"
+	mkdir -p "$tmpdir/state"
 }
 
 # capture [-e]: the pane's text (with -e, its attributes as escapes).

@@ -19,6 +19,7 @@ esac
 quit_and_check
 
 # The same document in UTF-8 shows the accents.
+reset_state
 start 80x24 LANG=C.UTF-8
 expect_screen "Bélarus" "UTF-8 list"
 quit_and_check

@@ -11,8 +11,12 @@ expect_not_now "Kazakhstan" "alternate screen left"
 
 start 80x24
 expect_screen "Kazakhstan" "start"
-pid=$(pgrep -f -n -x "$LISEUSE --db .*" 2>/dev/null || true)
-if [ -n "$pid" ]; then
+# The pane runs sh, whose only child is liseuse.
+shell_pid=$(tm display -p -t "$session" '#{pane_pid}')
+pid=$(pgrep -P "$shell_pid" 2>/dev/null | head -1)
+if [ -z "$pid" ]; then
+	fail "no liseuse process under the pane's shell $shell_pid"
+else
 	kill -TERM "$pid"
 	expect_screen "EXITED" "SIGTERM"
 	expect_not_now "Kazakhstan" "SIGTERM restores the screen"
@@ -28,5 +32,22 @@ expect_screen "Aide" "help screen"
 expect_screen "quitter" "help lists q"
 keys q
 expect_gone "Aide de liseuse"
+quit_and_check
+
+# A corrupt state file is ignored, with a word in the status line.
+printf 'liseuse-state\t1\npos\tnot-a-number\n' >"$tmpdir/state/liseuse/state"
+start 80x24
+expect_screen "état ignoré" "corrupt state"
+expect_screen "Kazakhstan" "corrupt state: list"
+quit_and_check
+
+# A state that cannot be written is said once, and the program goes on.
+: >"$tmpdir/not-a-dir"
+start 80x24 XDG_STATE_HOME="$tmpdir/not-a-dir"
+expect_screen "Kazakhstan" "unwritable state"
+keys Enter
+expect_screen "état non enregistré" "unwritable state"
+keys Tab j Enter
+expect_alive "unwritable state"
 quit_and_check
 finish

@@ -51,7 +51,7 @@ for i in 1 2 3 4 5 6 7 8; do
 	resize $((60 + i * 5)) $((15 + i))
 done
 resize 80 24
-expect_screen "Langue originale" "after the storm"
+expect_screen "1 document" "after the storm"
 expect_alive "resize storm"
 quit_and_check
 finish

@@ -20,7 +20,9 @@ for size in 80x24 132x43 40x12; do
 	expect_alive "$size"
 	# The screen never draws past its width: no line is longer.
 	cols=${size%x*}
-	long=$(capture | awk -v c="$cols" '{ if (length($0) > c) print }' | head -1)
+	long=$(capture | while IFS= read -r line; do
+		[ "$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -m)" -gt "$cols" ] && printf '%s\n' "$line"
+	done | head -1)
 	if [ -z "$long" ]; then pass; else fail "$size: line wider than $cols: $long"; fi
 	quit_and_check
 done

@@ -3,6 +3,7 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 
 for term in vt100 screen linux xterm-256color; do
+	reset_state
 	start 80x24 TERM=$term
 	expect_screen "Kazakhstan" "TERM=$term"
 	expect_screen "Langue originale" "TERM=$term reader"

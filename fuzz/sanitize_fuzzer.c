@@ -1,4 +1,4 @@
-/* fuzz_sanitize.c - libFuzzer target: whatever the bytes, the sanitised
+/* sanitize_fuzzer.c - libFuzzer target: whatever the bytes, the sanitised
  * output holds no control byte, no C1 and no bidi control; ASCII mode gives
  * ASCII; the returned width is that of layout_text_width. */
 #include "config.h"

@@ -1,4 +1,4 @@
-/* fuzz_layout.c - libFuzzer target: any bytes wrap at any width (first byte
+/* layout_fuzzer.c - libFuzzer target: any bytes wrap at any width (first byte
  * gives 1..256, the second flags); lines stay in bounds and within the width. */
 #include "config.h"
 
