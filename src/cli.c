@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,20 +361,50 @@ sync_file(const char *path, char **err)
 }
 
 /* The working copy of an import under way, removed if the program has to
- * end on out-of-memory. */
+ * end on out-of-memory or is killed by a signal (both paths made up front:
+ * the removal must not allocate). */
 static char *import_work_path;
+static char import_journal_path[PATH_MAX];
 
-/* Runs when memory is exhausted: must not allocate. */
+/* Runs when memory is exhausted or from a signal handler: only unlink. */
 static void
 remove_import_work(void)
 {
-	char journal[PATH_MAX];
-
 	if (import_work_path == NULL)
 		return;
-	if (snprintf(journal, sizeof journal, "%s-journal", import_work_path) < (int)sizeof journal)
-		unlink(journal);
+	if (import_journal_path[0] != '\0')
+		unlink(import_journal_path);
 	unlink(import_work_path);
+}
+
+/* SIGINT, SIGTERM, SIGHUP during an import: remove the working copy, then
+ * die of the same signal. */
+static void
+import_signal(int sig)
+{
+	remove_import_work();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static const int import_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+/* Installs (on) or restores (off) the signal handlers of an import. */
+static void
+import_catch_signals(bool on)
+{
+	static struct sigaction old[sizeof import_signals / sizeof import_signals[0]];
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = import_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof import_signals / sizeof import_signals[0]; i++) {
+		if (on)
+			sigaction(import_signals[i], &sa, &old[i]);
+		else
+			sigaction(import_signals[i], &old[i], NULL);
+	}
 }
 
 /* The import works on a copy next to the snapshot and renames it over the
@@ -389,7 +421,11 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 	long n = -1;
 
 	import_work_path = work;
+	if (snprintf(import_journal_path, sizeof import_journal_path, "%s-journal", work) >=
+	    (int)sizeof import_journal_path)
+		import_journal_path[0] = '\0';
 	util_set_fatal_hook(remove_import_work);
+	import_catch_signals(true);
 	if (existed && copy_file(db_path, work, &err) != 0)
 		goto fail;
 	if (store_open(work, STORE_WRITE, &store, &err) != 0)
@@ -404,6 +440,7 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 		err = xasprintf("cannot replace %s: %s", db_path, strerror(errno));
 		goto fail;
 	}
+	import_catch_signals(false);
 	printf("%ld document%s imported into %s\n", n, n == 1 ? "" : "s", db_path);
 	util_set_fatal_hook(NULL);
 	free(work);
@@ -412,6 +449,7 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 fail:
 	util_set_fatal_hook(NULL);
 	remove_import_work();
+	import_catch_signals(false);
 	if (err != NULL)
 		fprintf(stderr, "liseuse: %s\n", err);
 	fprintf(stderr, "liseuse: nothing imported into %s\n", db_path);

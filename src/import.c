@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "markup.h"
 #include "meta.h"
 #include "reflow.h"
+#include "sanitize.h"
 #include "util.h"
 
 /* Larger files are refused: a document that size is not a letter. */
@@ -53,6 +55,23 @@ error_at(const char *path, const char *buf, size_t at, const char *reason)
 	return xasprintf("%s:%zu:%zu: %s", path, line, byte, reason);
 }
 
+/* Prints a message on stderr with its controls shown visibly: file names
+ * found in a walked directory may hold escape sequences. */
+static void __attribute__((format(printf, 1, 2)))
+report(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *safe;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = sanitize_dup(msg, strlen(msg), SANITIZE_ONELINE);
+	fprintf(stderr, "%s\n", safe);
+	free(safe);
+	free(msg);
+}
+
 /* Reads a whole file (at most IMPORT_MAX_BYTES) into a NUL-terminated buffer. */
 static int
 read_all(const char *path, char **out, size_t *out_len, char **err)
@@ -62,12 +81,13 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 	size_t len = 0, cap = 0;
 	int fd, ret = -1;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO without a writer must not hang */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) < 0) {
+	if (fstat(fd, &st) < 0 || fcntl(fd, F_SETFL, 0) < 0) {
 		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
 		goto out;
 	}
@@ -360,7 +380,7 @@ collect(const char *path, struct file_list *list, bool explicit)
 	int ret = 0;
 
 	if (stat(path, &st) < 0) {
-		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		report("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -372,7 +392,7 @@ collect(const char *path, struct file_list *list, bool explicit)
 	}
 	dir = opendir(path);
 	if (dir == NULL) {
-		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		report("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	while ((ent = readdir(dir)) != NULL) {
@@ -414,7 +434,7 @@ load(const char *path, struct document *doc)
 	ret = 0;
 out:
 	if (err != NULL) {
-		fprintf(stderr, "%s\n", err);
+		report("%s", err);
 		free(err);
 		document_release(doc);
 	}
@@ -445,6 +465,11 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 	for (size_t i = 0; i < npaths; i++)
 		if (collect(paths[i], &list, true) < 0)
 			refused++;
+	if (list.n == 0 && refused == 0) {
+		/* an empty directory: say so rather than rewrite the snapshot */
+		report("%s: no file to import", npaths > 0 ? paths[0] : "(none)");
+		return -1;
+	}
 	docs = xcalloc(list.n ? list.n : 1, sizeof *docs);
 	kept = xcalloc(list.n ? list.n : 1, sizeof *kept);
 	/* check every file first: a refused file means nothing is written */
@@ -485,13 +510,13 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 	ret = (long)list.n;
 	/* the documents are in: a failed compaction is a warning, not a failure */
 	if (store_finish(store, &err) < 0) {
-		fprintf(stderr, "warning: %s\n", err);
+		report("warning: %s", err);
 		free(err);
 		err = NULL;
 	}
 out:
 	if (err != NULL) {
-		fprintf(stderr, "%s\n", err);
+		report("%s", err);
 		free(err);
 	}
 	for (size_t i = 0; i < list.n; i++) {

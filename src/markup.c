@@ -55,15 +55,18 @@ link_end(const char *s, size_t n, size_t i, size_t *end)
 	return n;
 }
 
-/* Finds the "**" closing a bold run opened before s[i], or n. */
+/* Finds the "**" closing a bold run opened before s[i], or n.  When the
+ * scan finds no closer, no later start can: *no_close_from is lowered to i. */
 static size_t
-bold_end(const char *s, size_t n, size_t i)
+bold_end(const char *s, size_t n, size_t i, size_t *no_close_from)
 {
 	if (i >= n || s[i] == ' ' || s[i] == '*')
 		return n;
 	for (size_t j = i + 1; j + 1 < n; j++)
 		if (s[j] == '*' && s[j + 1] == '*' && s[j - 1] != ' ')
 			return j;
+	if (i < *no_close_from)
+		*no_close_from = i;
 	return n;
 }
 
@@ -75,6 +78,9 @@ markup_render(const char *src, size_t len, char **text, size_t *text_len,
 	struct text_span *spans = NULL;
 	size_t nspans = 0, cap = 0;
 	size_t bold_close = 0;
+	/* bold_end from any start at or after this finds no closer either: kept
+	 * so that many unclosed "**" cost linear, not quadratic, time */
+	size_t no_close_from = len;
 	bool in_bold = false;
 
 	/* most paragraphs hold no markup at all */
@@ -98,7 +104,7 @@ markup_render(const char *src, size_t len, char **text, size_t *text_len,
 			continue;
 		}
 		if (!in_bold && c == '*' && i + 1 < len && src[i + 1] == '*' &&
-		    (close = bold_end(src, len, i + 2)) < len) {
+		    i + 2 < no_close_from && (close = bold_end(src, len, i + 2, &no_close_from)) < len) {
 			spans = xgrow(spans, &cap, nspans + 1, sizeof *spans);
 			spans[nspans].start = (uint32_t)out.len;
 			spans[nspans].end = (uint32_t)out.len;

@@ -84,8 +84,7 @@ same_doc(const struct state_position *p, int64_t doc_id, const char *source)
 }
 
 void
-state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece,
-		   size_t line)
+state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece, size_t line)
 {
 	struct state_position entry;
 	size_t i;
@@ -143,6 +142,14 @@ parse_size(const char *s, size_t *out)
 	return true;
 }
 
+/* Parses a document id: a decimal that fits int64_t (a larger one would
+ * come back negative, and be written in a form the next load refuses). */
+static bool
+parse_id(const char *s, size_t *out)
+{
+	return parse_size(s, out) && *out <= (size_t)INT64_MAX;
+}
+
 /* Splits line in place at tabs into at most max fields; returns the count. */
 static size_t
 split_tabs(char *line, char **fields, size_t max)
@@ -173,11 +180,11 @@ load_line(struct state *st, char *line)
 	} else if (strcmp(f[0], "filter") == 0 && n == 2) {
 		state_set_filter(st, f[1]);
 	} else if (strcmp(f[0], "last") == 0 && n == 3) {
-		if (!parse_size(f[1], &id))
+		if (!parse_id(f[1], &id))
 			return false;
 		state_set_last(st, (int64_t)id, f[2]);
 	} else if (strcmp(f[0], "pos") == 0 && n == 5) {
-		if (!parse_size(f[1], &id) || !parse_size(f[2], &piece) ||
+		if (!parse_id(f[1], &id) || !parse_size(f[2], &piece) ||
 		    !parse_size(f[3], &lineno))
 			return false;
 		if (st->npos >= STATE_MAX_POSITIONS)
@@ -189,11 +196,9 @@ load_line(struct state *st, char *line)
 		st->pos[st->npos].line = lineno;
 		st->pos[st->npos].source = xstrdup(f[4]);
 		st->npos++;
-	} else if (!strcmp(f[0], "layout") || !strcmp(f[0], "filter") || !strcmp(f[0], "last") ||
-		   !strcmp(f[0], "pos")) {
-		return false; /* a known key with the wrong number of fields */
 	} else {
-		/* Unknown keys from a newer version are skipped, not fatal. */
+		/* Unknown keys, or known keys with other fields (a newer
+		 * version), are skipped, not fatal; a line without a tab is. */
 		return n >= 2 && f[0][0] != '\0';
 	}
 	return true;

@@ -20,9 +20,9 @@
 #include "ui.h"
 #include "ui_priv.h"
 
-static int signal_pipe[2] = { -1, -1 };
+static int signal_pipe[2] = {-1, -1};
 
-static const int handled_signals[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT };
+static const int handled_signals[] = {SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT};
 #define NSIGNALS (sizeof handled_signals / sizeof handled_signals[0])
 
 /* Only writes the signal number: everything else happens in the loop. */
@@ -69,8 +69,8 @@ ui_input_pending(void *arg)
 {
 	struct ui *ui = arg;
 	struct pollfd fds[2] = {
-		{ .fd = ui->input_fd, .events = POLLIN },
-		{ .fd = ui->signal_fd, .events = POLLIN },
+	    {.fd = ui->input_fd, .events = POLLIN},
+	    {.fd = ui->signal_fd, .events = POLLIN},
 	};
 
 	return poll(fds, 2, 0) > 0;
@@ -270,8 +270,8 @@ save_state(struct ui *ui)
 	if (ui->reader.doc_id) {
 		size_t piece, line;
 		reader_position(ui, &piece, &line);
-		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source,
-				   piece, line);
+		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, piece,
+				   line);
 		state_set_last(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source);
 	}
 	state_set_filter(&ui->state, strbuf_str(&ui->filter.text));
@@ -297,8 +297,7 @@ open_hit(struct ui *ui, const struct store_hit *hit, bool focus)
 	if (ui->reader.doc_id) {
 		size_t p, l;
 		reader_position(ui, &p, &l);
-		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, p,
-				   l);
+		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, p, l);
 	}
 	if (to_match)
 		piece = hit->piece;
@@ -586,10 +585,10 @@ run(struct ui *ui)
 	int empty_reads = 0;
 
 	while (!ui->quit) {
-		struct pending_signals ps = { 0 };
+		struct pending_signals ps = {0};
 		struct pollfd fds[2] = {
-			{ .fd = ui->input_fd, .events = POLLIN },
-			{ .fd = ui->signal_fd, .events = POLLIN },
+		    {.fd = ui->input_fd, .events = POLLIN},
+		    {.fd = ui->signal_fd, .events = POLLIN},
 		};
 		bool idle_work, ready;
 		int rc;
@@ -602,8 +601,8 @@ run(struct ui *ui)
 		}
 		if (!ui_input_pending(ui))
 			draw_all(ui);
-		idle_work = ui->list.count_pending ||
-			    (ui->reader.want_matches && ui->reader.nmatches < 0);
+		idle_work =
+		    ui->list.count_pending || (ui->reader.want_matches && ui->reader.nmatches < 0);
 		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : -1);
 		if (rc < 0 && errno != EINTR)
 			break;
