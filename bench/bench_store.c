@@ -5,7 +5,9 @@
  * For each query as typed (last word a prefix), times store_results_open
  * plus the first 20 store_results_next (a first screenful of results)
  * against the bare "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid
- * DESC LIMIT 20" on the same connection, interleaved, REPS times each.  Then,
+ * DESC LIMIT 20" on the same connection, interleaved, REPS times each, and
+ * that query in ascending row id order (the cost of a newest-first index
+ * that needs no DESC scan).  Then,
  * with an interrupt callback installed (store_set_interrupt), measures the
  * longest interval between two polls of the callback, i.e. the longest
  * stretch during which typing could not interrupt the query: for the first
@@ -17,6 +19,7 @@
  * Output, tab-separated: name value reference unit. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +37,27 @@
 
 static const char *const queries[] = {"securite", "mesures de confiance", "s", "se", "oeuvre",
 				      "etats"};
+
+static int raw_first_screen(sqlite3 *db, const char *match, bool ascending);
+
+/* The same query with its last word whole, not a prefix. */
+static double now_ms(void);
+
+static double
+exact_ms(sqlite3 *db, const char *input)
+{
+	struct query q;
+	double t = 0;
+
+	if (query_parse(input, 0, &q) == 0 && q.fts) {
+		raw_first_screen(db, q.fts, false);
+		t = now_ms();
+		raw_first_screen(db, q.fts, false);
+		t = now_ms() - t;
+	}
+	query_release(&q);
+	return t;
+}
 
 static double
 now_ms(void)
@@ -88,13 +112,15 @@ fail:
 
 /* The bare FTS5 query, prepared and run as the store would. */
 static int
-raw_first_screen(sqlite3 *db, const char *match)
+raw_first_screen(sqlite3 *db, const char *match, bool ascending)
 {
 	sqlite3_stmt *stmt = NULL;
 	int n = 0, rc;
 
 	rc = sqlite3_prepare_v2(db,
-				"SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rowid DESC LIMIT 20",
+				ascending ? "SELECT rowid FROM fts WHERE fts MATCH ?1 LIMIT 20"
+					  : "SELECT rowid FROM fts WHERE fts MATCH ?1"
+					    " ORDER BY rowid DESC LIMIT 20",
 				-1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		goto fail;
@@ -140,7 +166,7 @@ finish_gaps(struct gaps *g)
 int
 main(int argc, char **argv)
 {
-	static double store_ms[MAX_REPS], raw_ms[MAX_REPS];
+	static double store_ms[MAX_REPS], raw_ms[MAX_REPS], asc_ms[MAX_REPS];
 	struct store *store = NULL;
 	char *err = NULL;
 	int reps = argc > 2 ? atoi(argv[2]) : 20;
@@ -167,7 +193,8 @@ main(int argc, char **argv)
 			goto out;
 		}
 		/* warm the page cache once for both */
-		if (store_first_screen(store, &q) < 0 || raw_first_screen(store->db, q.fts) < 0) {
+		if (store_first_screen(store, &q) < 0 || raw_first_screen(store->db, q.fts, false) < 0 ||
+		    raw_first_screen(store->db, q.fts, true) < 0) {
 			query_release(&q);
 			goto out;
 		}
@@ -179,14 +206,23 @@ main(int argc, char **argv)
 				if (which == 0)
 					store_first_screen(store, &q);
 				else
-					raw_first_screen(store->db, q.fts);
+					raw_first_screen(store->db, q.fts, false);
 				(which == 0 ? store_ms : raw_ms)[r] = now_ms() - t;
 			}
+			t = now_ms();
+			raw_first_screen(store->db, q.fts, true);
+			asc_ms[r] = now_ms() - t;
 		}
 		printf("store first 20 '%s' p50\t%.3f\t%.3f\tms\n", queries[i],
 		       percentile(store_ms, reps, 50), percentile(raw_ms, reps, 50));
 		printf("store first 20 '%s' p95\t%.3f\t%.3f\tms\n", queries[i],
 		       percentile(store_ms, reps, 95), percentile(raw_ms, reps, 95));
+		printf("bare FTS5 first 20 '%s', last word whole vs prefix (%s), p50\t%.3f\t%.3f\tms\n",
+		       queries[i], q.fts, exact_ms(store->db, queries[i]),
+		       percentile(raw_ms, reps, 50));
+		/* what an index in newest-first ascending row id order would cost */
+		printf("bare FTS5 first 20 '%s', rowid ascending vs descending, p50\t%.3f\t%.3f\tms\n",
+		       queries[i], percentile(asc_ms, reps, 50), percentile(raw_ms, reps, 50));
 
 		memset(&g, 0, sizeof(g));
 		store_set_interrupt(store, poll_gap, &g);

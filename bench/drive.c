@@ -10,6 +10,8 @@
  *   start             time from fork to the first settled screen
  *   wait              let the first screen settle, without recording it
  *   send:KEYS         send keys, let the screen settle, record nothing
+ *   put:KEYS          send keys and wait SETTLE_MS, whether output comes or not
+ *   put:KEYS          send keys and wait SETTLE_MS, whether output comes or not
  *   key:LABEL:KEYS    send keys, record time to settled screen and bytes
  *   type:LABEL:TEXT   send TEXT one character at a time, recording each
  *   sleep:MS          pause
@@ -445,6 +447,20 @@ run_once(const struct program *p, int prog)
 
 			if (label)
 				record(label, prog, ms, t0, &c);
+		} else if (!strcmp(step, "put")) {
+			double until;
+
+			send_keys(&c, keys, len);
+			until = now_ms() + settle_ms;
+			while (now_ms() < until && pump(&c, until - now_ms()) >= 0)
+				;
+		} else if (!strcmp(step, "put")) {
+			double until;
+
+			send_keys(&c, keys, len);
+			until = now_ms() + settle_ms;
+			while (now_ms() < until && pump(&c, until - now_ms()) >= 0)
+				;
 		} else if (!strcmp(step, "quit")) {
 			send_keys(&c, keys, len);
 			reap(&c);

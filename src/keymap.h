@@ -11,7 +11,7 @@
 /* Keys as the loop sees them: a character (code point, >= 0) or a curses
  * function key stored negated (KEYMAP_FN(KEY_DOWN)), so the two never clash. */
 #define KEYMAP_FN(code) (-(int)(code))
-#define KEYMAP_CTRL(c) ((c) & 0x1f)
+#define KEYMAP_CTRL(c) ((c)&0x1f)
 
 enum keymap_context {
 	KEYMAP_GLOBAL = 1 << 0, /* list and reader */
@@ -59,11 +59,11 @@ enum keymap_action {
 };
 
 struct keymap_entry {
-	int key;                /* see KEYMAP_FN */
-	unsigned contexts;      /* enum keymap_context bits */
+	int key;	   /* see KEYMAP_FN */
+	unsigned contexts; /* enum keymap_context bits */
 	enum keymap_action action;
-	const char *name;       /* how the help screen writes the key */
-	const char *help;       /* French help text; NULL: same as the row above */
+	const char *name; /* how the help screen writes the key */
+	const char *help; /* French help text; NULL: same as the row above */
 };
 
 /* Returns the action bound to key in context (a KEYMAP_GLOBAL binding

@@ -84,8 +84,7 @@ same_doc(const struct state_position *p, int64_t doc_id, const char *source)
 }
 
 void
-state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece,
-		   size_t line)
+state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece, size_t line)
 {
 	struct state_position entry;
 	size_t i;
@@ -197,11 +196,9 @@ load_line(struct state *st, char *line)
 		st->pos[st->npos].line = lineno;
 		st->pos[st->npos].source = xstrdup(f[4]);
 		st->npos++;
-	} else if (!strcmp(f[0], "layout") || !strcmp(f[0], "filter") || !strcmp(f[0], "last") ||
-		   !strcmp(f[0], "pos")) {
-		return false; /* a known key with the wrong number of fields */
 	} else {
-		/* Unknown keys from a newer version are skipped, not fatal. */
+		/* Unknown keys, or known keys with other fields (a newer
+		 * version), are skipped, not fatal; a line without a tab is. */
 		return n >= 2 && f[0][0] != '\0';
 	}
 	return true;

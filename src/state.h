@@ -26,9 +26,9 @@ struct state_position {
 
 struct state {
 	bool side_by_side;
-	char *filter;       /* owned, or NULL */
-	int64_t last_doc;   /* 0: none */
-	char *last_source;  /* owned, or NULL */
+	char *filter;		    /* owned, or NULL */
+	int64_t last_doc;	    /* 0: none */
+	char *last_source;	    /* owned, or NULL */
 	struct state_position *pos; /* most recent first, owned */
 	size_t npos, cap;
 };
@@ -52,13 +52,13 @@ int state_save(const struct state *st, const char *path, char **err);
 
 /* Records the position in a document, moving it first; keeps at most
  * STATE_MAX_POSITIONS entries.  source may be NULL. */
-void state_set_position(struct state *st, int64_t doc_id, const char *source,
-			size_t piece, size_t line);
+void state_set_position(struct state *st, int64_t doc_id, const char *source, size_t piece,
+			size_t line);
 
 /* Finds the position saved for doc_id (and source, when both are known).
  * Returns true and fills *piece and *line when found. */
-bool state_get_position(const struct state *st, int64_t doc_id, const char *source,
-			size_t *piece, size_t *line);
+bool state_get_position(const struct state *st, int64_t doc_id, const char *source, size_t *piece,
+			size_t *line);
 
 /* Replaces the saved filter (text may be NULL) and the last document. */
 void state_set_filter(struct state *st, const char *text);

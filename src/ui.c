@@ -20,9 +20,9 @@
 #include "ui.h"
 #include "ui_priv.h"
 
-static int signal_pipe[2] = { -1, -1 };
+static int signal_pipe[2] = {-1, -1};
 
-static const int handled_signals[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT };
+static const int handled_signals[] = {SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT};
 #define NSIGNALS (sizeof handled_signals / sizeof handled_signals[0])
 
 /* Only writes the signal number: everything else happens in the loop. */
@@ -69,8 +69,8 @@ ui_input_pending(void *arg)
 {
 	struct ui *ui = arg;
 	struct pollfd fds[2] = {
-		{ .fd = ui->input_fd, .events = POLLIN },
-		{ .fd = ui->signal_fd, .events = POLLIN },
+	    {.fd = ui->input_fd, .events = POLLIN},
+	    {.fd = ui->signal_fd, .events = POLLIN},
 	};
 
 	return poll(fds, 2, 0) > 0;
@@ -270,8 +270,8 @@ save_state(struct ui *ui)
 	if (ui->reader.doc_id) {
 		size_t piece, line;
 		reader_position(ui, &piece, &line);
-		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source,
-				   piece, line);
+		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, piece,
+				   line);
 		state_set_last(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source);
 	}
 	state_set_filter(&ui->state, strbuf_str(&ui->filter.text));
@@ -297,8 +297,7 @@ open_hit(struct ui *ui, const struct store_hit *hit, bool focus)
 	if (ui->reader.doc_id) {
 		size_t p, l;
 		reader_position(ui, &p, &l);
-		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, p,
-				   l);
+		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, p, l);
 	}
 	if (to_match)
 		piece = hit->piece;
@@ -481,7 +480,9 @@ read_input(struct ui *ui)
 {
 	int got = 0;
 
-	for (;;) {
+	/* Bounded, so a flood of input (or a key source that never runs dry)
+	 * still lets the loop see signals and redraw. */
+	while (got < 512) {
 		wint_t wc;
 		int rc = wget_wch(stdscr, &wc);
 
@@ -586,10 +587,10 @@ run(struct ui *ui)
 	int empty_reads = 0;
 
 	while (!ui->quit) {
-		struct pending_signals ps = { 0 };
+		struct pending_signals ps = {0};
 		struct pollfd fds[2] = {
-			{ .fd = ui->input_fd, .events = POLLIN },
-			{ .fd = ui->signal_fd, .events = POLLIN },
+		    {.fd = ui->input_fd, .events = POLLIN},
+		    {.fd = ui->signal_fd, .events = POLLIN},
 		};
 		bool idle_work, ready;
 		int rc;
@@ -602,8 +603,8 @@ run(struct ui *ui)
 		}
 		if (!ui_input_pending(ui))
 			draw_all(ui);
-		idle_work = ui->list.count_pending ||
-			    (ui->reader.want_matches && ui->reader.nmatches < 0);
+		idle_work =
+		    ui->list.count_pending || (ui->reader.want_matches && ui->reader.nmatches < 0);
 		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : -1);
 		if (rc < 0 && errno != EINTR)
 			break;
@@ -646,16 +647,18 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->input_fd = STDIN_FILENO;
 	ui->panes[PANE_LIST] = &ui_list_ops;
 	ui->panes[PANE_READER] = &ui_reader_ops;
-	screen = term_start(ui, &err);
-	if (!screen) {
-		fprintf(stderr, "liseuse : %s\n", err);
-		free(err);
+	/* Handlers first: ncurses installs its own SIGTSTP handler when it finds
+	 * the default one, and then ignores ^Z while it updates the screen. */
+	if (install_signals(old) < 0) {
+		fprintf(stderr, "liseuse : tube de signaux : %s\n", strerror(errno));
 		free(ui);
 		return 2;
 	}
-	if (install_signals(old) < 0) {
-		term_stop(screen);
-		fprintf(stderr, "liseuse : tube de signaux : %s\n", strerror(errno));
+	screen = term_start(ui, &err);
+	if (!screen) {
+		restore_signals(old);
+		fprintf(stderr, "liseuse : %s\n", err);
+		free(err);
 		free(ui);
 		return 2;
 	}

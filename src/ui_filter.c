@@ -81,8 +81,7 @@ insert_char(struct filter_state *f, ucs4_t c)
 		return;
 	strbuf_grow(&f->text, (size_t)n);
 	f->text.buf[f->text.len] = '\0'; /* a fresh buffer is not terminated yet */
-	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor,
-		f->text.len - f->cursor + 1);
+	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor, f->text.len - f->cursor + 1);
 	memcpy(f->text.buf + f->cursor, enc, (size_t)n);
 	f->text.len += (size_t)n;
 	f->cursor += (size_t)n;
@@ -166,8 +165,7 @@ filter_key(struct ui *ui, int key)
 		break;
 	default:
 		/* Printable characters are typed; other control keys ignored. */
-		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) &&
-		    key <= 0x10ffff) {
+		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key <= 0x10ffff) {
 			insert_char(f, (ucs4_t)key);
 			changed = true;
 		}
@@ -208,8 +206,8 @@ filter_draw(struct ui *ui)
 	before = layout_text_width(s, f->cursor, ui->sflags | SANITIZE_ONELINE);
 	while (before > avail - 1 && start < f->cursor) {
 		start = next_char(s, f->cursor, start);
-		before = layout_text_width(s + start, f->cursor - start,
-					   ui->sflags | SANITIZE_ONELINE);
+		before =
+		    layout_text_width(s + start, f->cursor - start, ui->sflags | SANITIZE_ONELINE);
 	}
 	text_draw(ui, win, s + start, f->text.len - start, avail, A_NORMAL, NULL, 0, false);
 	if (f->focused) {

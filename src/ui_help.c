@@ -10,10 +10,10 @@ static const struct {
 	unsigned context;
 	const char *title;
 } sections[] = {
-	{ KEYMAP_GLOBAL, "Partout (liste et document)" },
-	{ KEYMAP_LIST, "Liste" },
-	{ KEYMAP_READER, "Document" },
-	{ KEYMAP_FILTER, "Barre de filtre" },
+    {KEYMAP_GLOBAL, "Partout (liste et document)"},
+    {KEYMAP_LIST, "Liste"},
+    {KEYMAP_READER, "Document"},
+    {KEYMAP_FILTER, "Barre de filtre"},
 };
 
 /* One help line: the keys of an action and what it does. */
@@ -34,7 +34,7 @@ build_lines(struct help_line **out)
 
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
 		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
-		lines[n++] = (struct help_line){ NULL, sections[s].title, true };
+		lines[n++] = (struct help_line){NULL, sections[s].title, true};
 		for (size_t i = 0; i < count; i++) {
 			struct strbuf keys = STRBUF_INIT;
 			bool seen = false;
@@ -94,13 +94,14 @@ help_draw(struct ui *ui)
 		ui->help_top = n + 1 > (size_t)h ? n + 1 - (size_t)h : 0;
 	wmove(ui->help_win, y++, 0);
 	int used = text_draw_str(ui, ui->help_win,
-				 "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler", w,
-				 ui->theme.status, true);
+				 "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler",
+				 w, ui->theme.status, true);
 	text_fill(ui->help_win, used, w, ui->theme.status);
 	for (size_t i = ui->help_top; i < n && y < h; i++, y++) {
 		wmove(ui->help_win, y, 0);
 		if (lines[i].title) {
-			text_draw_str(ui, ui->help_win, lines[i].help, w, ui->theme.header_label, true);
+			text_draw_str(ui, ui->help_win, lines[i].help, w, ui->theme.header_label,
+				      true);
 			continue;
 		}
 		wmove(ui->help_win, y, 2 < w ? 2 : 0);

@@ -266,8 +266,7 @@ list_work(struct ui *ui)
 bool
 list_busy(const struct ui *ui)
 {
-	return ui->list.need_query ||
-	       (!ui->list.exhausted && ui->list.nhits < rows_wanted(ui));
+	return ui->list.need_query || (!ui->list.exhausted && ui->list.nhits < rows_wanted(ui));
 }
 
 bool
@@ -386,12 +385,15 @@ draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
 	int before;
 
 	if (hit->nmarks > 0 && hit->marks[0].start <= len) {
-		before = layout_text_width(text, hit->marks[0].start, ui->sflags | SANITIZE_ONELINE);
+		before =
+		    layout_text_width(text, hit->marks[0].start, ui->sflags | SANITIZE_ONELINE);
 		if (before > cells * 2 / 3) {
 			skip = layout_fit(text, hit->marks[0].start, before - cells / 3,
 					  ui->sflags | SANITIZE_ONELINE, NULL);
 			/* Start on a word: forward to the next space. */
 			while (skip < hit->marks[0].start && text[skip] != ' ')
+				skip++;
+			while (skip < hit->marks[0].start && text[skip] == ' ')
 				skip++;
 		}
 	}
@@ -400,7 +402,8 @@ draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
 		for (size_t i = 0; i < hit->nmarks; i++) {
 			if (hit->marks[i].end <= skip)
 				continue;
-			shifted[n].start = hit->marks[i].start > skip ? hit->marks[i].start - (uint32_t)skip : 0;
+			shifted[n].start =
+			    hit->marks[i].start > skip ? hit->marks[i].start - (uint32_t)skip : 0;
 			shifted[n].end = hit->marks[i].end - (uint32_t)skip;
 			n++;
 		}
@@ -423,8 +426,8 @@ draw_entry(struct ui *ui, size_t index, int y)
 	attr_t attr = sel ? ui->theme.selected : ui->theme.normal;
 	int w = l->w, x = 0;
 	bool passage_inline = l->text_query && rows_per_entry(ui) == 1 && hit->passage;
-	struct ui_spans marks = { hit->marks, hit->nmarks, sel ? ui->theme.mark_selected
-							     : ui->theme.mark };
+	struct ui_spans marks = {hit->marks, hit->nmarks,
+				 sel ? ui->theme.mark_selected : ui->theme.mark};
 
 	wmove(l->win, y, 0);
 	if (w >= 60) {
@@ -475,8 +478,8 @@ draw_header(struct ui *ui)
 		x += draw_column(ui, l->win, x, "De", w / 3, w - x, attr);
 	}
 	if (x < w)
-		x += text_draw_str(ui, l->win, l->text_query ? "Titre / passage" : "Titre",
-				   w - x, attr, true);
+		x += text_draw_str(ui, l->win, l->text_query ? "Titre / passage" : "Titre", w - x,
+				   attr, true);
 	text_fill(l->win, x, w, attr);
 }
 
@@ -496,8 +499,8 @@ list_draw(struct ui *ui, bool full)
 		wmove(l->win, y, 0);
 		text_draw_str(ui, l->win,
 			      l->has_query && !query_is_empty(&l->query)
-				      ? "Aucun document ne correspond au filtre."
-				      : "Aucun document.",
+				  ? "Aucun document ne correspond au filtre."
+				  : "Aucun document.",
 			      l->w, ui->theme.dim, true);
 	}
 	for (size_t i = l->top; i < l->nhits && y < l->h; i++, y += rpe)
@@ -564,8 +567,8 @@ list_resize(struct ui *ui)
 }
 
 const struct pane_ops ui_list_ops = {
-	.name = "liste",
-	.draw = list_draw,
-	.key = list_key,
-	.resize = list_resize,
+    .name = "liste",
+    .draw = list_draw,
+    .key = list_key,
+    .resize = list_resize,
 };

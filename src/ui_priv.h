@@ -45,36 +45,36 @@ struct pane_ops {
 struct list_state {
 	WINDOW *win;
 	int h, w, y, x;
-	struct query query;        /* current filter */
+	struct query query; /* current filter */
 	bool has_query;
-	bool text_query;           /* the filter has text terms: rows show passages */
+	bool text_query;	   /* the filter has text terms: rows show passages */
 	struct store_results *res; /* open cursor, or NULL */
-	bool exhausted;            /* res reached its end */
-	bool need_query;           /* the filter changed: reopen */
-	bool need_fetch;           /* more rows needed for the screen */
+	bool exhausted;		   /* res reached its end */
+	bool need_query;	   /* the filter changed: reopen */
+	bool need_fetch;	   /* more rows needed for the screen */
 	struct store_hit *hits;
 	size_t nhits, cap;
 	size_t selected, top;
-	int64_t keep_doc;          /* document to keep selected across filters */
-	int64_t count;             /* -1: unknown */
+	int64_t keep_doc; /* document to keep selected across filters */
+	int64_t count;	  /* -1: unknown */
 	bool count_pending;
-	char *error;               /* last store error, shown in the status line */
+	char *error; /* last store error, shown in the status line */
 };
 
 /* One block of the reader: a header line or a piece of text, laid out. */
 struct reader_block {
-	long index;               /* block number; -1 when the slot is free */
-	char *text;               /* owned */
+	long index; /* block number; -1 when the slot is free */
+	char *text; /* owned */
 	size_t len;
-	struct text_span *bold;   /* owned */
+	struct text_span *bold; /* owned */
 	size_t nbold;
-	struct text_span *marks;  /* owned: query highlights */
+	struct text_span *marks; /* owned: query highlights */
 	size_t nmarks;
-	bool blank_before;        /* an empty line separates it from the previous */
+	bool blank_before; /* an empty line separates it from the previous */
 	bool header;
 	struct layout lay;
-	int laid_width;           /* width lay was computed for; 0: stale */
-	unsigned long used;       /* LRU stamp */
+	int laid_width;	    /* width lay was computed for; 0: stale */
+	unsigned long used; /* LRU stamp */
 };
 
 #define READER_CACHE 96
@@ -82,22 +82,22 @@ struct reader_block {
 struct reader_state {
 	WINDOW *win;
 	int h, w, y, x;
-	int64_t doc_id;            /* 0: nothing open */
+	int64_t doc_id; /* 0: nothing open */
 	struct store_doc doc;
-	size_t nheader;            /* header blocks before the pieces */
-	size_t nblocks;            /* nheader + npieces */
-	char **header_text;        /* owned, nheader strings */
-	size_t *header_label;      /* bytes of each header line that are its label */
+	size_t nheader;	      /* header blocks before the pieces */
+	size_t nblocks;	      /* nheader + npieces */
+	char **header_text;   /* owned, nheader strings */
+	size_t *header_label; /* bytes of each header line that are its label */
 	struct reader_block cache[READER_CACHE];
 	unsigned long stamp;
 	size_t top_block, top_line; /* first visible line */
-	bool valid;                /* the window shows top_block/top_line */
-	struct query query;        /* highlight query */
+	bool valid;		    /* the window shows top_block/top_line */
+	struct query query;	    /* highlight query */
 	bool has_query;
-	size_t *matches;           /* matching piece indexes */
-	long nmatches;             /* -1: not computed yet */
+	size_t *matches; /* matching piece indexes */
+	long nmatches;	 /* -1: not computed yet */
 	bool want_matches;
-	int col_x;                 /* left margin when the measure caps the column */
+	int col_x; /* left margin when the measure caps the column */
 	int col_w;
 	char *error;
 };
@@ -105,13 +105,13 @@ struct reader_state {
 struct filter_state {
 	WINDOW *win;
 	struct strbuf text; /* UTF-8 */
-	size_t cursor;      /* byte offset */
+	size_t cursor;	    /* byte offset */
 	bool focused;
 };
 
 struct status_state {
 	WINDOW *win;
-	char *message;     /* one-shot message, owned */
+	char *message; /* one-shot message, owned */
 	bool error;
 };
 
@@ -119,13 +119,13 @@ enum ui_pane { PANE_LIST = 0, PANE_READER = 1 };
 
 struct ui {
 	struct store *store;
-	unsigned sflags;   /* SANITIZE_ASCII in a non-UTF-8 locale */
+	unsigned sflags; /* SANITIZE_ASCII in a non-UTF-8 locale */
 	bool utf8;
 	int measure;
 	int rows, cols;
 	bool side_by_side; /* wanted: remembered in the state */
 	bool side_active;  /* in effect (wide enough) */
-	bool tiny;         /* one pane at a time */
+	bool tiny;	   /* one pane at a time */
 	enum ui_pane focus;
 	bool quit;
 	bool help_open;
@@ -135,7 +135,7 @@ struct ui {
 	const struct pane_ops *panes[2];
 	struct list_state list;
 	struct reader_state reader;
-	WINDOW *sep_win;   /* rule between the panes */
+	WINDOW *sep_win; /* rule between the panes */
 	struct filter_state filter;
 	struct status_state status;
 	struct state state;
@@ -147,7 +147,7 @@ struct ui {
 /* ui.c */
 void ui_arrange(struct ui *ui);
 void ui_set_message(struct ui *ui, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void ui_clear_message(struct ui *ui);
 void ui_open_selected(struct ui *ui);
 bool ui_pane_visible(const struct ui *ui, enum ui_pane pane);
@@ -174,8 +174,8 @@ extern const struct pane_ops ui_reader_ops;
 void reader_init(struct ui *ui);
 void reader_release(struct ui *ui);
 /* Opens a document at piece/line (a highlight query may be NULL). */
-void reader_open(struct ui *ui, int64_t doc_id, size_t piece, size_t line,
-		 const char *filter, bool to_match);
+void reader_open(struct ui *ui, int64_t doc_id, size_t piece, size_t line, const char *filter,
+		 bool to_match);
 void reader_invalidate(struct ui *ui);
 int reader_percent(const struct ui *ui);
 void reader_position(const struct ui *ui, size_t *piece, size_t *line);
@@ -217,11 +217,10 @@ struct ui_spans {
  * with attr and each span list's attribute added over its ranges.  Adds an
  * ellipsis when the text is cut and `ellipsis` is set.  Returns the cells
  * drawn. */
-int text_draw(struct ui *ui, WINDOW *win, const char *text, size_t len, int cells,
-	      attr_t attr, const struct ui_spans *spans, size_t nspans, bool ellipsis);
+int text_draw(struct ui *ui, WINDOW *win, const char *text, size_t len, int cells, attr_t attr,
+	      const struct ui_spans *spans, size_t nspans, bool ellipsis);
 /* Same for a NUL-terminated string without spans. */
-int text_draw_str(struct ui *ui, WINDOW *win, const char *s, int cells, attr_t attr,
-		  bool ellipsis);
+int text_draw_str(struct ui *ui, WINDOW *win, const char *s, int cells, attr_t attr, bool ellipsis);
 /* Fills columns from..end-1 of the cursor's row with blanks in attr. */
 void text_fill(WINDOW *win, int from, int end, attr_t attr);
 

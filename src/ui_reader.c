@@ -131,7 +131,7 @@ cache_load(struct ui *ui, size_t index)
 {
 	struct reader_state *r = &ui->reader;
 	struct reader_block *slot = &r->cache[0];
-	struct paragraph para = { 0 };
+	struct paragraph para = {0};
 	bool continued = false;
 	char *err = NULL;
 
@@ -155,11 +155,9 @@ cache_load(struct ui *ui, size_t index)
 		slot->nbold = 1;
 		return slot;
 	}
-	int rc = store_get_piece(ui->store, r->doc_id, index - r->nheader, &para, &continued,
-				 &err);
+	int rc = store_get_piece(ui->store, r->doc_id, index - r->nheader, &para, &continued, &err);
 	if (rc <= 0) {
-		slot->text = xasprintf("[passage illisible : %s]",
-				       err ? err : "absent de la base");
+		slot->text = xasprintf("[passage illisible : %s]", err ? err : "absent de la base");
 		slot->len = strlen(slot->text);
 		slot->blank_before = true;
 		free(err);
@@ -260,7 +258,7 @@ static struct pos
 max_top(struct ui *ui)
 {
 	struct reader_state *r = &ui->reader;
-	struct pos p = { 0, 0 };
+	struct pos p = {0, 0};
 
 	if (r->nblocks == 0)
 		return p;
@@ -276,7 +274,7 @@ static void
 clamp_top(struct ui *ui)
 {
 	struct reader_state *r = &ui->reader;
-	struct pos top = { r->top_block, r->top_line }, m;
+	struct pos top = {r->top_block, r->top_line}, m;
 
 	if (r->nblocks == 0) {
 		r->top_block = r->top_line = 0;
@@ -316,14 +314,16 @@ static void
 show_block(struct ui *ui, size_t index, bool to_mark)
 {
 	struct reader_state *r = &ui->reader;
-	struct pos target = { index, to_mark ? first_mark_line(ui, index) : 0 };
-	struct pos p = { 0, 0 };
+	struct pos target = {index, to_mark ? first_mark_line(ui, index) : 0};
+	struct pos p = {0, 0};
 	int lead = r->h / 3;
 
-	if (to_mark && target.line > 0 && target.line >= (size_t)lead)
+	size_t first_text = block_get(ui, index)->blank_before ? 1 : 0;
+
+	if (to_mark && target.line >= (size_t)lead && target.line > first_text)
 		target.line -= (size_t)(lead > 1 ? 1 : 0);
-	else if (to_mark)
-		target.line = 0;
+	else
+		target.line = first_text; /* the paragraph itself, not the blank above */
 	r->top_block = target.block;
 	r->top_line = target.line;
 	if (to_mark) {
@@ -411,7 +411,7 @@ reader_percent(const struct ui *ui)
 	if (!r->doc_id || r->doc.npieces == 0)
 		return -1;
 	if (r->valid && r->h > 0) {
-		struct pos top = { r->top_block, r->top_line };
+		struct pos top = {r->top_block, r->top_line};
 		struct pos m = max_top((struct ui *)ui);
 		if (pos_cmp(top, m) >= 0)
 			return 100;
@@ -491,7 +491,7 @@ static void
 reader_draw(struct ui *ui, bool full)
 {
 	struct reader_state *r = &ui->reader;
-	struct pos p = { r->top_block, r->top_line };
+	struct pos p = {r->top_block, r->top_line};
 	bool more = true;
 
 	(void)full;
@@ -524,7 +524,7 @@ void
 reader_scroll(struct ui *ui, long lines)
 {
 	struct reader_state *r = &ui->reader;
-	struct pos p = { r->top_block, r->top_line }, m;
+	struct pos p = {r->top_block, r->top_line}, m;
 	long moved = 0;
 
 	if (!r->doc_id || lines == 0)
@@ -565,8 +565,8 @@ jump_match(struct ui *ui, int dir)
 		return;
 	}
 	if (r->nmatches < 0) {
-		r->nmatches = store_matching_pieces(ui->store, &r->query, r->doc_id, &r->matches,
-						    &err);
+		r->nmatches =
+		    store_matching_pieces(ui->store, &r->query, r->doc_id, &r->matches, &err);
 		if (r->nmatches < 0) {
 			ui_set_message(ui, true, "%s", err ? err : "recherche interrompue");
 			free(err);
@@ -582,8 +582,8 @@ jump_match(struct ui *ui, int dir)
 			return;
 		}
 	}
-	ui_set_message(ui, false, "%s", dir > 0 ? "pas d'autre passage plus bas"
-						: "pas d'autre passage plus haut");
+	ui_set_message(ui, false, "%s",
+		       dir > 0 ? "pas d'autre passage plus bas" : "pas d'autre passage plus haut");
 }
 
 bool
@@ -695,8 +695,8 @@ reader_resize(struct ui *ui)
 }
 
 const struct pane_ops ui_reader_ops = {
-	.name = "lecture",
-	.draw = reader_draw,
-	.key = reader_key,
-	.resize = reader_resize,
+    .name = "lecture",
+    .draw = reader_draw,
+    .key = reader_key,
+    .resize = reader_resize,
 };

@@ -15,7 +15,7 @@
 /* Last: term.h defines macros such as "lines" that clash with our names. */
 #include <term.h>
 
-enum { PAIR_HEADER = 1, PAIR_MARK, PAIR_STATUS, PAIR_ERROR, PAIR_PROMPT };
+enum { PAIR_HEADER = 1, PAIR_MARK, PAIR_ERROR, PAIR_PROMPT };
 
 /* True when the terminal description can address the cursor: "dumb" and
  * hardcopy terminals cannot run a full-screen program. */
@@ -58,7 +58,10 @@ setup_theme(struct ui *ui)
 	t->selected = A_REVERSE;
 	t->mark = A_BOLD | A_UNDERLINE;
 	t->mark_selected = A_BOLD | A_UNDERLINE;
-	t->status = A_REVERSE;
+	/* A plain status line, like less's prompt: its position figure changes
+	 * while scrolling, and an attribute around it costs ~15 bytes each time
+	 * on a slow link.  The rule above the reader already frames it. */
+	t->status = A_NORMAL;
 	t->error = A_REVERSE | A_BOLD;
 	t->bold = A_BOLD;
 	t->dim = A_DIM;
@@ -70,13 +73,11 @@ setup_theme(struct ui *ui)
 		bg = fg = -1;
 	init_pair(PAIR_HEADER, COLOR_CYAN, bg);
 	init_pair(PAIR_MARK, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(PAIR_STATUS, COLOR_WHITE, COLOR_BLUE);
 	init_pair(PAIR_ERROR, COLOR_WHITE, COLOR_RED);
 	init_pair(PAIR_PROMPT, COLOR_YELLOW, bg);
 	(void)fg;
 	t->header_label = A_BOLD | COLOR_PAIR(PAIR_HEADER);
 	t->mark = A_BOLD | COLOR_PAIR(PAIR_MARK);
-	t->status = COLOR_PAIR(PAIR_STATUS);
 	t->error = A_BOLD | COLOR_PAIR(PAIR_ERROR);
 	t->filter_prompt = A_BOLD | COLOR_PAIR(PAIR_PROMPT);
 }
@@ -101,8 +102,8 @@ term_start(struct ui *ui, char **err)
 	}
 	setlocale(LC_ALL, "");
 	codeset = nl_langinfo(CODESET);
-	ui->utf8 = codeset && (strcasecmp(codeset, "UTF-8") == 0 ||
-			       strcasecmp(codeset, "utf8") == 0);
+	ui->utf8 =
+	    codeset && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
 	ui->sflags = ui->utf8 ? 0 : SANITIZE_ASCII;
 	if (!terminal_usable(term, err))
 		return NULL;
@@ -122,8 +123,15 @@ term_start(struct ui *ui, char **err)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	setup_theme(ui);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
+	/* The mouse only where the terminal reports it itself (xterm's kmous);
+	 * for TERM=linux ncurses would go through GPM, which may be missing,
+	 * is slow to connect over SSH, and leaks at exit. */
+	const char *kmous = tigetstr("kmous");
+	if (kmous && kmous != (char *)-1 && kmous[0] && strncmp(term, "linux", 5) != 0) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+			  NULL);
+		mouseinterval(0);
+	}
 	return screen;
 }
 

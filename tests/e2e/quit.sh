@@ -35,7 +35,7 @@ expect_gone "Aide de liseuse"
 quit_and_check
 
 # A corrupt state file is ignored, with a word in the status line.
-printf 'liseuse-state\t1\npos\tnot-a-number\n' >"$tmpdir/state/liseuse/state"
+printf 'liseuse-state\t1\npos\tnot-a-number\t0\t0\tx\n' >"$tmpdir/state/liseuse/state"
 start 80x24
 expect_screen "état ignoré" "corrupt state"
 expect_screen "Kazakhstan" "corrupt state: list"
