@@ -603,9 +603,8 @@ run(struct ui *ui)
 		}
 		if (!ui_input_pending(ui))
 			draw_all(ui);
-		idle_work =
-		    ui->list.count_pending || (ui->reader.want_matches && ui->reader.nmatches < 0);
-		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : -1);
+		idle_work = ui->reader.want_matches && ui->reader.nmatches < 0;
+		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : list_idle_timeout(ui));
 		if (rc < 0 && errno != EINTR)
 			break;
 		if (rc == 0) {

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sanitize.h"
 #include "ui_priv.h"
@@ -21,6 +22,21 @@ list_init(struct ui *ui)
 	memset(l, 0, sizeof *l);
 	l->count = -1;
 	l->need_query = true; /* all documents at start */
+}
+
+
+/* The exact count of matches waits for a pause in typing: counting every
+ * match costs more as they grow, and while typing the first screenful and
+ * "N+" are what the eye needs. */
+#define LIST_COUNT_DELAY_MS 300
+
+static long
+monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
 /* Frees the fetched rows. */
@@ -196,6 +212,7 @@ run_query(struct ui *ui)
 		l->top = l->selected + 1 - visible_entries(ui);
 	l->count = l->exhausted ? (int64_t)n : -1;
 	l->count_pending = !l->exhausted;
+	l->count_due_ms = monotonic_ms() + LIST_COUNT_DELAY_MS;
 	return true;
 }
 
@@ -269,6 +286,17 @@ list_busy(const struct ui *ui)
 	return ui->list.need_query || (!ui->list.exhausted && ui->list.nhits < rows_wanted(ui));
 }
 
+int
+list_idle_timeout(const struct ui *ui)
+{
+	long left;
+
+	if (!ui->list.count_pending)
+		return -1;
+	left = ui->list.count_due_ms - monotonic_ms();
+	return left > 0 ? (int)left : 0;
+}
+
 bool
 list_idle(struct ui *ui)
 {
@@ -277,7 +305,7 @@ list_idle(struct ui *ui)
 	char *err = NULL;
 	int rc;
 
-	if (!l->count_pending)
+	if (!l->count_pending || list_idle_timeout(ui) > 0)
 		return false;
 	store_set_interrupt(ui->store, ui_input_pending, ui);
 	rc = store_results_count(ui->store, l->has_query ? &l->query : NULL, &count, &err);

@@ -58,6 +58,7 @@ struct list_state {
 	int64_t keep_doc; /* document to keep selected across filters */
 	int64_t count;	  /* -1: unknown */
 	bool count_pending;
+	long count_due_ms; /* monotonic time from which the count may run */
 	char *error; /* last store error, shown in the status line */
 };
 
@@ -164,6 +165,9 @@ void list_set_filter(struct ui *ui, const char *text);
 bool list_work(struct ui *ui);
 /* Idle work (the count); returns true when some work remains. */
 bool list_idle(struct ui *ui);
+/* Milliseconds until the pending count may start (0: now), or -1 when no
+ * count is pending: the loop's poll timeout. */
+int list_idle_timeout(const struct ui *ui);
 bool list_busy(const struct ui *ui);
 const struct store_hit *list_selected(const struct ui *ui);
 void list_select_row(struct ui *ui, int row);
