@@ -428,7 +428,7 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 	import_catch_signals(true);
 	if (existed && copy_file(db_path, work, &err) != 0)
 		goto fail;
-	if (store_open(work, STORE_WRITE, &store, &err) != 0)
+	if (store_open(work, STORE_SCRATCH, &store, &err) != 0)
 		goto fail;
 	n = import_paths(store, paths, npaths);
 	store_close(store);

@@ -26,9 +26,6 @@
 
 /* Larger files are refused: a document that size is not a letter. */
 #define IMPORT_MAX_BYTES ((size_t)256 << 20)
-/* Parsed documents kept in memory between checking and writing, at most;
- * beyond that they are read again when written. */
-#define IMPORT_KEEP_BYTES ((size_t)64 << 20)
 
 /* Line (1-based) and byte within the line (1-based) of offset `at`. */
 static void
@@ -403,7 +400,8 @@ collect(const char *path, struct file_list *list, bool explicit)
 						       : xasprintf("%s/%s", path, ent->d_name);
 	}
 	closedir(dir);
-	qsort(names, nnames, sizeof *names, compare_names);
+	if (nnames > 0)
+		qsort(names, nnames, sizeof *names, compare_names);
 	for (size_t i = 0; i < nnames; i++) {
 		if (collect(names[i], list, false) < 0)
 			ret = -1;
@@ -442,23 +440,12 @@ out:
 	return ret;
 }
 
-static size_t
-document_bytes(const struct document *doc)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < doc->npara; i++)
-		n += doc->paras[i].len;
-	return n;
-}
-
 long
 import_paths(struct store *store, char *const *paths, size_t npaths)
 {
 	struct file_list list = { 0 };
-	struct document *docs = NULL; /* kept between the check and the write */
-	bool *kept = NULL;
-	size_t refused = 0, kept_bytes = 0;
+	size_t refused = 0;
+	bool begun = false;
 	char *err = NULL;
 	long ret = -1;
 
@@ -470,38 +457,36 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		report("%s: no file to import", npaths > 0 ? paths[0] : "(none)");
 		return -1;
 	}
-	docs = xcalloc(list.n ? list.n : 1, sizeof *docs);
-	kept = xcalloc(list.n ? list.n : 1, sizeof *kept);
-	/* check every file first: a refused file means nothing is written */
+	/* One pass, one transaction: each file is read, parsed and written in
+	 * turn; after a refusal the rest are still checked, so every bad file
+	 * is named, and the transaction is rolled back. */
 	for (size_t i = 0; i < list.n; i++) {
-		if (load(list.paths[i], &docs[i]) < 0) {
+		struct document doc;
+		int64_t id;
+
+		if (load(list.paths[i], &doc) < 0) {
 			refused++;
 			continue;
 		}
-		kept_bytes += document_bytes(&docs[i]);
-		kept[i] = kept_bytes <= IMPORT_KEEP_BYTES;
-		if (!kept[i])
-			document_release(&docs[i]);
+		/* the transaction starts with the first document written */
+		if (refused == 0 && !begun && store_begin(store, &err) < 0) {
+			document_release(&doc);
+			goto out;
+		}
+		begun = begun || refused == 0;
+		if (refused == 0 && store_add_document(store, &doc, &id, &err) < 0) {
+			document_release(&doc);
+			store_rollback(store);
+			goto out;
+		}
+		document_release(&doc);
 	}
 	if (refused > 0) {
+		if (begun)
+			store_rollback(store);
 		fprintf(stderr, "%zu file%s refused, nothing imported\n", refused,
 			refused == 1 ? "" : "s");
 		goto out;
-	}
-	if (store_begin(store, &err) < 0)
-		goto out;
-	for (size_t i = 0; i < list.n; i++) {
-		int64_t id;
-
-		if (!kept[i] && load(list.paths[i], &docs[i]) < 0) {
-			store_rollback(store);
-			goto out;
-		}
-		if (store_add_document(store, &docs[i], &id, &err) < 0) {
-			store_rollback(store);
-			goto out;
-		}
-		document_release(&docs[i]);
 	}
 	if (store_commit(store, &err) < 0) {
 		store_rollback(store);
@@ -519,12 +504,8 @@ out:
 		report("%s", err);
 		free(err);
 	}
-	for (size_t i = 0; i < list.n; i++) {
-		document_release(&docs[i]);
+	for (size_t i = 0; i < list.n; i++)
 		free(list.paths[i]);
-	}
 	free(list.paths);
-	free(docs);
-	free(kept);
 	return ret;
 }

@@ -186,20 +186,31 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 	return found;
 }
 
-/* Appends a term as an FTS5 phrase of quoted tokens: "a" + "b" *. */
+/* Appends one token as an FTS5 string, doubling its quotes. */
 static void
-query_term_fts(struct strbuf *sb, const struct query_term *t)
+query_quote_token(struct strbuf *sb, const char *token)
 {
+	strbuf_addch(sb, '"');
+	for (const char *c = token; *c; c++) {
+		if (*c == '"')
+			strbuf_addch(sb, '"');
+		strbuf_addch(sb, *c);
+	}
+	strbuf_addch(sb, '"');
+}
+
+/* Appends a term as an FTS5 phrase of quoted tokens: "a" + "b" *.  A
+ * one-token prefix may be replaced by expand (an OR of whole words): FTS5
+ * has no OR inside a phrase, so longer phrases keep their prefix. */
+static void
+query_term_fts(struct strbuf *sb, const struct query_term *t, query_expand_fn expand, void *arg)
+{
+	if (t->prefix && t->ntokens == 1 && expand != NULL && expand(t->tokens[0], sb, arg) == 1)
+		return;
 	for (size_t i = 0; i < t->ntokens; i++) {
 		if (i)
 			strbuf_addstr(sb, " + ");
-		strbuf_addch(sb, '"');
-		for (const char *c = t->tokens[i]; *c; c++) {
-			if (*c == '"')
-				strbuf_addch(sb, '"');
-			strbuf_addch(sb, *c);
-		}
-		strbuf_addch(sb, '"');
+		query_quote_token(sb, t->tokens[i]);
 		if (t->prefix && i + 1 == t->ntokens)
 			strbuf_addstr(sb, " *");
 	}
@@ -208,7 +219,7 @@ query_term_fts(struct strbuf *sb, const struct query_term *t)
 /* Builds the MATCH expression: (positive AND …) NOT (excluded OR …).
  * Exclusions are ORed under one NOT so the tree stays shallow. */
 static char *
-query_build_fts(const struct query *q)
+query_build_fts(const struct query *q, query_expand_fn expand, void *arg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t npos = 0, nneg = 0;
@@ -217,7 +228,7 @@ query_build_fts(const struct query *q)
 		if (q->terms[i].exclude)
 			continue;
 		strbuf_addstr(&sb, npos++ ? " AND " : "(");
-		query_term_fts(&sb, &q->terms[i]);
+		query_term_fts(&sb, &q->terms[i], expand, arg);
 	}
 	if (npos == 0) {
 		strbuf_release(&sb);
@@ -228,7 +239,7 @@ query_build_fts(const struct query *q)
 		if (!q->terms[i].exclude)
 			continue;
 		strbuf_addstr(&sb, nneg++ ? " OR " : " NOT (");
-		query_term_fts(&sb, &q->terms[i]);
+		query_term_fts(&sb, &q->terms[i], expand, arg);
 	}
 	if (nneg)
 		strbuf_addch(&sb, ')');
@@ -337,7 +348,7 @@ query_parse(const char *input, unsigned flags, struct query *out)
 		npos += !out->terms[i].exclude;
 	if (npos == 0 && out->nterms > 0)
 		return query_fail(&p, "une exclusion (-mot) a besoin d’un mot à chercher");
-	out->fts = query_build_fts(out);
+	out->fts = query_build_fts(out, NULL, NULL);
 	return 0;
 }
 
@@ -454,4 +465,10 @@ query_highlight(const struct query *q, const char *text, size_t len, struct text
 	}
 	*spans = out;
 	return nout;
+}
+
+char *
+query_fts_expanded(const struct query *q, query_expand_fn expand, void *arg)
+{
+	return q->fts == NULL ? NULL : query_build_fts(q, expand, arg);
 }

@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "document.h"
+#include "util.h"
 
 enum query_flags {
 	QUERY_LAST_PREFIX = 1 << 0, /* the last bare word is a prefix (typing) */
@@ -65,6 +66,15 @@ int query_parse(const char *input, unsigned flags, struct query *out);
 void query_release(struct query *q);
 /* True when the query has neither terms nor fields. */
 bool query_is_empty(const struct query *q);
+
+/* Called by query_fts_expanded for the prefix that ends a one-token term.
+ * May append to out an FTS5 expression that replaces `"prefix" *` (such as
+ * ("word1" OR "word2")) and return 1; returns 0 to keep the plain prefix. */
+typedef int (*query_expand_fn)(const char *prefix, struct strbuf *out, void *arg);
+
+/* Builds the MATCH expression like q->fts, letting `expand` replace prefix
+ * tokens.  Returns a newly allocated string, or NULL when q->fts is NULL. */
+char *query_fts_expanded(const struct query *q, query_expand_fn expand, void *arg);
 
 /* Finds the byte ranges of text[0..len) matched by the query's positive
  * terms (phrases as consecutive tokens, prefixes as prefixes), with the same

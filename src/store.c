@@ -40,16 +40,18 @@ static const char store_schema_sql[] =
     " name TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(name, doc)) WITHOUT ROWID;"
+    /* every indexed word, to turn a long prefix into an OR of words */
+    "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
     " tokenize='" FTS_TOKENIZER_NAME "', prefix='1 2 3');";
 
 /* Every object a snapshot may hold; anything else (a trigger, a view) is refused. */
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
-    "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config",
+    "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = {"doc", "piece", "symbol", "fts"};
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
@@ -318,7 +320,16 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 	if (mode == STORE_READ_ONLY &&
 	    store_exec(store, "PRAGMA query_only=ON", "configuration", err) < 0)
 		goto fail;
-	if (store_verify_schema(store, mode == STORE_WRITE, &empty, err) < 0)
+	/* A working copy is thrown away on failure: it needs no journal. */
+	if (mode == STORE_SCRATCH &&
+	    store_exec(store, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;", "configuration",
+		       err) < 0)
+		goto fail;
+	/* Importing touches the whole index: let SQLite keep it in memory. */
+	if (mode != STORE_READ_ONLY &&
+	    store_exec(store, "PRAGMA cache_size=-65536", "configuration", err) < 0)
+		goto fail;
+	if (store_verify_schema(store, mode != STORE_READ_ONLY, &empty, err) < 0)
 		goto fail;
 	if (empty) {
 		char *sql = xasprintf("BEGIN; %s PRAGMA user_version=%d; COMMIT;", store_schema_sql,
@@ -371,7 +382,7 @@ store_set_interrupt(struct store *store, int (*check)(void *arg), void *arg)
 static int
 store_need_write(struct store *store, char **err)
 {
-	if (store->mode == STORE_WRITE)
+	if (store->mode != STORE_READ_ONLY)
 		return 0;
 	*err = xasprintf("%s: instantané ouvert en lecture seule", store->path);
 	return -1;
@@ -426,6 +437,13 @@ store_finish(struct store *store, char **err)
 		return -1;
 	}
 	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", "optimisation", err) < 0)
+		return -1;
+	if (store_exec(store,
+		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
+		       "DELETE FROM term;"
+		       "INSERT INTO term SELECT term FROM temp.vocabulary;"
+		       "DROP TABLE temp.vocabulary;",
+		       "vocabulaire", err) < 0)
 		return -1;
 	return store_exec(store, "VACUUM", "compactage", err);
 }

@@ -23,7 +23,7 @@
 #include "document.h"
 #include "query.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_PIECE_MAX 4096
 
 struct store;
@@ -31,13 +31,17 @@ struct store;
 enum store_mode {
 	STORE_READ_ONLY, /* immutable=1, defensive; the file is never written */
 	STORE_WRITE,     /* create or extend, for the importer */
+	STORE_SCRATCH,   /* like STORE_WRITE on a working copy that the caller
+			  * throws away on failure: no rollback journal and no
+			  * syncs, several times faster; store_rollback cannot
+			  * restore the file */
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out, char **err);
 void store_close(struct store *store);
 const char *store_path(const struct store *store);
 
-/* Writing (STORE_WRITE only).  store_begin/commit bracket one import, so a
+/* Writing (STORE_WRITE or STORE_SCRATCH).  store_begin/commit bracket one import, so a
  * failed import leaves the snapshot exactly as it was (store_rollback). */
 int store_begin(struct store *store, char **err);
 int store_commit(struct store *store, char **err);

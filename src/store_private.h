@@ -54,6 +54,17 @@ struct store {
 	sqlite3_stmt *last_key;
 };
 
+/* The MATCH expression for q: q->fts, with prefixes longer than the FTS5
+ * prefix index (STORE_PREFIX_INDEXED characters) replaced by an OR of the
+ * indexed words they begin, which FTS5 walks lazily instead of merging every
+ * matching word's list first.  Newly allocated; NULL without text terms. */
+char *store_match_expression(struct store *store, const struct query *q);
+
+/* Prefix lengths, in characters, that FTS5's prefix='1 2 3' index serves. */
+#define STORE_PREFIX_INDEXED 3
+/* Beyond this many words a prefix stays a prefix. */
+#define STORE_PREFIX_WORDS_MAX 64
+
 /* The day number of an ISO date ("2014-03-19", "2014"), 0 when there is
  * none; *year gets the year or 0. */
 int64_t store_day_number(const char *date, int *year);

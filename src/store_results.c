@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include <unistr.h>
 
 #include "query.h"
 #include "store.h"
@@ -30,6 +31,7 @@
 struct store_results {
 	struct store *store;
 	struct query terms; /* copy of the query's terms, for highlighting */
+	char *match;	    /* the MATCH expression (store_match_expression) */
 	sqlite3_stmt *list; /* without text: filtered documents, newest first */
 	sqlite3_stmt *seek; /* with text: matching pieces from a bound on; the first
 			     * of a document is also its passage */
@@ -184,7 +186,8 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) <
 			0)
 			goto fail;
-		sqlite3_bind_text(res->seek, 1, q->fts, -1, SQLITE_TRANSIENT);
+		res->match = store_match_expression(store, q);
+		sqlite3_bind_text(res->seek, 1, res->match, -1, SQLITE_STATIC);
 	}
 	*out = res;
 	return 0;
@@ -203,6 +206,7 @@ store_results_free(struct store_results *res)
 	sqlite3_finalize(res->doc);
 	sqlite3_finalize(res->piece);
 	query_release(&res->terms);
+	free(res->match);
 	free(res);
 }
 
@@ -439,6 +443,7 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 {
 	struct strbuf sql = STRBUF_INIT;
 	sqlite3_stmt *stmt = NULL;
+	char *match = NULL;
 	int rc, ret;
 
 	*count = 0;
@@ -447,6 +452,9 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 			    "SELECT count(*) FROM doc WHERE sortkey IN"
 			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
 			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
+	else if (q == NULL || q->nfields == 0)
+		/* Without a WHERE clause SQLite counts the small sort-key index. */
+		strbuf_addstr(&sql, "SELECT count(*) FROM doc");
 	else
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
 	store_filter_sql(q, &sql, 2);
@@ -455,12 +463,13 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 	if (ret < 0)
 		return -1;
 	if (store_has_text(q))
-		sqlite3_bind_text(stmt, 1, q->fts, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	store_filter_bind(q, stmt, 2);
 	rc = store_step_row(store, stmt, "comptage", err);
 	if (rc == 1)
 		*count = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
+	free(match);
 	return rc < 0 ? rc : 0;
 }
 
@@ -468,6 +477,7 @@ long
 store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id, size_t **pieces,
 		      char **err)
 {
+	char *match = NULL;
 	sqlite3_stmt *stmt = NULL;
 	int64_t key = 0, npieces = 0;
 	size_t n = 0, cap = 0;
@@ -486,7 +496,7 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 			  " ORDER BY rowid",
 			  &stmt, err) < 0)
 		return -1;
-	sqlite3_bind_text(stmt, 1, q->fts, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, 0));
 	sqlite3_bind_int64(stmt, 3, store_piece_rowid(key, npieces - 1));
 	while ((rc = store_step_row(store, stmt, "recherche dans un document", err)) == 1) {
@@ -494,10 +504,74 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 		(*pieces)[n++] = (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX);
 	}
 	sqlite3_finalize(stmt);
+	free(match);
 	if (rc < 0) {
 		free(*pieces);
 		*pieces = NULL;
 		return rc;
 	}
 	return (long)n;
+}
+
+/* Expansion of one prefix for query_fts_expanded: the words of the term
+ * table that begin with it, when there are few enough to OR. */
+static int
+store_expand_prefix(const char *prefix, struct strbuf *out, void *arg)
+{
+	struct store *store = arg;
+	sqlite3_stmt *stmt = NULL;
+	struct strbuf words = STRBUF_INIT;
+	char *upper;
+	int n = 0, rc;
+
+	if (u8_mbsnlen((const uint8_t *)prefix, strlen(prefix)) <= STORE_PREFIX_INDEXED)
+		return 0;
+	/* Every word beginning with prefix sorts below prefix + U+10FFFF. */
+	upper = xasprintf("%s\xF4\x8F\xBF\xBF", prefix);
+	if (sqlite3_prepare_v2(store->db,
+			       "SELECT word FROM term WHERE word >= ?1 AND word < ?2 ORDER BY word"
+			       " LIMIT ?3",
+			       -1, &stmt, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, upper, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, STORE_PREFIX_WORDS_MAX + 1);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		strbuf_addstr(&words, n++ ? " OR \"" : "(\"");
+		for (const unsigned char *c = sqlite3_column_text(stmt, 0); c && *c; c++) {
+			if (*c == '"')
+				strbuf_addch(&words, '"');
+			strbuf_addch(&words, *c);
+		}
+		strbuf_addch(&words, '"');
+	}
+	if (rc != SQLITE_DONE || n > STORE_PREFIX_WORDS_MAX) {
+		n = 0; /* too many words, or a failure: FTS5's own prefix search */
+		goto out;
+	}
+	/* No word begins with it: a word that is not indexed matches nothing. */
+	if (n == 0) {
+		strbuf_addch(out, '"');
+		for (const char *c = prefix; *c; c++) {
+			if (*c == '"')
+				strbuf_addch(out, '"');
+			strbuf_addch(out, *c);
+		}
+		strbuf_addch(out, '"');
+		n = 1;
+		goto out;
+	}
+	strbuf_addch(&words, ')');
+	strbuf_add(out, words.buf, words.len);
+out:
+	sqlite3_finalize(stmt);
+	strbuf_release(&words);
+	free(upper);
+	return n > 0;
+}
+
+char *
+store_match_expression(struct store *store, const struct query *q)
+{
+	return query_fts_expanded(q, store_expand_prefix, store);
 }

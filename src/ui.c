@@ -480,7 +480,9 @@ read_input(struct ui *ui)
 {
 	int got = 0;
 
-	for (;;) {
+	/* Bounded, so a flood of input (or a key source that never runs dry)
+	 * still lets the loop see signals and redraw. */
+	while (got < 512) {
 		wint_t wc;
 		int rc = wget_wch(stdscr, &wc);
 
@@ -645,16 +647,18 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->input_fd = STDIN_FILENO;
 	ui->panes[PANE_LIST] = &ui_list_ops;
 	ui->panes[PANE_READER] = &ui_reader_ops;
-	screen = term_start(ui, &err);
-	if (!screen) {
-		fprintf(stderr, "liseuse : %s\n", err);
-		free(err);
+	/* Handlers first: ncurses installs its own SIGTSTP handler when it finds
+	 * the default one, and then ignores ^Z while it updates the screen. */
+	if (install_signals(old) < 0) {
+		fprintf(stderr, "liseuse : tube de signaux : %s\n", strerror(errno));
 		free(ui);
 		return 2;
 	}
-	if (install_signals(old) < 0) {
-		term_stop(screen);
-		fprintf(stderr, "liseuse : tube de signaux : %s\n", strerror(errno));
+	screen = term_start(ui, &err);
+	if (!screen) {
+		restore_signals(old);
+		fprintf(stderr, "liseuse : %s\n", err);
+		free(err);
 		free(ui);
 		return 2;
 	}

@@ -29,6 +29,11 @@ expect_files "004" A/64/666
 expect_files "003" '"mesures de confiance"'
 expect_files "001" minsk
 expect_files "000 001 002 003" 'oeuv*'
+# Prefixes longer than the prefix index become an OR of the indexed words.
+expect_files "000 001 002 003 004" 'securi*'
+expect_files "000 001 002 003 004" 'SÉCUR*'
+expect_files "001 002 003 004" '"armes de destruction" massi*'
+expect_files "" 'zzzzq*'
 expect_files "000 003 004" de:kazakhstan
 expect_files "001 002" type:note
 expect_files "002 003" annee:2018

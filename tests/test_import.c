@@ -168,21 +168,34 @@ test_parse(void)
 	document_release(&doc);
 }
 
-/* A refused file stops the import before anything reaches the store. */
+/* A refused file, even after a good one, leaves the store without any
+ * document: the import is one transaction. */
 static void
 test_paths_refused(void)
 {
 	char *good = write_file("good.txt", "Un bon texte.\n", 14);
 	char *bad = write_file("bad.txt", "Caf\xe9\n", 5);
 	char *missing = xasprintf("%s/missing.txt", tmpdir);
+	char *db = xasprintf("%s/refused.db", tmpdir);
 	char *paths[] = { good, bad };
 	char *paths2[] = { good, missing };
+	struct store *store = NULL;
+	char *err = NULL;
+	int64_t count = -1;
 
-	/* the store is never touched, so none is needed */
-	CHECK_INT(import_paths(NULL, paths, 2), -1);
-	CHECK_INT(import_paths(NULL, paths2, 2), -1);
+	CHECK_INT(store_open(db, STORE_WRITE, &store, &err), 0);
+	if (store != NULL) {
+		CHECK_INT(import_paths(store, paths, 2), -1);
+		CHECK_INT(import_paths(store, paths2, 2), -1);
+		CHECK_INT(store_count_documents(store, &count, &err), 0);
+		CHECK_INT(count, 0);
+		store_close(store);
+	}
+	free(err);
+	unlink(db);
 	unlink(good);
 	unlink(bad);
+	free(db);
 	free(good);
 	free(bad);
 	free(missing);

@@ -250,8 +250,24 @@ test_suspend(void)
 	CHECK(wait_for(&c, 0, "Kazakhstan"));
 	mark = c.len;
 	kill(c.pid, SIGTSTP);
-	r = waitpid(c.pid, &status, WUNTRACED);
+	/* Wait for the stop with a deadline: a program that ignores ^Z must
+	 * fail the test, not hang it. */
+	for (long end = now_ms() + DEADLINE_MS;
+	     (r = waitpid(c.pid, &status, WUNTRACED | WNOHANG)) == 0 && now_ms() < end;)
+		pump(&c, 10);
 	CHECK(r == c.pid && WIFSTOPPED(status));
+	if (r != c.pid || !WIFSTOPPED(status)) {
+		fprintf(stderr, "suspend: waitpid %d, status %#x, output: %.200s\n", (int)r, status,
+			c.out ? c.out + (c.len > 200 ? c.len - 200 : 0) : "");
+		if (r == c.pid) {
+			child_release(&c);
+			return;
+		}
+		kill(c.pid, SIGKILL);
+		waitpid(c.pid, &status, 0);
+		child_release(&c);
+		return;
+	}
 	CHECK(wait_for(&c, mark, "\033[?1049l"));
 	mark = c.len;
 	kill(c.pid, SIGCONT);
