@@ -34,6 +34,7 @@
 
 #define FIRST_SCREEN 20
 #define MAX_REPS 1000
+#define GAP_REPS 5
 
 static const char *const queries[] = {"securite", "mesures de confiance", "s", "se", "oeuvre",
 				      "etats"};
@@ -224,26 +225,41 @@ main(int argc, char **argv)
 		printf("bare FTS5 first 20 '%s', rowid ascending vs descending, p50\t%.3f\t%.3f\tms\n",
 		       queries[i], percentile(asc_ms, reps, 50), percentile(raw_ms, reps, 50));
 
-		memset(&g, 0, sizeof(g));
-		store_set_interrupt(store, poll_gap, &g);
-		g.last = now_ms();
-		store_first_screen(store, &q);
-		finish_gaps(&g);
-		printf("uninterruptible, first 20 '%s'\t%.3f\t%ld\tms (polls)\n", queries[i], g.max,
-		       g.calls);
-		memset(&g, 0, sizeof(g));
-		g.last = t = now_ms();
-		if (store_results_count(store, &q, &count, &err) < 0) {
-			fprintf(stderr, "bench_store: count: %s\n", err ? err : "interrupted");
-			free(err);
-			err = NULL;
+		/* the worst of GAP_REPS runs: one run is at the mercy of the machine */
+		double first_max = 0, count_max = 0, count_ms = 0;
+		long first_polls = 0, count_polls = 0;
+
+		for (int r = 0; r < GAP_REPS; r++) {
+			memset(&g, 0, sizeof(g));
+			store_set_interrupt(store, poll_gap, &g);
+			g.last = now_ms();
+			store_first_screen(store, &q);
+			finish_gaps(&g);
+			if (g.max > first_max)
+				first_max = g.max;
+			first_polls = g.calls;
+			memset(&g, 0, sizeof(g));
+			g.last = t = now_ms();
+			if (store_results_count(store, &q, &count, &err) < 0) {
+				fprintf(stderr, "bench_store: count: %s\n", err ? err : "interrupted");
+				free(err);
+				err = NULL;
+			}
+			finish_gaps(&g);
+			t = now_ms() - t;
+			store_set_interrupt(store, NULL, NULL);
+			if (g.max > count_max)
+				count_max = g.max;
+			count_polls = g.calls;
+			if (t > count_ms)
+				count_ms = t;
 		}
-		finish_gaps(&g);
-		t = now_ms() - t;
-		store_set_interrupt(store, NULL, NULL);
-		printf("uninterruptible, count '%s'\t%.3f\t%ld\tms (polls)\n", queries[i], g.max,
-		       g.calls);
-		printf("count '%s' (%lld matches)\t%.3f\t-\tms\n", queries[i], (long long)count, t);
+		printf("uninterruptible, first 20 '%s' (max of %d)\t%.3f\t%ld\tms (polls)\n",
+		       queries[i], GAP_REPS, first_max, first_polls);
+		printf("uninterruptible, count '%s' (max of %d)\t%.3f\t%ld\tms (polls)\n", queries[i],
+		       GAP_REPS, count_max, count_polls);
+		printf("count '%s' (%lld matches, max of %d)\t%.3f\t-\tms\n", queries[i],
+		       (long long)count, GAP_REPS, count_ms);
 		query_release(&q);
 	}
 	status = 0;
