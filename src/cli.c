@@ -266,6 +266,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	char *err = NULL;
 	int64_t id;
 	int width = output_width(opts);
+	enum para_role previous_role = PARA_BODY;
 	int found = store_find_doc(store, id_or_symbol, &id, &err);
 
 	if (found == 1)
@@ -297,8 +298,11 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 			store_doc_release(&doc);
 			goto fail;
 		}
-		if (!continued)
+		/* Lines of one block (masthead, signature) stay together. */
+		if (!continued && !(i > 0 && para.role == previous_role &&
+				    (para.role == PARA_FRONT || para.role == PARA_SIGNATURE)))
 			putchar('\n');
+		previous_role = para.role;
 		print_wrapped(para.text, para.len, width, 0);
 		paragraph_release(&para);
 	}

@@ -125,6 +125,24 @@ cache_find(struct reader_state *r, size_t index)
 	return NULL;
 }
 
+/* True when piece `piece` is another line of a block of one-line paragraphs
+ * (masthead, signature) that the previous piece began: no blank line then. */
+static bool
+continues_block(struct ui *ui, size_t piece, enum para_role role)
+{
+	struct paragraph prev = {0};
+	bool continued = false, same = false;
+	char *err = NULL;
+
+	if (piece == 0 || (role != PARA_FRONT && role != PARA_SIGNATURE))
+		return false;
+	if (store_get_piece(ui->store, ui->reader.doc_id, piece - 1, &prev, &continued, &err) == 1)
+		same = prev.role == role;
+	paragraph_release(&prev);
+	free(err);
+	return same;
+}
+
 /* Reads block `index` into a slot (the least recently used one). */
 static struct reader_block *
 cache_load(struct ui *ui, size_t index)
@@ -176,7 +194,7 @@ cache_load(struct ui *ui, size_t index)
 		slot->bold = para.bold;
 		slot->nbold = para.nbold;
 	}
-	slot->blank_before = !continued;
+	slot->blank_before = !continued && !continues_block(ui, index - r->nheader, para.role);
 	if (r->has_query)
 		slot->nmarks = query_highlight(&r->query, slot->text, slot->len, &slot->marks);
 	return slot;

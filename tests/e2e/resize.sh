@@ -2,10 +2,10 @@
 # Resizing while reading keeps the paragraph at the top of the reader.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# The first line of the reading pane: the line after the rule that
+# The first non-blank line of the reading pane: after the rule that
 # separates it from the list.
 reader_top() {
-	capture | awk 'found { print; exit } /──/ { found = 1 }'
+	capture | awk 'found && NF { print; exit } /──/ { found = 1 }'
 }
 
 # The first word of at least four letters of a line.
