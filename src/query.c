@@ -186,9 +186,8 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 	return found;
 }
 
-/* Appends one token as an FTS5 string, doubling its quotes. */
-static void
-query_quote_token(struct strbuf *sb, const char *token)
+void
+query_append_quoted(struct strbuf *sb, const char *token)
 {
 	strbuf_addch(sb, '"');
 	for (const char *c = token; *c; c++) {
@@ -210,7 +209,7 @@ query_term_fts(struct strbuf *sb, const struct query_term *t, query_expand_fn ex
 	for (size_t i = 0; i < t->ntokens; i++) {
 		if (i)
 			strbuf_addstr(sb, " + ");
-		query_quote_token(sb, t->tokens[i]);
+		query_append_quoted(sb, t->tokens[i]);
 		if (t->prefix && i + 1 == t->ntokens)
 			strbuf_addstr(sb, " *");
 	}

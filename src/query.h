@@ -67,6 +67,10 @@ void query_release(struct query *q);
 /* True when the query has neither terms nor fields. */
 bool query_is_empty(const struct query *q);
 
+/* Appends token to sb as an FTS5 string: in double quotes, its own double
+ * quotes doubled, so FTS5 reads it as text, never as syntax. */
+void query_append_quoted(struct strbuf *sb, const char *token);
+
 /* Called by query_fts_expanded for the prefix that ends a one-token term.
  * May append to out an FTS5 expression that replaces `"prefix" *` (such as
  * ("word1" OR "word2")) and return 1; returns 0 to keep the plain prefix. */

@@ -537,13 +537,10 @@ store_expand_prefix(const char *prefix, struct strbuf *out, void *arg)
 	sqlite3_bind_text(stmt, 2, upper, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, STORE_PREFIX_WORDS_MAX + 1);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		strbuf_addstr(&words, n++ ? " OR \"" : "(\"");
-		for (const unsigned char *c = sqlite3_column_text(stmt, 0); c && *c; c++) {
-			if (*c == '"')
-				strbuf_addch(&words, '"');
-			strbuf_addch(&words, *c);
-		}
-		strbuf_addch(&words, '"');
+		const char *word = (const char *)sqlite3_column_text(stmt, 0);
+
+		strbuf_addstr(&words, n++ ? " OR " : "(");
+		query_append_quoted(&words, word ? word : "");
 	}
 	if (rc != SQLITE_DONE || n > STORE_PREFIX_WORDS_MAX) {
 		n = 0; /* too many words, or a failure: FTS5's own prefix search */
@@ -551,13 +548,7 @@ store_expand_prefix(const char *prefix, struct strbuf *out, void *arg)
 	}
 	/* No word begins with it: a word that is not indexed matches nothing. */
 	if (n == 0) {
-		strbuf_addch(out, '"');
-		for (const char *c = prefix; *c; c++) {
-			if (*c == '"')
-				strbuf_addch(out, '"');
-			strbuf_addch(out, *c);
-		}
-		strbuf_addch(out, '"');
+		query_append_quoted(out, prefix);
 		n = 1;
 		goto out;
 	}
