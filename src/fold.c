@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicase.h>
@@ -95,6 +96,59 @@ fold_add_folded(struct strbuf *sb, ucs4_t c, int depth)
 	fold_add_uc(sb, c);
 }
 
+/* What each code point below FOLD_TABLE_SIZE (ASCII, Latin-1 and the Latin
+ * Extended blocks: nearly every character of French text) is to the
+ * tokenizer, worked out once by the rules above so that the tokenizer need
+ * not ask libunistring for every letter. */
+#define FOLD_TABLE_SIZE 0x250
+#define FOLD_TABLE_BYTES 6
+
+enum fold_class { FOLD_SEPARATOR, FOLD_WORD, FOLD_IGNORABLE };
+
+struct fold_entry {
+	unsigned char class; /* enum fold_class */
+	unsigned char len;   /* bytes of folded form, words only */
+	char folded[FOLD_TABLE_BYTES];
+};
+
+static struct fold_entry fold_table[FOLD_TABLE_SIZE];
+static bool fold_table_ready;
+
+static void
+fold_table_build(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (ucs4_t c = 0; c < FOLD_TABLE_SIZE; c++) {
+		struct fold_entry *e = &fold_table[c];
+
+		if (fold_is_word(c)) {
+			strbuf_reset(&sb);
+			fold_add_folded(&sb, c, 0);
+			/* every folded form fits; abort() would show a table too small */
+			if (sb.len > FOLD_TABLE_BYTES)
+				abort();
+			e->class = FOLD_WORD;
+			e->len = (unsigned char)sb.len;
+			memcpy(e->folded, sb.buf, sb.len);
+		} else {
+			e->class = fold_is_ignorable(c) ? FOLD_IGNORABLE : FOLD_SEPARATOR;
+		}
+	}
+	strbuf_release(&sb);
+	fold_table_ready = true;
+}
+
+/* strbuf_add without the terminating NUL, written once per token. */
+static inline void
+fold_append(struct strbuf *sb, const struct fold_entry *e)
+{
+	if (sb->len + FOLD_TABLE_BYTES + 1 > sb->cap)
+		strbuf_grow(sb, FOLD_TABLE_BYTES);
+	memcpy(sb->buf + sb->len, e->folded, FOLD_TABLE_BYTES);
+	sb->len += e->len;
+}
+
 void
 fold_iter_init(struct fold_iter *it, const char *text, size_t len)
 {
@@ -102,6 +156,8 @@ fold_iter_init(struct fold_iter *it, const char *text, size_t len)
 	it->len = len;
 	it->pos = 0;
 	strbuf_init(&it->folded);
+	if (!fold_table_ready)
+		fold_table_build();
 }
 
 int
@@ -113,31 +169,50 @@ fold_iter_next(struct fold_iter *it, size_t *start, size_t *end, const char **fo
 
 	strbuf_reset(&it->folded);
 	while (pos < it->len) {
+		enum fold_class cls;
 		ucs4_t c;
 		int n;
 
 		if (s[pos] < 0x80) {
 			c = s[pos];
 			n = 1;
+		} else if (s[pos] >= 0xC2 && s[pos] < 0xE0 && pos + 1 < it->len &&
+			   (s[pos + 1] & 0xC0) == 0x80) {
+			/* two bytes: every accented letter of French */
+			c = (ucs4_t)(s[pos] & 0x1F) << 6 | (s[pos + 1] & 0x3F);
+			n = 2;
 		} else {
 			/* Invalid bytes decode as U+FFFD, a separator. */
 			n = u8_mbtouc(&c, s + pos, it->len - pos);
 			if (n <= 0)
 				n = 1;
 		}
-		if (fold_is_word(c)) {
+		if (c < FOLD_TABLE_SIZE) {
+			const struct fold_entry *e = &fold_table[c];
+
+			cls = e->class;
+			if (cls == FOLD_WORD)
+				fold_append(&it->folded, e);
+		} else {
+			cls = fold_is_word(c)	     ? FOLD_WORD
+			      : fold_is_ignorable(c) ? FOLD_IGNORABLE
+						     : FOLD_SEPARATOR;
+			if (cls == FOLD_WORD)
+				fold_add_folded(&it->folded, c, 0);
+		}
+		if (cls == FOLD_WORD) {
 			if (!in_token) {
 				in_token = true;
 				tok_start = pos;
 			}
-			fold_add_folded(&it->folded, c, 0);
-		} else if (!in_token || !fold_is_ignorable(c)) {
-			if (in_token)
-				break;
+		} else if (in_token && cls == FOLD_SEPARATOR) {
+			break;
 		}
 		pos += (size_t)n;
 	}
 	it->pos = pos;
+	if (it->folded.buf != NULL)
+		it->folded.buf[it->folded.len] = '\0';
 	if (!in_token)
 		return 0;
 	/* Trailing combining marks belong to the token. */

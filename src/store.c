@@ -355,6 +355,7 @@ store_close(struct store *store)
 		return;
 	sqlite3_finalize(store->insert_doc);
 	sqlite3_finalize(store->insert_piece);
+	sqlite3_finalize(store->read_pieces);
 	sqlite3_finalize(store->insert_fts);
 	sqlite3_finalize(store->insert_symbol);
 	sqlite3_finalize(store->update_doc);
@@ -362,6 +363,7 @@ store_close(struct store *store)
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(store->db);
+	free(store->unindexed);
 	free(store->path);
 	free(store);
 }
@@ -388,6 +390,35 @@ store_need_write(struct store *store, char **err)
 	return -1;
 }
 
+static int
+store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, char **err)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, what, err);
+	return 0;
+}
+
+/* How FTS5 builds the index during an import: pending terms are written out
+ * as few large segments, which are not merged until store_finish merges them
+ * all at once.  Merging as it goes (FTS5's default) rewrites the same terms
+ * several times.  These settings live in the fts_config table and matter
+ * only to writers. */
+static int
+store_configure_index(struct store *store, char **err)
+{
+	char *sql = xasprintf("INSERT INTO fts(fts, rank) VALUES('hashsize', %d);"
+			      "INSERT INTO fts(fts, rank) VALUES('automerge', 0);"
+			      "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
+			      STORE_INDEX_HASH_BYTES);
+	int rc = store_exec(store, sql, "configuration de l’index", err);
+
+	free(sql);
+	return rc;
+}
+
 int
 store_begin(struct store *store, char **err)
 {
@@ -400,6 +431,59 @@ store_begin(struct store *store, char **err)
 	if (store_exec(store, "BEGIN IMMEDIATE", "début de l’import", err) < 0)
 		return -1;
 	store->in_transaction = true;
+	store->nunindexed = 0;
+	if (store_configure_index(store, err) < 0) {
+		store_rollback(store);
+		return -1;
+	}
+	return 0;
+}
+
+/* Newest first is ascending row id order: descending sort keys. */
+static int
+store_key_newest_first(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x < y) - (x > y);
+}
+
+/* Indexes the pieces of the documents added in this transaction, in
+ * ascending row id order.  FTS5 writes its pending terms out as a new
+ * segment whenever a row id is lower than the previous one, so indexing
+ * documents as they come (in no date order) made a segment per document or
+ * two and spent most of the import merging them.  One single-row INSERT per
+ * piece, not INSERT … SELECT: a multi-row statement opens a savepoint, and
+ * FTS5 writes a segment at every savepoint too. */
+static int
+store_index_added(struct store *store, char **err)
+{
+	sqlite3_stmt *read = store->read_pieces, *insert = store->insert_fts;
+
+	if (store->nunindexed == 0)
+		return 0;
+	qsort(store->unindexed, store->nunindexed, sizeof *store->unindexed,
+	      store_key_newest_first);
+	for (size_t i = 0; i < store->nunindexed; i++) {
+		int64_t key = store->unindexed[i];
+		int rc;
+
+		sqlite3_bind_int64(read, 1, store_piece_rowid(key, 0));
+		sqlite3_bind_int64(read, 2, store_piece_rowid(key, STORE_META_INDEX));
+		while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
+			sqlite3_bind_int64(insert, 1, sqlite3_column_int64(read, 0));
+			sqlite3_bind_text(insert, 2, (const char *)sqlite3_column_text(read, 1),
+					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
+			if (store_step_done(store, insert, "indexation", err) < 0) {
+				sqlite3_reset(read);
+				return -1;
+			}
+		}
+		sqlite3_reset(read);
+		if (rc != SQLITE_DONE)
+			return store_fail(store, rc, "indexation", err);
+	}
+	store->nunindexed = 0;
 	return 0;
 }
 
@@ -410,7 +494,8 @@ store_commit(struct store *store, char **err)
 		*err = xasprintf("%s: aucun import en cours", store->path);
 		return -1;
 	}
-	if (store_exec(store, "COMMIT", "fin de l’import", err) < 0) {
+	if (store_index_added(store, err) < 0 ||
+	    store_exec(store, "COMMIT", "fin de l’import", err) < 0) {
 		store_rollback(store);
 		return -1;
 	}
@@ -425,6 +510,23 @@ store_rollback(struct store *store)
 		return;
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	store->in_transaction = false;
+	store->nunindexed = 0;
+}
+
+/* Rewrites the file when merging the index left much of it free.  A fresh
+ * import leaves almost nothing free, and a VACUUM would only copy the whole
+ * file twice. */
+static int
+store_compact(struct store *store, char **err)
+{
+	int64_t pages, free_pages;
+
+	if (store_int_query(store, "PRAGMA page_count", &pages, err) < 0 ||
+	    store_int_query(store, "PRAGMA freelist_count", &free_pages, err) < 0)
+		return -1;
+	if (free_pages * STORE_COMPACT_RATIO <= pages)
+		return 0;
+	return store_exec(store, "VACUUM", "compactage", err);
 }
 
 int
@@ -445,7 +547,7 @@ store_finish(struct store *store, char **err)
 		       "DROP TABLE temp.vocabulary;",
 		       "vocabulaire", err) < 0)
 		return -1;
-	return store_exec(store, "VACUUM", "compactage", err);
+	return store_compact(store, err);
 }
 
 /* Days in the civil calendar (Howard Hinnant's days_from_civil), shifted so
@@ -560,21 +662,10 @@ store_bold_blob(const struct paragraph *p, size_t a, size_t b, struct strbuf *bl
 }
 
 static int
-store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, char **err)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, what, err);
-	return 0;
-}
-
-static int
 store_insert_piece(struct store *store, int64_t rowid, int role, bool continued, const char *text,
 		   size_t len, const struct strbuf *bold, char **err)
 {
-	sqlite3_stmt *p = store->insert_piece, *f = store->insert_fts;
+	sqlite3_stmt *p = store->insert_piece;
 
 	sqlite3_bind_int64(p, 1, rowid);
 	sqlite3_bind_int(p, 2, role);
@@ -584,11 +675,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 		sqlite3_bind_blob(p, 5, bold->buf, (int)bold->len, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(p, 5);
-	if (store_step_done(store, p, "écriture d’un passage", err) < 0)
-		return -1;
-	sqlite3_bind_int64(f, 1, rowid);
-	sqlite3_bind_text(f, 2, text ? text : "", (int)len, SQLITE_STATIC);
-	return store_step_done(store, f, "indexation d’un passage", err);
+	return store_step_done(store, p, "écriture d’un passage", err);
 }
 
 static int
@@ -607,6 +694,8 @@ store_prepare_writes(struct store *store, char **err)
 			  "INSERT INTO piece(id, role, continued, text, bold)"
 			  " VALUES(?1, ?2, ?3, ?4, ?5)",
 			  &store->insert_piece, err) < 0 ||
+	    store_prepare(store, "SELECT id, text FROM piece WHERE id BETWEEN ?1 AND ?2",
+			  &store->read_pieces, err) < 0 ||
 	    store_prepare(store, "INSERT INTO fts(rowid, text) VALUES(?1, ?2)", &store->insert_fts,
 			  err) < 0 ||
 	    store_prepare(store, "INSERT OR IGNORE INTO symbol(name, doc) VALUES(?1, ?2)",
@@ -758,6 +847,15 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 	sqlite3_bind_int64(store->update_doc, 2, npieces);
 	sqlite3_bind_int64(store->update_doc, 3, (int64_t)nbytes);
 	if (store_step_done(store, store->update_doc, "écriture d’un document", err) < 0)
+		goto out;
+	if (store->nunindexed == store->unindexed_alloc) {
+		store->unindexed_alloc = store->unindexed_alloc ? 2 * store->unindexed_alloc : 256;
+		store->unindexed =
+		    xrealloc(store->unindexed, store->unindexed_alloc * sizeof *store->unindexed);
+	}
+	store->unindexed[store->nunindexed++] = key;
+	/* outside a transaction, nothing would index it later */
+	if (!store->in_transaction && store_index_added(store, err) < 0)
 		goto out;
 	ret = 0;
 out:

@@ -50,8 +50,11 @@ struct store {
 	int (*check)(void *arg);
 	void *check_arg;
 	/* statements cached for the importer */
-	sqlite3_stmt *insert_doc, *insert_piece, *insert_fts, *insert_symbol, *update_doc;
-	sqlite3_stmt *last_key;
+	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *update_doc, *last_key;
+	sqlite3_stmt *read_pieces, *insert_fts;
+	/* sort keys of the documents added in this transaction, indexed at commit */
+	int64_t *unindexed;
+	size_t nunindexed, unindexed_alloc;
 };
 
 /* The MATCH expression for q: q->fts, with prefixes longer than the FTS5
@@ -62,6 +65,14 @@ char *store_match_expression(struct store *store, const struct query *q);
 
 /* Prefix lengths, in characters, that FTS5's prefix='1 2 3' index serves. */
 #define STORE_PREFIX_INDEXED 3
+/* An import ends with a VACUUM only when more than 1/STORE_COMPACT_RATIO of
+ * the file's pages are free. */
+#define STORE_COMPACT_RATIO 16
+/* Bytes of pending index terms FTS5 keeps in memory before writing a
+ * segment: about twice the text they come from, so a segment per 60 MB of
+ * text, and the final merge has little to do. */
+#define STORE_INDEX_HASH_BYTES (128 << 20)
+
 /* Beyond this many words a prefix stays a prefix. */
 #define STORE_PREFIX_WORDS_MAX 64
 

@@ -173,13 +173,6 @@ strbuf_addstr(struct strbuf *sb, const char *s)
 }
 
 void
-strbuf_addch(struct strbuf *sb, int c)
-{
-	char ch = (char)c;
-	strbuf_add(sb, &ch, 1);
-}
-
-void
 strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;

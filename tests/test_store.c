@@ -702,6 +702,66 @@ test_fts_highlight(const char *path)
 	sqlite3_close(db);
 }
 
+/* The index agrees with the pieces (FTS5's integrity check), holds `want`
+ * passages matching `word`, and is one segment: documents arrive in no date
+ * order, and must still be indexed in row id order. */
+static void
+check_index(const char *path, const char *word, int want)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	char *sql = xasprintf("SELECT count(*) FROM fts WHERE fts MATCH '%s'", word);
+
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db), SQLITE_OK);
+	CHECK_INT(
+	    sqlite3_exec(db, "INSERT INTO fts(fts) VALUES('integrity-check')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(stmt, 0), want);
+	sqlite3_finalize(stmt);
+	CHECK_INT(sqlite3_prepare_v2(
+		      db, "SELECT count(DISTINCT id >> 37) FROM fts_data WHERE id >> 37 > 0", -1,
+		      &stmt, NULL),
+		  SQLITE_OK);
+	CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(stmt, 0), 1);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	free(sql);
+}
+
+/* A second import into a snapshot: the new document is found, the old ones
+ * still are, and the two imports' segments are merged into one. */
+static void
+test_extend(const char *path)
+{
+	struct store *st;
+	struct document doc;
+	char *err = NULL;
+	int64_t id;
+
+	check_index(path, "minsk", 4); /* passages: doc 3 has two */
+	CHECK_INT(store_open(path, STORE_WRITE, &st, &err), 0);
+	if (st == NULL) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return;
+	}
+	CHECK_INT(store_begin(st, &err), 0);
+	document_init(&doc);
+	set_meta(&doc, "2012-05-05", "Lettre", "Chili", "Lettre ajoutée", NULL, NULL);
+	add_para(&doc, PARA_BODY, "Un séminaire à Minsk, plus tard.", 0, 0);
+	CHECK_INT(store_add_document(st, &doc, &id, &err), 0);
+	document_release(&doc);
+	CHECK_INT(store_commit(st, &err), 0);
+	CHECK_INT(store_finish(st, &err), 0);
+	store_close(st);
+	check_index(path, "minsk", 5);
+	check_index(path, "ajoutee", 1);
+}
+
 /* Opening must fail with a message naming the file. */
 static void
 check_open_fails(const char *path, const char *want_part)
@@ -893,6 +953,7 @@ main(void)
 		CHECK_INT(count, ndocs);
 		store_close(st);
 	}
+	test_extend(again);
 	unlink(path);
 	unlink(again);
 	rmdir(tmpdir);
