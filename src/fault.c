@@ -2,18 +2,19 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "fault.h"
 
 static long fail_at;     /* 0: injection off */
-static long allocations;
+static atomic_long allocations; /* counted on every thread */
 static sqlite3_mem_methods system_methods;
 
 bool
 fault_alloc_fails(void)
 {
-	return fail_at > 0 && ++allocations >= fail_at;
+	return fail_at > 0 && atomic_fetch_add(&allocations, 1) + 1 >= fail_at;
 }
 
 static void *

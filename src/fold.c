@@ -1,6 +1,7 @@
 /* fold.c - French search folding: tokens, case, accents, ligatures. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -112,7 +113,8 @@ struct fold_entry {
 };
 
 static struct fold_entry fold_table[FOLD_TABLE_SIZE];
-static bool fold_table_ready;
+/* built on first use; the importer folds on two threads */
+static pthread_once_t fold_table_once = PTHREAD_ONCE_INIT;
 
 static void
 fold_table_build(void)
@@ -136,7 +138,6 @@ fold_table_build(void)
 		}
 	}
 	strbuf_release(&sb);
-	fold_table_ready = true;
 }
 
 /* strbuf_add without the terminating NUL, written once per token. */
@@ -156,8 +157,7 @@ fold_iter_init(struct fold_iter *it, const char *text, size_t len)
 	it->len = len;
 	it->pos = 0;
 	strbuf_init(&it->folded);
-	if (!fold_table_ready)
-		fold_table_build();
+	pthread_once(&fold_table_once, fold_table_build);
 }
 
 int

@@ -18,6 +18,7 @@
 #include <unistr.h>
 
 #include "import.h"
+#include "import_loader.h"
 #include "markup.h"
 #include "meta.h"
 #include "reflow.h"
@@ -444,6 +445,7 @@ long
 import_paths(struct store *store, char *const *paths, size_t npaths)
 {
 	struct file_list list = { 0 };
+	struct import_loader *loader = NULL;
 	size_t refused = 0;
 	bool begun = false;
 	char *err = NULL;
@@ -457,14 +459,16 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		report("%s: no file to import", npaths > 0 ? paths[0] : "(none)");
 		return -1;
 	}
-	/* One pass, one transaction: each file is read, parsed and written in
-	 * turn; after a refusal the rest are still checked, so every bad file
-	 * is named, and the transaction is rolled back. */
+	/* One pass, one transaction: each file is read and parsed (on the
+	 * loader's thread) and written in turn; after a refusal the rest are
+	 * still checked, so every bad file is named, and the transaction is
+	 * rolled back. */
+	loader = import_loader_start(list.paths, list.n, load);
 	for (size_t i = 0; i < list.n; i++) {
 		struct document doc;
 		int64_t id;
 
-		if (load(list.paths[i], &doc) < 0) {
+		if (!import_loader_next(loader, &doc)) {
 			refused++;
 			continue;
 		}
@@ -481,6 +485,8 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		}
 		document_release(&doc);
 	}
+	import_loader_finish(loader);
+	loader = NULL;
 	if (refused > 0) {
 		if (begun)
 			store_rollback(store);
@@ -500,6 +506,7 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		err = NULL;
 	}
 out:
+	import_loader_finish(loader);
 	if (err != NULL) {
 		report("%s", err);
 		free(err);

@@ -1,6 +1,7 @@
 /* util.c - allocation wrappers and strbuf. */
 #include "config.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +9,14 @@
 #include "fault.h"
 #include "util.h"
 
-static void (*fatal_hook)(void);
+typedef void (*fatal_hook_fn)(void);
+/* atomic: the importer's two threads may both run out of memory */
+static _Atomic(fatal_hook_fn) fatal_hook;
 
 void
 util_set_fatal_hook(void (*hook)(void))
 {
-	fatal_hook = hook;
+	atomic_store(&fatal_hook, hook);
 }
 
 /* Out of memory is not recoverable here: restore the terminal, say so, and
@@ -21,10 +24,9 @@ util_set_fatal_hook(void (*hook)(void))
 static void
 out_of_memory(size_t size)
 {
-	void (*hook)(void) = fatal_hook;
-
 	/* The hook runs once, even if it runs out of memory itself. */
-	fatal_hook = NULL;
+	fatal_hook_fn hook = atomic_exchange(&fatal_hook, NULL);
+
 	if (hook != NULL)
 		hook();
 	fprintf(stderr, "liseuse: out of memory (%zu bytes)\n", size);
