@@ -31,8 +31,8 @@ int import_parse(const char *text, size_t len, const char *source,
 
 /* Imports every file under paths into store, in one transaction.  Reports
  * each refused file on stderr; returns the number of documents imported,
- * or -1 (nothing written) when any file was refused or the store failed.
- * Every file is checked and parsed before anything is written.  A directory
+ * or -1 (nothing written) when any file was refused or the store failed:
+ * every file is still checked, so that all the bad ones are named.  A directory
  * walk takes regular files only, in byte order of their names, and leaves
  * out hidden files and snapshots (*.db, *.db-journal, *.db-wal, *.db-shm).
  * Files over 256 MB are refused.  When the compaction after the commit

@@ -279,6 +279,30 @@ store_progress(void *arg)
 	return store->check != NULL && store->check(store->check_arg) != 0;
 }
 
+/* No rollback journal and no syncs; checks that SQLite agreed, since it
+ * keeps its journal without a word when it will not turn it off. */
+static int
+store_journal_off(struct store *store, char **err)
+{
+	sqlite3_stmt *stmt = NULL;
+	bool off = false;
+
+	if (store_exec(store, "PRAGMA synchronous=OFF", "configuration", err) < 0 ||
+	    store_prepare(store, "PRAGMA journal_mode=OFF", &stmt, err) < 0)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		const unsigned char *m = sqlite3_column_text(stmt, 0);
+
+		off = m != NULL && strcmp((const char *)m, "off") == 0;
+	}
+	sqlite3_finalize(stmt);
+	if (!off) {
+		*err = xasprintf("%s: journal impossible à désactiver", store->path);
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_open(const char *path, enum store_mode mode, struct store **out, char **err)
 {
@@ -307,6 +331,10 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 		goto fail;
 	}
 	sqlite3_extended_result_codes(store->db, 1);
+	/* A working copy is thrown away on failure: it needs no journal.  Before
+	 * the defensive flag, which refuses to turn the journal off. */
+	if (mode == STORE_SCRATCH && store_journal_off(store, err) < 0)
+		goto fail;
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	rc = fts_tokenizer_register(store->db);
@@ -319,11 +347,6 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 		goto fail;
 	if (mode == STORE_READ_ONLY &&
 	    store_exec(store, "PRAGMA query_only=ON", "configuration", err) < 0)
-		goto fail;
-	/* A working copy is thrown away on failure: it needs no journal. */
-	if (mode == STORE_SCRATCH &&
-	    store_exec(store, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;", "configuration",
-		       err) < 0)
 		goto fail;
 	/* Importing touches the whole index: let SQLite keep it in memory. */
 	if (mode != STORE_READ_ONLY &&

@@ -42,13 +42,17 @@ void store_close(struct store *store);
 const char *store_path(const struct store *store);
 
 /* Writing (STORE_WRITE or STORE_SCRATCH).  store_begin/commit bracket one import, so a
- * failed import leaves the snapshot exactly as it was (store_rollback). */
+ * failed import leaves the snapshot exactly as it was (store_rollback).  The
+ * documents' text is indexed for search at store_commit, newest first, which
+ * is the order in which FTS5 builds its index fastest. */
 int store_begin(struct store *store, char **err);
 int store_commit(struct store *store, char **err);
 void store_rollback(struct store *store);
 /* Adds a document (cutting long paragraphs into pieces); *id gets its id. */
 int store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err);
-/* Compacts the file so the same input always gives the same bytes. */
+/* Merges the index into one segment, refreshes the vocabulary used to
+ * expand long prefixes, and compacts the file when much of it is free; the
+ * same input always gives the same bytes. */
 int store_finish(struct store *store, char **err);
 
 /* One document's metadata. */
