@@ -10,7 +10,9 @@
 #include "util.h"
 
 /* How far the loader may run ahead: a few documents, and no more than this
- * many bytes of text unless the queue is empty (one huge file still loads). */
+ * many bytes of text, counting the document the writer is busy with, unless
+ * there is nothing else (so two huge files are never in memory at once, yet
+ * one still loads). */
 #define LOADER_SLOTS 8
 #define LOADER_MAX_BYTES (32u << 20)
 
@@ -31,7 +33,8 @@ struct import_loader {
 	struct loaded ring[LOADER_SLOTS];
 	size_t head, count; /* the oldest queued result, and how many */
 	size_t queued_bytes;
-	size_t taken; /* results handed out (without a thread: loaded) */
+	size_t in_hand_bytes; /* the document last handed out, until the next call */
+	size_t taken;	      /* results handed out (without a thread: loaded) */
 	bool stop;
 };
 
@@ -48,7 +51,9 @@ document_bytes(const struct document *doc)
 static bool
 loader_full(const struct import_loader *l)
 {
-	return l->count == LOADER_SLOTS || (l->count > 0 && l->queued_bytes >= LOADER_MAX_BYTES);
+	size_t held = l->queued_bytes + l->in_hand_bytes;
+
+	return l->count == LOADER_SLOTS || (held > 0 && held >= LOADER_MAX_BYTES);
 }
 
 static void *
@@ -119,12 +124,15 @@ import_loader_next(struct import_loader *l, struct document *doc)
 		return l->load(l->paths[l->taken++], doc) == 0;
 	}
 	pthread_mutex_lock(&l->lock);
+	l->in_hand_bytes = 0; /* the writer is done with the previous one */
+	pthread_cond_broadcast(&l->changed);
 	while (l->count == 0)
 		pthread_cond_wait(&l->changed, &l->lock);
 	r = l->ring[l->head];
 	l->head = (l->head + 1) % LOADER_SLOTS;
 	l->count--;
 	l->queued_bytes -= r.bytes;
+	l->in_hand_bytes = r.bytes;
 	l->taken++;
 	pthread_cond_broadcast(&l->changed);
 	pthread_mutex_unlock(&l->lock);
