@@ -127,7 +127,7 @@ fold_table_build(void)
 		if (fold_is_word(c)) {
 			strbuf_reset(&sb);
 			fold_add_folded(&sb, c, 0);
-			/* every folded form fits; abort() would show a table too small */
+			/* a longer folded form needs a wider table: fail at once */
 			if (sb.len > FOLD_TABLE_BYTES)
 				abort();
 			e->class = FOLD_WORD;
