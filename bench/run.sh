@@ -180,8 +180,12 @@ row "peak RSS, 100 MB document opened, to the end" \
 
 fi
 
-# 7. Import throughput of the 10k set and snapshot size, against cat: three
-# rounds, cat and the import interleaved, the median of each.
+# 7. Import throughput of the 10k set and snapshot size: three rounds, each
+# running cat, the import and the bare SQLite reference in turn; the median
+# of each.  The reference loads the same text, one row per paragraph, into a
+# table and indexes it with FTS5's own unicode61 tokenizer, the same prefix
+# indexes and the same term buffer: what SQLite alone costs on this machine
+# at this moment, so the ratio says how much the importer adds.
 if want 7; then
 set -- "$OUT"/c100k/00[0-9]
 catall() { for d in "$@"; do cat "$d"/*.txt; done; }
@@ -190,8 +194,26 @@ elapsed() { awk -v a="$1" -v z="$2" 'BEGIN { print z - a }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 text_bytes=$(catall "$@" | wc -c)
 mbs() { awk -v b="$text_bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
-cat_times= import_times= rss_kb=
-for round in 1 2 3; do
+SQLITE_BIN=$(command -v sqlite3 || true)
+catall "$@" | awk 'BEGIN { RS = ""; ORS = "\036" } { gsub(/\n/, " "); print }' \
+	> "$OUT/fts-ref.txt"
+cat > "$OUT/fts-ref.sql" <<SQL
+PRAGMA journal_mode=OFF;
+PRAGMA synchronous=OFF;
+PRAGMA cache_size=-65536;
+CREATE TABLE piece(text TEXT);
+.import --ascii $OUT/fts-ref.txt piece
+CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', prefix='1 2 3',
+	tokenize='unicode61 remove_diacritics 2');
+INSERT INTO fts(fts, rank) VALUES('hashsize', 134217728);
+INSERT INTO fts(fts, rank) VALUES('automerge', 0);
+BEGIN;
+INSERT INTO fts(rowid, text) SELECT rowid, text FROM piece;
+COMMIT;
+INSERT INTO fts(fts) VALUES('optimize');
+SQL
+cat_times='' import_times='' bare_times='' rss_kb=''
+for _ in 1 2 3; do
 	t0=$(now)
 	catall "$@" > /dev/null
 	t1=$(now)
@@ -204,13 +226,28 @@ for round in 1 2 3; do
 		"$LISEUSE" --db "$OUT/import-timing.db" import "$@" > /dev/null 2>> "$LOG"
 	fi
 	t2=$(now)
+	if [ -n "$SQLITE_BIN" ]; then
+		rm -f "$OUT/fts-ref.db"
+		"$SQLITE_BIN" "$OUT/fts-ref.db" < "$OUT/fts-ref.sql" > /dev/null 2>> "$LOG"
+		t3=$(now)
+		bare_times="$bare_times $(elapsed "$t2" "$t3")"
+	fi
 	cat_times="$cat_times $(elapsed "$t0" "$t1")"
 	import_times="$import_times $(elapsed "$t1" "$t2")"
 done
+rm -f "$OUT/fts-ref.db" "$OUT/fts-ref.txt" "$OUT/fts-ref.sql"
 # shellcheck disable=SC2086 # word splitting wanted
 row "import throughput, 10k docs ($(awk -v b="$text_bytes" 'BEGIN{printf "%.0f", b/1048576}') MB), median of 3" \
 	"$(mbs "$(median $import_times)")" "$(mbs "$(median $cat_times)")" MB/s min 10 \
 	"≥ 10 MB/s (cat as reference)"
+if [ -n "$bare_times" ]; then
+	# shellcheck disable=SC2086 # word splitting wanted
+	row "bare SQLite FTS5 on the same text (unicode61, same prefixes), median of 3" \
+		"$(mbs "$(median $bare_times)")" - MB/s info 0 "(the ceiling on this machine now)"
+	# shellcheck disable=SC2086 # word splitting wanted
+	row "import time against the bare SQLite FTS5 load" "$(median $import_times)" \
+		"$(median $bare_times)" s info 0 "(ratio: what the importer adds)"
+fi
 row "peak RSS of that import" "$(kb_to_mb "$rss_kb")" - MB info 0 "(GNU time; n/a without it)"
 if [ -f "$OUT/100k.import-time" ]; then
 	all_bytes=$(wc -c < "$OUT/c100k.txt")
