@@ -267,6 +267,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	int64_t id;
 	int width = output_width(opts);
 	enum para_role previous_role = PARA_BODY;
+	struct strbuf text = STRBUF_INIT; /* the paragraph being joined */
 	int found = store_find_doc(store, id_or_symbol, &id, &err);
 
 	if (found == 1)
@@ -290,22 +291,33 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	print_meta_line("Original", doc.meta.language, width);
 	print_meta_line("Résolutions", doc.meta.resolutions, width);
 	print_meta_line("Fichier", doc.meta.source, width);
+	/* A paragraph longer than a piece is stored as several: they are joined
+	 * again so that it wraps as one. */
 	for (size_t i = 0; i < doc.npieces; i++) {
 		struct paragraph para;
 		bool continued = false;
 
 		if (store_get_piece(store, id, i, &para, &continued, &err) != 1) {
+			strbuf_release(&text);
 			store_doc_release(&doc);
 			goto fail;
 		}
-		/* Lines of one block (masthead, signature) stay together. */
-		if (!continued && !(i > 0 && para.role == previous_role &&
-				    (para.role == PARA_FRONT || para.role == PARA_SIGNATURE)))
-			putchar('\n');
-		previous_role = para.role;
-		print_wrapped(para.text, para.len, width, 0);
+		if (!continued) {
+			if (i > 0)
+				print_wrapped(strbuf_str(&text), text.len, width, 0);
+			strbuf_reset(&text);
+			/* Lines of one block (masthead, signature) stay together. */
+			if (!(i > 0 && para.role == previous_role &&
+			      (para.role == PARA_FRONT || para.role == PARA_SIGNATURE)))
+				putchar('\n');
+			previous_role = para.role;
+		}
+		strbuf_add(&text, para.text, para.len);
 		paragraph_release(&para);
 	}
+	if (doc.npieces > 0)
+		print_wrapped(strbuf_str(&text), text.len, width, 0);
+	strbuf_release(&text);
 	store_doc_release(&doc);
 	return 0;
 

@@ -60,6 +60,23 @@ expect_status 0 "$LISEUSE" list
 checks=$((checks + 1))
 [ "$(wc -l <"$tmpdir/out")" -ge 5 ] || fail "list without --db printed too little"
 
+# A paragraph longer than a stored piece (4 KB) wraps as one paragraph: no
+# short line where one piece ends and the next begins.
+awk 'BEGIN {
+	split("la mise en œuvre de la résolution par les États membres et des mesures de confiance", w, " ")
+	printf "Lettre datée du 3 mars 2015\n\nLe séminaire"
+	for (i = 0; i < 1500; i++) printf " %s", w[(i * 7) % 15 + 1]
+	printf ".\n"
+}' >"$tmpdir/long.txt"
+expect_status 0 "$LISEUSE" --db "$tmpdir/long.db" import "$tmpdir/long.txt"
+expect_status 0 "$LISEUSE" --db "$tmpdir/long.db" show --width 60 1
+checks=$((checks + 1))
+short=$(LC_ALL=C.UTF-8 awk '/^Le séminaire/ { on = 1 } on && /\.$/ { on = 0 }
+	on && length($0) < 45 { print NR ": " $0 }' "$tmpdir/out")
+[ -z "$short" ] || fail "a long paragraph has a short line inside it: $short"
+checks=$((checks + 1))
+[ "$(grep -c 'séminaire' "$tmpdir/out")" -eq 1 ] || fail "the long paragraph is not one paragraph"
+
 # A closed pipe ends the program quietly.
 "$LISEUSE" --db "$snapshot" show --width 20 "$id003" 2>"$tmpdir/err" | head -n 1 >/dev/null
 checks=$((checks + 1))
