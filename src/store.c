@@ -645,19 +645,27 @@ store_fold_cites(const char *s)
 }
 
 /* Where to cut text[start..len) so the piece holds at most STORE_PIECE_MAX
- * bytes: after a space in the second half of the window, else at a UTF-8
- * character boundary. */
+ * bytes: after the last sentence that ends in the second half of the
+ * window, else after a space there, else at a UTF-8 character boundary.
+ * The reader starts each piece on a new line, and a new line after a full
+ * stop reads as the end of a sentence rather than a break in one. */
 static size_t
 store_cut(const char *text, size_t len, size_t start)
 {
-	size_t limit = start + STORE_PIECE_MAX, e;
+	size_t limit = start + STORE_PIECE_MAX, e, after_space = 0;
 
 	if (len - start <= STORE_PIECE_MAX)
 		return len;
 	for (e = limit; e > start + STORE_PIECE_MAX / 2; e--) {
-		if (text[e - 1] == ' ')
+		if (text[e - 1] != ' ')
+			continue;
+		if (strchr(".!?", text[e - 2]) != NULL)
 			return e;
+		if (after_space == 0)
+			after_space = e;
 	}
+	if (after_space)
+		return after_space;
 	for (e = limit; e > start + 1 && ((unsigned char)text[e] & 0xC0) == 0x80; e--)
 		;
 	return e;

@@ -391,6 +391,9 @@ test_pieces(struct store *st)
 	for (index = first_big; index + 1 < doc.npieces; index++) {
 		CHECK_INT(store_get_piece(st, 2, index, &para, &continued, &err), 1);
 		CHECK(para.len <= STORE_PIECE_MAX);
+		/* cut after a sentence, so that the reader's new line falls there */
+		CHECK(index + 2 == doc.npieces ||
+		      (para.len > 2 && memcmp(para.text + para.len - 2, ". ", 2) == 0));
 		CHECK(continued == (index > first_big));
 		CHECK_INT(para.role, PARA_BODY);
 		{
