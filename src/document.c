@@ -15,6 +15,7 @@ static const char *const role_names[PARA_ROLE_COUNT] = {
 	[PARA_NUMBERED] = "numbered",
 	[PARA_ITEM] = "item",
 	[PARA_SIGNATURE] = "signature",
+	[PARA_NOTE] = "note",
 };
 
 const char *
@@ -52,6 +53,7 @@ doc_meta_release(struct doc_meta *m)
 	free(m->source);
 	free(m->symbols);
 	free(m->resolutions);
+	free(m->job_number);
 	memset(m, 0, sizeof *m);
 }
 
@@ -78,5 +80,6 @@ document_add_paragraph(struct document *doc, enum para_role role, char *text,
 	p->len = len;
 	p->bold = bold;
 	p->nbold = nbold;
+	p->page = 0;
 	return p;
 }

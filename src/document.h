@@ -19,6 +19,7 @@ enum para_role {
 	PARA_NUMBERED,   /* "1. Le Séminaire …" */
 	PARA_ITEM,       /* "a) …", "- …", "• …" */
 	PARA_SIGNATURE,  /* "L'Ambassadeur,", "(Signé) …": one line each */
+	PARA_NOTE,       /* a footnote, stored right after the paragraph that calls it */
 	PARA_ROLE_COUNT
 };
 
@@ -36,6 +37,7 @@ struct paragraph {
 	size_t len;              /* bytes, without the NUL */
 	struct text_span *bold;  /* owned, sorted, may be NULL */
 	size_t nbold;
+	int page;                /* page the paragraph starts on, from 1; 0: unknown */
 };
 
 /* Metadata.  Every string is owned and may be NULL when unknown. */
@@ -52,6 +54,7 @@ struct doc_meta {
 	char *source;      /* source file name, without directories */
 	char *symbols;     /* the document's own symbols, space-separated: "A/64/666 S/2010/84" */
 	char *resolutions; /* cited resolutions, "; "-separated: "1540 (2004); 2325 (2016)" */
+	char *job_number;  /* the UN job number of the French text: "24-01234 (F)" */
 };
 
 struct document {
