@@ -1,4 +1,4 @@
-/* store_private.h - what store.c and store_results.c share; no one else
+/* store_private.h - what the store_*.c files share; no one else
  * includes it.
  *
  * Keys: a document's sort key is (day << 21 | counter), where day counts
@@ -85,6 +85,14 @@ int64_t store_day_number(const char *date, int *year);
 int store_fail(struct store *store, int rc, const char *what, char **err);
 /* Prepares sql; -1 with *err on failure. */
 int store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **err);
+/* Runs SQL without results; -1/-2 as store_fail. */
+int store_exec(struct store *store, const char *sql, const char *what, char **err);
+/* Runs a query of one integer into *out (0 without a row); -1/-2 as store_fail. */
+int store_int_query(struct store *store, const char *sql, int64_t *out, char **err);
+/* -1 with *err when the store was opened read-only. */
+int store_need_write(struct store *store, char **err);
+/* Steps a statement that returns no row and resets it; -1/-2 as store_fail. */
+int store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, char **err);
 /* Looks up a document's sort key and piece count: 1 found, 0 not, -1/-2. */
 int store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npieces, char **err);
 

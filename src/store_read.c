@@ -1,0 +1,199 @@
+/* store_read.c - documents and pieces read back from a snapshot. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "fold.h"
+#include "fts_tokenizer.h"
+#include "store.h"
+#include "store_private.h"
+#include "util.h"
+
+int
+store_count_documents(struct store *store, int64_t *count, char **err)
+{
+	return store_int_query(store, "SELECT count(*) FROM doc", count, err);
+}
+
+void
+store_doc_release(struct store_doc *doc)
+{
+	doc_meta_release(&doc->meta);
+	memset(doc, 0, sizeof *doc);
+}
+
+static char *
+store_column_dup(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return s ? xstrndup((const char *)s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
+}
+
+int
+store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err)
+{
+	sqlite3_stmt *stmt;
+	int rc, ret;
+
+	memset(out, 0, sizeof *out);
+	if (store_prepare(store,
+			  "SELECT kind, date, sender, addressee, organ, language, title, source,"
+			  " symbols, resolutions, npieces, nbytes FROM doc WHERE id = ?1",
+			  &stmt, err) < 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct doc_meta *m = &out->meta;
+
+		out->id = id;
+		m->kind = store_column_dup(stmt, 0);
+		m->date = store_column_dup(stmt, 1);
+		m->sender = store_column_dup(stmt, 2);
+		m->addressee = store_column_dup(stmt, 3);
+		m->organ = store_column_dup(stmt, 4);
+		m->language = store_column_dup(stmt, 5);
+		m->title = store_column_dup(stmt, 6);
+		m->source = store_column_dup(stmt, 7);
+		m->symbols = store_column_dup(stmt, 8);
+		m->resolutions = store_column_dup(stmt, 9);
+		out->npieces = (size_t)sqlite3_column_int64(stmt, 10);
+		out->nbytes = (uint64_t)sqlite3_column_int64(stmt, 11);
+		ret = 1;
+	} else if (rc == SQLITE_DONE) {
+		ret = 0;
+	} else {
+		ret = store_fail(store, rc, "lecture d’un document", err);
+	}
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+int
+store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npieces, char **err)
+{
+	sqlite3_stmt *stmt;
+	int rc, ret;
+
+	if (store_prepare(store, "SELECT sortkey, npieces FROM doc WHERE id = ?1", &stmt, err) < 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*sortkey = sqlite3_column_int64(stmt, 0);
+		*npieces = sqlite3_column_int64(stmt, 1);
+		ret = 1;
+	} else {
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un document", err);
+	}
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+int
+store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char **err)
+{
+	sqlite3_stmt *stmt;
+	const char *s = id_or_symbol;
+	size_t n, digits;
+	int rc, ret;
+
+	s += strspn(s, " \t");
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return 0;
+	for (digits = 0; digits < n && s[digits] >= '0' && s[digits] <= '9'; digits++)
+		;
+	if (digits == n && n <= 18) {
+		int64_t key = 0, np = 0, want = strtoll(s, NULL, 10);
+
+		ret = store_doc_key(store, want, &key, &np, err);
+		if (ret != 0) {
+			if (ret == 1)
+				*id = want;
+			return ret;
+		}
+	}
+	if (store_prepare(store, "SELECT doc FROM symbol WHERE name = ?1 ORDER BY doc LIMIT 1",
+			  &stmt, err) < 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, s, (int)n, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		ret = 1;
+	} else {
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’une cote", err);
+	}
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+int
+store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragraph *out,
+		bool *continued, char **err)
+{
+	sqlite3_stmt *stmt;
+	int64_t key = 0, npieces = 0;
+	int rc, ret;
+
+	memset(out, 0, sizeof *out);
+	*continued = false;
+	ret = store_doc_key(store, doc_id, &key, &npieces, err);
+	if (ret <= 0)
+		return ret;
+	if (index >= (size_t)npieces)
+		return 0;
+	if (store_prepare(store, "SELECT role, continued, text, bold FROM piece WHERE id = ?1",
+			  &stmt, err) < 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, store_piece_rowid(key, (int64_t)index));
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		int role = sqlite3_column_int(stmt, 0);
+		const unsigned char *bold = sqlite3_column_blob(stmt, 3);
+		size_t nbold = (size_t)sqlite3_column_bytes(stmt, 3) / 8;
+
+		out->role = role >= 0 && role < PARA_ROLE_COUNT ? (enum para_role)role : PARA_BODY;
+		*continued = sqlite3_column_int(stmt, 1) != 0;
+		out->text = store_column_dup(stmt, 2);
+		if (out->text == NULL)
+			out->text = xstrdup("");
+		out->len = strlen(out->text);
+		if (nbold && bold != NULL) {
+			size_t w = 0;
+
+			out->bold = xcalloc(nbold, sizeof *out->bold);
+			for (size_t i = 0; i < nbold; i++) {
+				const unsigned char *b = bold + 8 * i;
+				uint32_t s = (uint32_t)b[0] | (uint32_t)b[1] << 8 |
+					     (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+				uint32_t e = (uint32_t)b[4] | (uint32_t)b[5] << 8 |
+					     (uint32_t)b[6] << 16 | (uint32_t)b[7] << 24;
+
+				/* a damaged span must not point outside the text */
+				if (s < e && e <= out->len)
+					out->bold[w++] = (struct text_span){s, e};
+			}
+			out->nbold = w;
+			if (w == 0) {
+				free(out->bold);
+				out->bold = NULL;
+			}
+		}
+		ret = 1;
+	} else {
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un passage", err);
+	}
+	sqlite3_finalize(stmt);
+	return ret;
+}

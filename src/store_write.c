@@ -1,0 +1,510 @@
+/* store_write.c - the importer's side of the store: transactions, documents
+ * written in pieces, the index built at commit. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "fold.h"
+#include "fts_tokenizer.h"
+#include "store.h"
+#include "store_private.h"
+#include "util.h"
+int
+store_need_write(struct store *store, char **err)
+{
+	if (store->mode != STORE_READ_ONLY)
+		return 0;
+	*err = xasprintf("%s: instantané ouvert en lecture seule", store->path);
+	return -1;
+}
+
+int
+store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, char **err)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, what, err);
+	return 0;
+}
+
+/* How FTS5 builds the index during an import: pending terms are written out
+ * as few large segments, which are not merged until store_finish merges them
+ * all at once.  Merging as it goes (FTS5's default) rewrites the same terms
+ * several times.  These settings live in the fts_config table and matter
+ * only to writers. */
+static int
+store_configure_index(struct store *store, char **err)
+{
+	char *sql = xasprintf("INSERT INTO fts(fts, rank) VALUES('hashsize', %d);"
+			      "INSERT INTO fts(fts, rank) VALUES('automerge', 0);"
+			      "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
+			      STORE_INDEX_HASH_BYTES);
+	int rc = store_exec(store, sql, "configuration de l’index", err);
+
+	free(sql);
+	return rc;
+}
+
+int
+store_begin(struct store *store, char **err)
+{
+	if (store_need_write(store, err) < 0)
+		return -1;
+	if (store->in_transaction) {
+		*err = xasprintf("%s: import déjà commencé", store->path);
+		return -1;
+	}
+	if (store_exec(store, "BEGIN IMMEDIATE", "début de l’import", err) < 0)
+		return -1;
+	store->in_transaction = true;
+	store->nunindexed = 0;
+	if (store_configure_index(store, err) < 0) {
+		store_rollback(store);
+		return -1;
+	}
+	return 0;
+}
+
+/* Newest first is ascending row id order: descending sort keys. */
+static int
+store_key_newest_first(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x < y) - (x > y);
+}
+
+/* Indexes the pieces of the documents added in this transaction, in
+ * ascending row id order.  FTS5 writes its pending terms out as a new
+ * segment whenever a row id is lower than the previous one, so indexing
+ * documents as they come (in no date order) made a segment per document or
+ * two and spent most of the import merging them.  One single-row INSERT per
+ * piece, not INSERT … SELECT: a multi-row statement opens a savepoint, and
+ * FTS5 writes a segment at every savepoint too. */
+static int
+store_index_added(struct store *store, char **err)
+{
+	sqlite3_stmt *read = store->read_pieces, *insert = store->insert_fts;
+
+	if (store->nunindexed == 0)
+		return 0;
+	qsort(store->unindexed, store->nunindexed, sizeof *store->unindexed,
+	      store_key_newest_first);
+	for (size_t i = 0; i < store->nunindexed; i++) {
+		int64_t key = store->unindexed[i];
+		int rc;
+
+		sqlite3_bind_int64(read, 1, store_piece_rowid(key, 0));
+		sqlite3_bind_int64(read, 2, store_piece_rowid(key, STORE_META_INDEX));
+		while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
+			sqlite3_bind_int64(insert, 1, sqlite3_column_int64(read, 0));
+			sqlite3_bind_text(insert, 2, (const char *)sqlite3_column_text(read, 1),
+					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
+			if (store_step_done(store, insert, "indexation", err) < 0) {
+				sqlite3_reset(read);
+				return -1;
+			}
+		}
+		sqlite3_reset(read);
+		if (rc != SQLITE_DONE)
+			return store_fail(store, rc, "indexation", err);
+	}
+	store->nunindexed = 0;
+	return 0;
+}
+
+int
+store_commit(struct store *store, char **err)
+{
+	if (!store->in_transaction) {
+		*err = xasprintf("%s: aucun import en cours", store->path);
+		return -1;
+	}
+	if (store_index_added(store, err) < 0 ||
+	    store_exec(store, "COMMIT", "fin de l’import", err) < 0) {
+		store_rollback(store);
+		return -1;
+	}
+	store->in_transaction = false;
+	return 0;
+}
+
+void
+store_rollback(struct store *store)
+{
+	if (!store->in_transaction)
+		return;
+	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	store->in_transaction = false;
+	store->nunindexed = 0;
+}
+
+/* Rewrites the file when merging the index left much of it free.  A fresh
+ * import leaves almost nothing free, and a VACUUM would only copy the whole
+ * file twice. */
+static int
+store_compact(struct store *store, char **err)
+{
+	int64_t pages, free_pages;
+
+	if (store_int_query(store, "PRAGMA page_count", &pages, err) < 0 ||
+	    store_int_query(store, "PRAGMA freelist_count", &free_pages, err) < 0)
+		return -1;
+	if (free_pages * STORE_COMPACT_RATIO <= pages)
+		return 0;
+	return store_exec(store, "VACUUM", "compactage", err);
+}
+
+int
+store_finish(struct store *store, char **err)
+{
+	if (store_need_write(store, err) < 0)
+		return -1;
+	if (store->in_transaction) {
+		*err = xasprintf("%s: import en cours (store_commit d’abord)", store->path);
+		return -1;
+	}
+	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", "optimisation", err) < 0)
+		return -1;
+	if (store_exec(store,
+		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
+		       "DELETE FROM term;"
+		       "INSERT INTO term SELECT term FROM temp.vocabulary;"
+		       "DROP TABLE temp.vocabulary;",
+		       "vocabulaire", err) < 0)
+		return -1;
+	return store_compact(store, err);
+}
+
+/* Days in the civil calendar (Howard Hinnant's days_from_civil), shifted so
+ * that year 0 gives a positive number and 0 means "no date". */
+int64_t
+store_day_number(const char *date, int *year_out)
+{
+	int y = 0, m = 1, d = 1, n = 0;
+	int64_t era, yoe, doy, doe;
+
+	*year_out = 0;
+	if (date == NULL)
+		return 0;
+	for (n = 0; n < 4 && date[n] >= '0' && date[n] <= '9'; n++)
+		y = y * 10 + (date[n] - '0');
+	if (n != 4)
+		return 0;
+	if (date[4] == '-' && date[5] >= '0' && date[5] <= '9' && date[6] >= '0' &&
+	    date[6] <= '9') {
+		m = (date[5] - '0') * 10 + (date[6] - '0');
+		if (date[7] == '-' && date[8] >= '0' && date[8] <= '9' && date[9] >= '0' &&
+		    date[9] <= '9')
+			d = (date[8] - '0') * 10 + (date[9] - '0');
+	}
+	if (m < 1 || m > 12)
+		m = 1;
+	if (d < 1 || d > 31)
+		d = 1;
+	*year_out = y;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468 + 719469 + 366; /* >= 1 for year 0 */
+}
+
+/* " word word " for word-prefix filters with instr(). */
+static char *
+store_fold_field(const char *s)
+{
+	char *f, *out;
+
+	if (s == NULL)
+		return xstrdup(" ");
+	f = fold_string(s, strlen(s), NULL);
+	out = xasprintf(" %s ", f);
+	free(f);
+	return out;
+}
+
+/* ";1540 2004;2325 2016;" from "1540 (2004); 2325 (2016)". */
+static char *
+store_fold_cites(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addch(&sb, ';');
+	while (s != NULL && *s) {
+		const char *e = strchr(s, ';');
+		size_t n = e ? (size_t)(e - s) : strlen(s), flen;
+		char *f = fold_string(s, n, &flen);
+
+		if (flen) {
+			strbuf_add(&sb, f, flen);
+			strbuf_addch(&sb, ';');
+		}
+		free(f);
+		s = e ? e + 1 : s + n;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Where to cut text[start..len) so the piece holds at most STORE_PIECE_MAX
+ * bytes: after the last sentence that ends in the second half of the
+ * window, else after a space there, else at a UTF-8 character boundary.
+ * The reader starts each piece on a new line, and a new line after a full
+ * stop reads as the end of a sentence rather than a break in one. */
+static size_t
+store_cut(const char *text, size_t len, size_t start)
+{
+	size_t limit = start + STORE_PIECE_MAX, e, after_space = 0;
+
+	if (len - start <= STORE_PIECE_MAX)
+		return len;
+	for (e = limit; e > start + STORE_PIECE_MAX / 2; e--) {
+		if (text[e - 1] != ' ')
+			continue;
+		if (strchr(".!?", text[e - 2]) != NULL)
+			return e;
+		if (after_space == 0)
+			after_space = e;
+	}
+	if (after_space)
+		return after_space;
+	for (e = limit; e > start + 1 && ((unsigned char)text[e] & 0xC0) == 0x80; e--)
+		;
+	return e;
+}
+
+/* Bold spans of [a, b), re-based, as little-endian uint32 pairs. */
+static void
+store_bold_blob(const struct paragraph *p, size_t a, size_t b, struct strbuf *blob)
+{
+	strbuf_reset(blob);
+	for (size_t i = 0; i < p->nbold; i++) {
+		size_t s = p->bold[i].start > a ? p->bold[i].start : a;
+		size_t e = p->bold[i].end < b ? p->bold[i].end : b;
+		uint32_t v[2];
+		unsigned char bytes[8];
+
+		if (s >= e)
+			continue;
+		v[0] = (uint32_t)(s - a);
+		v[1] = (uint32_t)(e - a);
+		for (int k = 0; k < 8; k++)
+			bytes[k] = (unsigned char)(v[k / 4] >> (8 * (k % 4)));
+		strbuf_add(blob, bytes, sizeof bytes);
+	}
+}
+
+static int
+store_insert_piece(struct store *store, int64_t rowid, int role, bool continued, const char *text,
+		   size_t len, const struct strbuf *bold, char **err)
+{
+	sqlite3_stmt *p = store->insert_piece;
+
+	sqlite3_bind_int64(p, 1, rowid);
+	sqlite3_bind_int(p, 2, role);
+	sqlite3_bind_int(p, 3, continued);
+	sqlite3_bind_text(p, 4, text ? text : "", (int)len, SQLITE_STATIC);
+	if (bold != NULL && bold->len)
+		sqlite3_bind_blob(p, 5, bold->buf, (int)bold->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(p, 5);
+	return store_step_done(store, p, "écriture d’un passage", err);
+}
+
+static int
+store_prepare_writes(struct store *store, char **err)
+{
+	if (store->insert_doc != NULL)
+		return 0;
+	if (store_prepare(store,
+			  "INSERT INTO doc(sortkey, year, kind, date, sender, addressee, organ,"
+			  " language, title, source, symbols, resolutions,"
+			  " f_kind, f_sender, f_addressee, f_organ, f_cites)"
+			  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+			  " ?13, ?14, ?15, ?16, ?17)",
+			  &store->insert_doc, err) < 0 ||
+	    store_prepare(store,
+			  "INSERT INTO piece(id, role, continued, text, bold)"
+			  " VALUES(?1, ?2, ?3, ?4, ?5)",
+			  &store->insert_piece, err) < 0 ||
+	    store_prepare(store, "SELECT id, text FROM piece WHERE id BETWEEN ?1 AND ?2",
+			  &store->read_pieces, err) < 0 ||
+	    store_prepare(store, "INSERT INTO fts(rowid, text) VALUES(?1, ?2)", &store->insert_fts,
+			  err) < 0 ||
+	    store_prepare(store, "INSERT OR IGNORE INTO symbol(name, doc) VALUES(?1, ?2)",
+			  &store->insert_symbol, err) < 0 ||
+	    store_prepare(store, "UPDATE doc SET npieces = ?2, nbytes = ?3 WHERE id = ?1",
+			  &store->update_doc, err) < 0 ||
+	    store_prepare(store, "SELECT max(sortkey) FROM doc WHERE sortkey BETWEEN ?1 AND ?2",
+			  &store->last_key, err) < 0)
+		return -1;
+	return 0;
+}
+
+/* The next sort key for a document of that day. */
+static int
+store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
+{
+	int64_t first = day << STORE_COUNTER_BITS;
+	int64_t last = first + (INT64_C(1) << STORE_COUNTER_BITS) - 1;
+	int rc;
+
+	sqlite3_bind_int64(store->last_key, 1, first);
+	sqlite3_bind_int64(store->last_key, 2, last);
+	rc = sqlite3_step(store->last_key);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(store->last_key);
+		return store_fail(store, rc, "numérotation", err);
+	}
+	if (sqlite3_column_type(store->last_key, 0) == SQLITE_NULL)
+		*key = first;
+	else
+		*key = sqlite3_column_int64(store->last_key, 0) + 1;
+	sqlite3_reset(store->last_key);
+	if (*key > last) {
+		*err = xasprintf("%s: trop de documents à la même date", store->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The metadata piece: what the list shows, searchable like the text. */
+static char *
+store_meta_text(const struct doc_meta *m)
+{
+	const char *parts[] = {m->title, m->kind,    m->sender,	    m->addressee,
+			       m->organ, m->symbols, m->resolutions};
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (parts[i] == NULL || parts[i][0] == 0)
+			continue;
+		if (sb.len)
+			strbuf_addstr(&sb, " · ");
+		strbuf_addstr(&sb, parts[i]);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+store_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s != NULL)
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+int
+store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err)
+{
+	const struct doc_meta *m = &doc->meta;
+	struct strbuf bold = STRBUF_INIT;
+	char *folded[5] = {NULL};
+	char *meta = NULL;
+	int64_t day, key = 0, npieces = 0;
+	uint64_t nbytes = 0;
+	int year, ret = -1;
+
+	if (store_need_write(store, err) < 0 || store_prepare_writes(store, err) < 0)
+		return -1;
+	day = store_day_number(m->date, &year);
+	if (store_next_key(store, day, &key, err) < 0)
+		return -1;
+	folded[0] = store_fold_field(m->kind);
+	folded[1] = store_fold_field(m->sender);
+	folded[2] = store_fold_field(m->addressee);
+	folded[3] = store_fold_field(m->organ);
+	folded[4] = store_fold_cites(m->resolutions);
+	sqlite3_bind_int64(store->insert_doc, 1, key);
+	if (year)
+		sqlite3_bind_int(store->insert_doc, 2, year);
+	else
+		sqlite3_bind_null(store->insert_doc, 2);
+	store_bind_text_or_null(store->insert_doc, 3, m->kind);
+	store_bind_text_or_null(store->insert_doc, 4, m->date);
+	store_bind_text_or_null(store->insert_doc, 5, m->sender);
+	store_bind_text_or_null(store->insert_doc, 6, m->addressee);
+	store_bind_text_or_null(store->insert_doc, 7, m->organ);
+	store_bind_text_or_null(store->insert_doc, 8, m->language);
+	store_bind_text_or_null(store->insert_doc, 9, m->title);
+	store_bind_text_or_null(store->insert_doc, 10, m->source);
+	store_bind_text_or_null(store->insert_doc, 11, m->symbols);
+	store_bind_text_or_null(store->insert_doc, 12, m->resolutions);
+	for (int i = 0; i < 5; i++)
+		sqlite3_bind_text(store->insert_doc, 13 + i, folded[i], -1, SQLITE_STATIC);
+	if (store_step_done(store, store->insert_doc, "écriture d’un document", err) < 0)
+		goto out;
+	*id = sqlite3_last_insert_rowid(store->db);
+
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+		size_t start = 0;
+
+		do {
+			size_t end = store_cut(p->text, p->len, start);
+
+			if (npieces >= STORE_META_INDEX) {
+				*err = xasprintf("%s: document trop long (%s)", store->path,
+						 m->source ? m->source : "sans nom");
+				goto out;
+			}
+			store_bold_blob(p, start, end, &bold);
+			if (store_insert_piece(store, store_piece_rowid(key, npieces), p->role,
+					       start > 0, p->text + start, end - start, &bold,
+					       err) < 0)
+				goto out;
+			npieces++;
+			start = end;
+		} while (start < p->len);
+		nbytes += p->len;
+	}
+	meta = store_meta_text(m);
+	if (store_insert_piece(store, store_piece_rowid(key, STORE_META_INDEX), PARA_FRONT, false,
+			       meta, strlen(meta), NULL, err) < 0)
+		goto out;
+	for (const char *s = m->symbols; s != NULL && *s;) {
+		size_t n = strcspn(s, " \t");
+
+		if (n) {
+			sqlite3_bind_text(store->insert_symbol, 1, s, (int)n, SQLITE_STATIC);
+			sqlite3_bind_int64(store->insert_symbol, 2, *id);
+			if (store_step_done(store, store->insert_symbol, "écriture d’une cote",
+					    err) < 0)
+				goto out;
+		}
+		s += n;
+		s += strspn(s, " \t");
+	}
+	sqlite3_bind_int64(store->update_doc, 1, *id);
+	sqlite3_bind_int64(store->update_doc, 2, npieces);
+	sqlite3_bind_int64(store->update_doc, 3, (int64_t)nbytes);
+	if (store_step_done(store, store->update_doc, "écriture d’un document", err) < 0)
+		goto out;
+	if (store->nunindexed == store->unindexed_alloc) {
+		store->unindexed_alloc = store->unindexed_alloc ? 2 * store->unindexed_alloc : 256;
+		store->unindexed =
+		    xrealloc(store->unindexed, store->unindexed_alloc * sizeof *store->unindexed);
+	}
+	store->unindexed[store->nunindexed++] = key;
+	/* outside a transaction, nothing would index it later */
+	if (!store->in_transaction && store_index_added(store, err) < 0)
+		goto out;
+	ret = 0;
+out:
+	sqlite3_clear_bindings(store->insert_doc);
+	for (int i = 0; i < 5; i++)
+		free(folded[i]);
+	free(meta);
+	strbuf_release(&bold);
+	return ret;
+}
