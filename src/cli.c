@@ -235,6 +235,9 @@ cli_search(struct store *store, char *const *words, size_t nwords,
 		fprintf(stderr, "liseuse: syntaxe : aucun mot à chercher dans la requête\n");
 		status = 2;
 	} else {
+		/* a word the snapshot lacks may still find its other forms */
+		store_set_dictionary(store, true);
+		store_query_forms(store, &q);
 		status = print_results(store, &q, opts);
 	}
 	query_release(&q);

@@ -13,6 +13,7 @@
 
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "lemma.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -42,6 +43,10 @@ static const char store_schema_sql[] =
     " PRIMARY KEY(name, doc)) WITHOUT ROWID;"
     /* every indexed word, to turn a long prefix into an OR of words */
     "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+    /* folded word -> folded lemma, as the importer found them (lemma.h) */
+    "CREATE TABLE inflection(word TEXT NOT NULL, lemma TEXT NOT NULL,"
+    " PRIMARY KEY(word, lemma)) WITHOUT ROWID;"
+    "CREATE INDEX inflection_lemma ON inflection(lemma, word);"
     "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
     " tokenize='" FTS_TOKENIZER_NAME "', prefix='1 2 3');";
 
@@ -49,9 +54,10 @@ static const char store_schema_sql[] =
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
+    "inflection", "inflection_lemma",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term"};
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term", "inflection"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
@@ -337,7 +343,10 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 		goto fail;
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	rc = fts_tokenizer_register(store->db);
+	/* the importer indexes lemmas; a reader only looks them up */
+	if (mode != STORE_READ_ONLY && lemma_new(&store->lemma, err) < 0)
+		goto fail;
+	rc = fts_tokenizer_register(store->db, store->lemma);
 	if (rc != SQLITE_OK) {
 		store_fail(store, rc, "enregistrement du segmenteur FTS5", err);
 		goto fail;
@@ -385,7 +394,9 @@ store_close(struct store *store)
 	sqlite3_finalize(store->last_key);
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_finalize(store->insert_inflection);
 	sqlite3_close(store->db);
+	lemma_free(store->lemma);
 	free(store->unindexed);
 	free(store->path);
 	free(store);

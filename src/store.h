@@ -23,7 +23,7 @@
 #include "document.h"
 #include "query.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_PIECE_MAX 4096
 
 struct store;
@@ -108,6 +108,16 @@ int store_results_count(struct store *store, const struct query *q, int64_t *cou
  * -1/-2. */
 long store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id,
 			   size_t **pieces, char **err);
+
+/* Fills each unquoted word's forms (query_term.forms): the other words of
+ * the snapshot that share a lemma with it, so that query_highlight marks
+ * "mesures" for mesure.  Leaves q unchanged when the lookups fail. */
+void store_query_forms(struct store *store, struct query *q);
+
+/* Lets query words that the snapshot does not hold be looked up in the
+ * French dictionary (loaded on first use, ~50 ms) to find the forms it
+ * does hold: "désarmer" then finds "désarment".  Off by default. */
+void store_set_dictionary(struct store *store, bool on);
 
 /* Sets a callback polled while a statement runs (SQLite progress handler);
  * when it returns nonzero the statement is abandoned and the call returns -2.

@@ -51,7 +51,12 @@ struct store {
 	void *check_arg;
 	/* statements cached for the importer */
 	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *update_doc, *last_key;
-	sqlite3_stmt *read_pieces, *insert_fts;
+	sqlite3_stmt *read_pieces, *insert_fts, *insert_inflection;
+	/* lemmas: the importer's (for the tokenizer), or a reader's when it
+	 * looks up words missing from the snapshot (store_set_dictionary) */
+	struct lemma *lemma;
+	bool use_dictionary;
+	bool dictionary_failed;
 	/* sort keys of the documents added in this transaction, indexed at commit */
 	int64_t *unindexed;
 	size_t nunindexed, unindexed_alloc;
@@ -62,6 +67,12 @@ struct store {
  * indexed words they begin, which FTS5 walks lazily instead of merging every
  * matching word's list first.  Newly allocated; NULL without text terms. */
 char *store_match_expression(struct store *store, const struct query *q);
+/* The same for q->excluded_fts (a query of exclusions only): what its
+ * results must not match.  NULL when q has a positive term or no term. */
+char *store_excluded_expression(struct store *store, const struct query *q);
+/* q->fts with long prefixes expanded but words exact (no inflections),
+ * to rank exact forms above inflected ones. */
+char *store_exact_expression(struct store *store, const struct query *q);
 
 /* Prefix lengths, in characters, that FTS5's prefix='1 2 3' index serves. */
 #define STORE_PREFIX_INDEXED 3

@@ -118,6 +118,34 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 	}
 }
 
+/* With a query of exclusions only: the documents none of whose pieces
+ * match them (an index seek per document). */
+static void
+store_excluded_sql(const struct query *q, struct strbuf *sql)
+{
+	if (q == NULL || q->excluded_fts == NULL)
+		return;
+	strbuf_addf(sql,
+		    " AND NOT EXISTS (SELECT 1 FROM fts WHERE fts MATCH :excluded"
+		    " AND rowid BETWEEN ((%lld - sortkey) << %d)"
+		    " AND ((%lld - sortkey) << %d | %lld))",
+		    (long long)STORE_KEY_MAX, STORE_PIECE_BITS, (long long)STORE_KEY_MAX,
+		    STORE_PIECE_BITS, (long long)STORE_META_INDEX);
+}
+
+/* Binds what store_excluded_sql asked for; *match (freed by the caller
+ * after the statement) holds the expression. */
+static void
+store_excluded_bind(struct store *store, const struct query *q, sqlite3_stmt *stmt, char **match)
+{
+	int i = sqlite3_bind_parameter_index(stmt, ":excluded");
+
+	if (i == 0 || q == NULL)
+		return;
+	*match = store_excluded_expression(store, q);
+	sqlite3_bind_text(stmt, i, *match, -1, SQLITE_STATIC);
+}
+
 static bool
 store_has_text(const struct query *q)
 {
@@ -138,6 +166,15 @@ store_copy_terms(struct query *dst, const struct query *src)
 		dst->terms[i].tokens = xcalloc(src->terms[i].ntokens, sizeof(char *));
 		for (size_t j = 0; j < src->terms[i].ntokens; j++)
 			dst->terms[i].tokens[j] = xstrdup(src->terms[i].tokens[j]);
+		dst->terms[i].typed = src->terms[i].typed ? xstrdup(src->terms[i].typed) : NULL;
+		dst->terms[i].forms = NULL;
+		dst->terms[i].nforms = 0;
+		if (src->terms[i].nforms > 0) {
+			dst->terms[i].forms = xcalloc(src->terms[i].nforms, sizeof(char *));
+			dst->terms[i].nforms = src->terms[i].nforms;
+			for (size_t j = 0; j < src->terms[i].nforms; j++)
+				dst->terms[i].forms[j] = xstrdup(src->terms[i].forms[j]);
+		}
 	}
 }
 
@@ -158,18 +195,21 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
 				  " WHERE sortkey < ?1");
 		store_filter_sql(q, &sql, 2);
+		store_excluded_sql(q, &sql);
 		strbuf_addstr(&sql, " ORDER BY sortkey DESC LIMIT 1");
 		rc = store_prepare(store, sql.buf, &res->list, err);
 		strbuf_release(&sql);
 		if (rc < 0)
 			goto fail;
 		store_filter_bind(q, res->list, 2);
+		store_excluded_bind(store, q, res->list, &res->match);
 		res->bound = STORE_KEY_MAX + 1;
 	} else {
 		struct strbuf sql = STRBUF_INIT;
 		int rc;
 
 		store_copy_terms(&res->terms, q);
+		store_query_forms(store, &res->terms);
 		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
 				  " WHERE sortkey <= ?1");
 		store_filter_sql(q, &sql, 2);
@@ -249,7 +289,8 @@ store_is_continuation(const char *text, size_t i)
 	return ((unsigned char)text[i] & 0xC0) == 0x80;
 }
 
-/* Cuts an excerpt of about STORE_PASSAGE_MAX bytes around the first match,
+/* Cuts an excerpt of about STORE_PASSAGE_MAX bytes around the first match
+ * of the query's rarest word (query_anchor),
  * at spaces when possible and always at character boundaries, with "…"
  * where text was cut; marks are the matches inside it. */
 static void
@@ -259,9 +300,11 @@ store_excerpt(const struct query *q, const char *text, size_t len, struct store_
 	const size_t elen = sizeof ellipsis - 1;
 	struct text_span *spans;
 	size_t nspans = query_highlight(q, text, len, &spans);
-	size_t anchor = nspans ? spans[0].start : 0, from = 0, to, head;
+	size_t anchor = 0, from = 0, to, head;
 	struct strbuf sb = STRBUF_INIT;
 
+	if (!query_anchor(q, text, len, &anchor))
+		anchor = 0;
 	if (anchor > STORE_PASSAGE_BEFORE) {
 		from = anchor - STORE_PASSAGE_BEFORE;
 		while (from > 0 && store_is_continuation(text, from))
@@ -452,12 +495,13 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 			    "SELECT count(*) FROM doc WHERE sortkey IN"
 			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
 			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
-	else if (q == NULL || q->nfields == 0)
+	else if (q == NULL || (q->nfields == 0 && q->excluded_fts == NULL))
 		/* Without a WHERE clause SQLite counts the small sort-key index. */
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc");
 	else
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
 	store_filter_sql(q, &sql, 2);
+	store_excluded_sql(q, &sql);
 	ret = store_prepare(store, sql.buf, &stmt, err);
 	strbuf_release(&sql);
 	if (ret < 0)
@@ -465,6 +509,7 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 	if (store_has_text(q))
 		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	store_filter_bind(q, stmt, 2);
+	store_excluded_bind(store, q, stmt, &match);
 	rc = store_step_row(store, stmt, "comptage", err);
 	if (rc == 1)
 		*count = sqlite3_column_int64(stmt, 0);
@@ -511,58 +556,4 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 		return rc;
 	}
 	return (long)n;
-}
-
-/* Expansion of one prefix for query_fts_expanded: the words of the term
- * table that begin with it, when there are few enough to OR. */
-static int
-store_expand_prefix(const char *prefix, struct strbuf *out, void *arg)
-{
-	struct store *store = arg;
-	sqlite3_stmt *stmt = NULL;
-	struct strbuf words = STRBUF_INIT;
-	char *upper;
-	int n = 0, rc;
-
-	if (u8_mbsnlen((const uint8_t *)prefix, strlen(prefix)) <= STORE_PREFIX_INDEXED)
-		return 0;
-	/* Every word beginning with prefix sorts below prefix + U+10FFFF. */
-	upper = xasprintf("%s\xF4\x8F\xBF\xBF", prefix);
-	if (sqlite3_prepare_v2(store->db,
-			       "SELECT word FROM term WHERE word >= ?1 AND word < ?2 ORDER BY word"
-			       " LIMIT ?3",
-			       -1, &stmt, NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, upper, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 3, STORE_PREFIX_WORDS_MAX + 1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *word = (const char *)sqlite3_column_text(stmt, 0);
-
-		strbuf_addstr(&words, n++ ? " OR " : "(");
-		query_append_quoted(&words, word ? word : "");
-	}
-	if (rc != SQLITE_DONE || n > STORE_PREFIX_WORDS_MAX) {
-		n = 0; /* too many words, or a failure: FTS5's own prefix search */
-		goto out;
-	}
-	/* No word begins with it: a word that is not indexed matches nothing. */
-	if (n == 0) {
-		query_append_quoted(out, prefix);
-		n = 1;
-		goto out;
-	}
-	strbuf_addch(&words, ')');
-	strbuf_add(out, words.buf, words.len);
-out:
-	sqlite3_finalize(stmt);
-	strbuf_release(&words);
-	free(upper);
-	return n > 0;
-}
-
-char *
-store_match_expression(struct store *store, const struct query *q)
-{
-	return query_fts_expanded(q, store_expand_prefix, store);
 }
