@@ -24,6 +24,8 @@
 struct lemma_entry {
 	char *word;  /* as written; NULL: free slot */
 	char *lemma; /* folded, or NULL for none */
+	uint32_t hash;
+	uint32_t len;
 };
 
 struct lemma {
@@ -191,27 +193,34 @@ lemma_worth_asking(const char *folded, size_t flen)
 const char *
 lemma_of(struct lemma *lemma, const char *word, size_t len, const char *folded, size_t flen)
 {
-	uint32_t mask = LEMMA_CACHE_SLOTS - 1, i;
+	uint32_t mask = LEMMA_CACHE_SLOTS - 1, i, hash;
 	struct lemma_entry *e;
 
-	if (!lemma_worth_asking(folded, flen) || len > 4 * LEMMA_WORD_MAX)
+	if (flen < 2 || flen > LEMMA_WORD_MAX || len > 4 * LEMMA_WORD_MAX)
 		return NULL;
-	for (i = lemma_hash(word, len) & mask;; i = (i + 1) & mask) {
+	/* numbers never reach the cache: there are too many of them */
+	for (size_t k = 0; k < flen; k++)
+		if (folded[k] >= '0' && folded[k] <= '9')
+			return NULL;
+	hash = lemma_hash(word, len);
+	for (i = hash & mask;; i = (i + 1) & mask) {
 		e = &lemma->slots[i];
 		if (e->word == NULL)
 			break;
-		if (strncmp(e->word, word, len) == 0 && e->word[len] == '\0')
+		if (e->hash == hash && e->len == len && memcmp(e->word, word, len) == 0)
 			return e->lemma;
 	}
 	if (lemma->used >= LEMMA_CACHE_SLOTS / 2) {
 		lemma_cache_clear(lemma);
-		for (i = lemma_hash(word, len) & mask; lemma->slots[i].word != NULL;
-		     i = (i + 1) & mask)
+		for (i = hash & mask; lemma->slots[i].word != NULL; i = (i + 1) & mask)
 			;
 		e = &lemma->slots[i];
 	}
 	e->word = xstrndup(word, len);
-	e->lemma = lemma_lookup(lemma, e->word, folded, flen);
+	e->hash = hash;
+	e->len = (uint32_t)len;
+	e->lemma = lemma_worth_asking(folded, flen) ? lemma_lookup(lemma, e->word, folded, flen)
+						    : NULL;
 	lemma->used++;
 	if (e->lemma != NULL)
 		lemma_add_pair(lemma, folded, flen, e->lemma);
@@ -247,25 +256,27 @@ lemma_accents_of(char c)
 	return c != '\0' && p != NULL ? lemma_accents[p - letters] : NULL;
 }
 
-size_t
-lemma_guess(struct lemma *lemma, const char *folded, char **out, size_t max)
+/* Calls found(spelling, arg) for each accented spelling of folded that the
+ * dictionary knows, until it returns false; returns false when folded
+ * cannot be tried (too many spellings). */
+static bool
+lemma_spellings(struct lemma *lemma, const char *folded, bool (*found)(const char *, void *),
+		void *arg)
 {
-	size_t len = strlen(folded), n = 0, total = 1;
+	size_t len = strlen(folded), total = 1;
 	size_t choice[LEMMA_WORD_MAX] = {0};
 	struct strbuf sb = STRBUF_INIT;
 
-	if (!lemma_worth_asking(folded, len) || max == 0)
-		return 0;
+	if (len < 2 || len > LEMMA_WORD_MAX)
+		return false;
 	for (size_t i = 0; i < len; i++) {
 		const char *const *acc = lemma_accents_of(folded[i]);
 		size_t k = 0;
 
-		if ((unsigned char)folded[i] >= 0x80)
-			return 0; /* only plain Latin letters get accents back */
 		while (acc != NULL && acc[k] != NULL)
 			k++;
 		if (k > 1 && (total *= k) > LEMMA_GUESSES_MAX)
-			return 0;
+			return false;
 	}
 	for (;;) {
 		size_t i;
@@ -279,17 +290,8 @@ lemma_guess(struct lemma *lemma, const char *folded, char **out, size_t max)
 			else
 				strbuf_addstr(&sb, acc[choice[i]]);
 		}
-		if (Hunspell_spell(lemma->dict, sb.buf)) {
-			char *l = lemma_lookup(lemma, sb.buf, "", 0);
-			bool seen = l == NULL;
-
-			for (size_t j = 0; !seen && j < n; j++)
-				seen = strcmp(out[j], l) == 0;
-			if (!seen && n < max)
-				out[n++] = l;
-			else
-				free(l);
-		}
+		if (Hunspell_spell(lemma->dict, sb.buf) && !found(sb.buf, arg))
+			break;
 		/* the next spelling: an odometer over the accented letters */
 		for (i = len; i > 0; i--) {
 			const char *const *acc = lemma_accents_of(folded[i - 1]);
@@ -304,5 +306,100 @@ lemma_guess(struct lemma *lemma, const char *folded, char **out, size_t max)
 			break;
 	}
 	strbuf_release(&sb);
-	return n;
+	return true;
+}
+
+struct lemma_guesses {
+	struct lemma *lemma;
+	char **out;
+	size_t n, max;
+};
+
+static bool
+lemma_guess_found(const char *spelling, void *arg)
+{
+	struct lemma_guesses *g = arg;
+	char *l = lemma_lookup(g->lemma, spelling, "", 0);
+	bool seen = l == NULL;
+
+	for (size_t j = 0; !seen && j < g->n; j++)
+		seen = strcmp(g->out[j], l) == 0;
+	if (!seen && g->n < g->max)
+		g->out[g->n++] = l;
+	else
+		free(l);
+	return g->n < g->max;
+}
+
+/* folded with each "oe" written "œ" ("oeuvres" -> "œuvres"), or NULL
+ * when it has none. */
+static char *
+lemma_ligatures(const char *folded)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (strstr(folded, "oe") == NULL)
+		return NULL;
+	for (const char *p = folded; *p; p++) {
+		if (p[0] == 'o' && p[1] == 'e') {
+			strbuf_addstr(&sb, "œ");
+			p++;
+		} else {
+			strbuf_addch(&sb, *p);
+		}
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+size_t
+lemma_guess(struct lemma *lemma, const char *folded, char **out, size_t max)
+{
+	struct lemma_guesses g = {lemma, out, 0, max};
+	char *lig;
+
+	if (!lemma_worth_asking(folded, strlen(folded)) || max == 0)
+		return 0;
+	lemma_spellings(lemma, folded, lemma_guess_found, &g);
+	if (g.n < max && (lig = lemma_ligatures(folded)) != NULL) {
+		lemma_spellings(lemma, lig, lemma_guess_found, &g);
+		free(lig);
+	}
+	return g.n;
+}
+
+static bool
+lemma_first_spelling(const char *spelling, void *arg)
+{
+	char **out = arg;
+
+	*out = xstrdup(spelling);
+	return false;
+}
+
+char *
+lemma_spelling(struct lemma *lemma, const char *folded)
+{
+	char *out = NULL, *lig;
+
+	lemma_spellings(lemma, folded, lemma_first_spelling, &out);
+	if (out == NULL && (lig = lemma_ligatures(folded)) != NULL) {
+		lemma_spellings(lemma, lig, lemma_first_spelling, &out);
+		free(lig);
+	}
+	return out;
+}
+
+size_t
+lemma_suggest(struct lemma *lemma, const char *word, char **out, size_t max)
+{
+	char **list = NULL;
+	int n = Hunspell_suggest(lemma->dict, &list, word);
+	size_t k = 0;
+
+	for (int i = 0; i < n; i++)
+		if (k < max)
+			out[k++] = xstrdup(list[i]);
+	if (n > 0)
+		Hunspell_free_list(lemma->dict, &list, n);
+	return k;
 }

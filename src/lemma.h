@@ -39,6 +39,14 @@ const char *lemma_of(struct lemma *lemma, const char *word, size_t len, const ch
  * returns their number. */
 size_t lemma_guess(struct lemma *lemma, const char *folded, char **out, size_t max);
 
+/* The first accented spelling of a folded word that the dictionary knows
+ * ("securite" -> "sécurité"), newly allocated, or NULL. */
+char *lemma_spelling(struct lemma *lemma, const char *folded);
+
+/* The dictionary's corrections of a misspelt word (Hunspell's suggest, a
+ * few milliseconds): up to max newly allocated words in out, best first. */
+size_t lemma_suggest(struct lemma *lemma, const char *word, char **out, size_t max);
+
 /* Each distinct (folded word, folded lemma) pair that lemma_of found since
  * the last lemma_pairs_clear, for the snapshot's vocabulary.  Returns the
  * number of pairs; *words and *lemmas point at arrays owned by the

@@ -21,6 +21,8 @@ enum {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_MEASURE,
+	OPT_SORT,
+	OPT_COUNT_BY,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +30,8 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "count-by", required_argument, NULL, OPT_COUNT_BY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -62,15 +66,22 @@ print_usage(FILE *out)
 	      "      --db FICHIER   use this snapshot instead of the bundled one\n"
 	      "      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
 	      "                     line per document: id, date, kind, sender, file, title\n"
+	      "      --sort=ORDER   search: 'date' (newest first, the default) or\n"
+	      "                     'pertinence' (relevance: exact forms, then inflected)\n"
+	      "      --count-by=CHAMP  search: print CHAMP<TAB>documents instead, most\n"
+	      "                     first; CHAMP is de, type, annee or cite\n"
 	      "      --width N      wrap show and search output to N columns\n"
 	      "                     (default: the terminal's width, else 80)\n"
 	      "      --measure N    widest reading column on screen (default 100)\n"
 	      "  -h, --help         display this help and exit\n"
 	      "  -V, --version      output version information and exit\n"
 	      "\n"
-	      "Queries: words are ANDed, \"a phrase\" matches a phrase, -mot excludes,\n"
-	      "mot* is a prefix; de:PAYS type:note annee:2018 annee:2010-2018 cite:1540\n"
-	      "narrow by metadata.  Case, accents, œ/æ and apostrophes are ignored.\n"
+	      "Queries: words are ANDed and match their inflected forms (mesure finds\n"
+	      "mesures); \"a phrase\" or \"a word\" in quotes matches exactly; -mot\n"
+	      "excludes (alone: what lacks it); mot* is a prefix; de:PAYS type:note\n"
+	      "annee:2018 annee:2010-2018 annee:2014- annee:-2010 cite:1540 narrow by\n"
+	      "metadata.  Case, accents, œ/æ and apostrophes are ignored.  A search\n"
+	      "that finds nothing suggests a correction on stderr.\n"
 	      "Put -- before a query that starts with '-'.\n"
 	      "\n"
 	      "Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"
@@ -124,6 +135,19 @@ parse_options(int argc, char **argv, struct settings *set)
 				fprintf(stderr, "liseuse: --measure: '%s' is not a width from 1 to 10000\n", optarg);
 				return 3;
 			}
+			break;
+		case OPT_SORT:
+			if (cli_parse_order(optarg, &set->cli.order) < 0) {
+				fprintf(stderr, "liseuse: --sort: '%s' is not 'date' or 'pertinence'\n", optarg);
+				return 3;
+			}
+			break;
+		case OPT_COUNT_BY:
+			if (cli_parse_facet(optarg, &set->cli.facet) < 0) {
+				fprintf(stderr, "liseuse: --count-by: '%s' is not 'de', 'type', 'annee' or 'cite'\n", optarg);
+				return 3;
+			}
+			set->cli.count_by = true;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {

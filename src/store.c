@@ -41,8 +41,9 @@ static const char store_schema_sql[] =
     " name TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(name, doc)) WITHOUT ROWID;"
-    /* every indexed word, to turn a long prefix into an OR of words */
-    "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+    /* every indexed word and the number of pieces holding it, to turn a
+     * long prefix into an OR of words and to suggest corrections */
+    "CREATE TABLE term(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
     /* folded word -> folded lemma, as the importer found them (lemma.h) */
     "CREATE TABLE inflection(word TEXT NOT NULL, lemma TEXT NOT NULL,"
     " PRIMARY KEY(word, lemma)) WITHOUT ROWID;"

@@ -41,6 +41,11 @@ struct store_results {
 	sqlite3_stmt *piece; /* text of a piece */
 	int64_t bound;	     /* next seek: row ids >= bound (text), sort keys < bound (list) */
 	bool done;
+	bool no_passages;    /* store_results_skip_passages */
+	sqlite3_stmt *ranked; /* relevance order: (document, best piece), best first */
+	char *exact;	      /* its expression without inflections */
+	int64_t nranked;      /* rows of ranked taken, to resume after an interruption */
+	bool ranked_live;
 };
 
 /* Appends the field filters as " AND …" with parameters from ?first on. */
@@ -178,9 +183,46 @@ store_copy_terms(struct query *dst, const struct query *src)
 	}
 }
 
+/* Relevance: FTS5's bm25 of each matching piece, pieces that match without
+ * inflections first; a document ranks by its best piece, which is also its
+ * passage.  Ties keep the date order. */
+static int
+store_prepare_ranked(struct store *store, const struct query *q, struct store_results *res,
+		     char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	bool boost;
+	int rc;
+
+	res->exact = store_exact_expression(store, q);
+	boost = res->exact != NULL && strcmp(res->exact, res->match) != 0;
+	strbuf_addf(&sql,
+		    "WITH m AS MATERIALIZED (SELECT rowid >> %d AS k, rowid AS r, bm25(fts)%s AS s"
+		    " FROM fts WHERE fts MATCH ?1) SELECT k, r, min(s) FROM m GROUP BY k ORDER BY 3, 1",
+		    STORE_PIECE_BITS,
+		    boost ? " - CASE WHEN rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?2)"
+			    " THEN 1e9 ELSE 0 END"
+			  : "");
+	rc = store_prepare(store, sql.buf, &res->ranked, err);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(res->ranked, 1, res->match, -1, SQLITE_STATIC);
+	if (boost)
+		sqlite3_bind_text(res->ranked, 2, res->exact, -1, SQLITE_STATIC);
+	return 0;
+}
+
 int
 store_results_open(struct store *store, const struct query *q, struct store_results **out,
 		   char **err)
+{
+	return store_results_open_ordered(store, q, STORE_ORDER_DATE, out, err);
+}
+
+int
+store_results_open_ordered(struct store *store, const struct query *q, enum store_order order,
+			   struct store_results **out, char **err)
 {
 	struct store_results *res = xcalloc(1, sizeof *res);
 
@@ -228,12 +270,20 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 			goto fail;
 		res->match = store_match_expression(store, q);
 		sqlite3_bind_text(res->seek, 1, res->match, -1, SQLITE_STATIC);
+		if (order == STORE_ORDER_RELEVANCE && store_prepare_ranked(store, q, res, err) < 0)
+			goto fail;
 	}
 	*out = res;
 	return 0;
 fail:
 	store_results_free(res);
 	return -1;
+}
+
+void
+store_results_skip_passages(struct store_results *res)
+{
+	res->no_passages = true;
 }
 
 void
@@ -245,8 +295,10 @@ store_results_free(struct store_results *res)
 	sqlite3_finalize(res->seek);
 	sqlite3_finalize(res->doc);
 	sqlite3_finalize(res->piece);
+	sqlite3_finalize(res->ranked);
 	query_release(&res->terms);
 	free(res->match);
+	free(res->exact);
 	free(res);
 }
 
@@ -419,6 +471,72 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 	return 1;
 }
 
+/* The next row of the ranked statement: 1, 0 at the end, -1/-2.  After
+ * an interruption the statement starts again and skips what was taken. */
+static int
+store_ranked_step(struct store_results *res, char **err)
+{
+	int rc;
+
+	if (!res->ranked_live) {
+		sqlite3_reset(res->ranked);
+		for (int64_t i = 0; i < res->nranked; i++) {
+			rc = store_step_row(res->store, res->ranked, "recherche", err);
+			if (rc != 1)
+				goto stop;
+		}
+		res->ranked_live = true;
+	}
+	rc = store_step_row(res->store, res->ranked, "recherche", err);
+	if (rc == 1) {
+		res->nranked++;
+		return 1;
+	}
+stop:
+	res->ranked_live = false;
+	sqlite3_reset(res->ranked);
+	return rc;
+}
+
+/* Relevance order: each ranked document that passes the field filters. */
+static int
+store_ranked_next(struct store_results *res, struct store_hit *hit, char **err)
+{
+	for (;;) {
+		int64_t key, rowid, doc_key;
+		int rc = store_ranked_step(res, err);
+
+		if (rc <= 0) {
+			if (rc == 0)
+				res->done = true;
+			return rc;
+		}
+		key = STORE_KEY_MAX - sqlite3_column_int64(res->ranked, 0);
+		rowid = sqlite3_column_int64(res->ranked, 1);
+		sqlite3_bind_int64(res->doc, 1, key);
+		rc = store_step_row(res->store, res->doc, "lecture d’un document", err);
+		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
+		if (rc == 1 && doc_key == key)
+			store_fill_hit(res->doc, hit);
+		sqlite3_reset(res->doc);
+		if (rc < 0)
+			return rc;
+		if (doc_key != key)
+			continue;
+		hit->piece = (rowid & STORE_META_INDEX) == STORE_META_INDEX
+				 ? 0
+				 : (size_t)(rowid & STORE_META_INDEX);
+		if (res->no_passages)
+			return 1;
+		rc = store_hit_passage(res, rowid, hit, err);
+		if (rc < 0) {
+			store_hit_release(hit);
+			return rc;
+		}
+		return 1;
+	}
+}
+
 int
 store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 {
@@ -439,6 +557,8 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		sqlite3_reset(res->list);
 		return rc;
 	}
+	if (res->ranked != NULL)
+		return store_ranked_next(res, hit, err);
 	/* A zig-zag join: the newest text match, then the newest document at
 	 * or before it that passes the field filters; when they differ, the
 	 * text search resumes from that document.  Both are index seeks. */
@@ -472,6 +592,12 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			res->done = true; /* the oldest possible document: nothing after */
 		else
 			res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
+		if (res->no_passages) {
+			int64_t index = rowid & STORE_META_INDEX;
+
+			hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
+			return 1;
+		}
 		rc = store_hit_passage(res, rowid, hit, err);
 		if (rc < 0) {
 			store_hit_release(hit);
@@ -516,6 +642,131 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 	sqlite3_finalize(stmt);
 	free(match);
 	return rc < 0 ? rc : 0;
+}
+
+static const char *const store_facet_columns[] = {
+    [STORE_FACET_SENDER] = "sender",
+    [STORE_FACET_KIND] = "kind",
+    [STORE_FACET_YEAR] = "year",
+    [STORE_FACET_CITES] = "resolutions",
+};
+
+/* Adds n to value's count (kept sorted by value for the search). */
+static void
+store_count_add(struct store_count **counts, size_t *n, size_t *cap, const char *value,
+		size_t len, int64_t add)
+{
+	size_t lo = 0, hi = *n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp((*counts)[mid].value, value, len);
+
+		if (c == 0 && (*counts)[mid].value[len] != '\0')
+			c = 1;
+		if (c == 0) {
+			(*counts)[mid].count += add;
+			return;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*counts = xgrow(*counts, cap, *n + 1, sizeof **counts);
+	memmove(*counts + lo + 1, *counts + lo, (*n - lo) * sizeof **counts);
+	(*counts)[lo] = (struct store_count){xstrndup(value, len), add};
+	(*n)++;
+}
+
+static int
+store_count_cmp(const void *a, const void *b)
+{
+	const struct store_count *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->value, y->value);
+}
+
+/* Adds each of "1540 (2004); 2325 (2016)"'s resolutions. */
+static void
+store_count_cites(struct store_count **counts, size_t *n, size_t *cap, const char *s,
+		  int64_t add)
+{
+	while (s != NULL && *s) {
+		size_t len;
+
+		s += strspn(s, " ;");
+		len = strcspn(s, ";");
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		if (len > 0)
+			store_count_add(counts, n, cap, s, len, add);
+		s += len;
+		s += strcspn(s, ";");
+	}
+}
+
+long
+store_count_by(struct store *store, const struct query *q, enum store_facet facet,
+	       struct store_count **out, char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct store_count *counts = NULL;
+	sqlite3_stmt *stmt = NULL;
+	char *match = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	strbuf_addf(&sql, "SELECT %s, count(*) FROM doc WHERE %s IS NOT NULL",
+		    store_facet_columns[facet], store_facet_columns[facet]);
+	if (store_has_text(q))
+		strbuf_addf(&sql,
+			    " AND sortkey IN"
+			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
+			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
+	store_filter_sql(q, &sql, 2);
+	store_excluded_sql(q, &sql);
+	strbuf_addf(&sql, " GROUP BY %s", store_facet_columns[facet]);
+	rc = store_prepare(store, sql.buf, &stmt, err);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	if (store_has_text(q))
+		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
+	store_filter_bind(q, stmt, 2);
+	store_excluded_bind(store, q, stmt, &match);
+	while ((rc = store_step_row(store, stmt, "comptage", err)) == 1) {
+		const char *v = (const char *)sqlite3_column_text(stmt, 0);
+		int64_t c = sqlite3_column_int64(stmt, 1);
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if (facet == STORE_FACET_CITES)
+			store_count_cites(&counts, &n, &cap, v, c);
+		else
+			store_count_add(&counts, &n, &cap, v, strlen(v), c);
+	}
+	sqlite3_finalize(stmt);
+	free(match);
+	if (rc < 0) {
+		store_counts_free(counts, n);
+		return rc;
+	}
+	if (n > 0)
+		qsort(counts, n, sizeof *counts, store_count_cmp);
+	*out = counts;
+	return (long)n;
+}
+
+void
+store_counts_free(struct store_count *counts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(counts[i].value);
+	free(counts);
 }
 
 long

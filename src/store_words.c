@@ -21,6 +21,8 @@
 /* At most this many lemmas, and forms, per word. */
 #define STORE_LEMMAS_MAX 8
 #define STORE_FORMS_MAX 64
+/* Longer words get no suggestion. */
+#define STORE_WORD_CHARS_MAX 64
 
 /* A growing set of distinct strings. */
 struct store_words {
@@ -305,4 +307,151 @@ void
 store_set_dictionary(struct store *store, bool on)
 {
 	store->use_dictionary = on;
+}
+
+/* The edit distance of a and b (insertions, deletions, substitutions and
+ * swaps of neighbours: optimal string alignment), or max + 1 when it is
+ * more than max. */
+static size_t
+store_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
+{
+	size_t rows[3][STORE_WORD_CHARS_MAX + 1];
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+	if (la > STORE_WORD_CHARS_MAX || lb > STORE_WORD_CHARS_MAX ||
+	    (la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t best = cur[0] = i;
+
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = prev[j - 1] + cost;
+
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+		{
+			size_t *t = prev2;
+
+			prev2 = prev;
+			prev = cur;
+			cur = t;
+		}
+	}
+	return prev[lb] > max ? max + 1 : prev[lb];
+}
+
+/* Whether a word of the query finds nothing by itself: not in the
+ * vocabulary, and no form recorded under it. */
+static bool
+store_word_unknown(struct store *store, const char *word)
+{
+	sqlite3_stmt *stmt = NULL;
+	bool unknown;
+
+	if (store_has_word(store, word) != 0)
+		return false;
+	if (sqlite3_prepare_v2(store->db,
+			       "SELECT 1 FROM inflection WHERE word = ?1 OR lemma = ?1 LIMIT 1", -1,
+			       &stmt, NULL) != SQLITE_OK) {
+		sqlite3_finalize(stmt);
+		return false;
+	}
+	sqlite3_bind_text(stmt, 1, word, -1, SQLITE_STATIC);
+	unknown = sqlite3_step(stmt) == SQLITE_DONE;
+	sqlite3_finalize(stmt);
+	return unknown;
+}
+
+char *
+store_suggest(struct store *store, const struct query_term *t)
+{
+	const char *word;
+	size_t len, chars, max, best = SIZE_MAX;
+	char *found = NULL, *shown = NULL, *err = NULL;
+	sqlite3_stmt *stmt = NULL;
+
+	if (t->exclude || t->phrase || t->ntokens != 1)
+		return NULL;
+	word = t->tokens[0];
+	len = strlen(word);
+	chars = u8_mbsnlen((const uint8_t *)word, len);
+	/* as meilisearch: one typo from 5 letters, two from 9 */
+	max = chars >= 9 ? 2 : chars >= 5 ? 1 : 0;
+	if (max == 0 || !store_word_unknown(store, word))
+		return NULL;
+	/* a form the dictionary knows ("oeuvres") finds its lemma's forms */
+	{
+		struct store_words lemmas = {0};
+		bool known;
+
+		store_word_lemmas(store, t, &lemmas);
+		known = lemmas.n > 1;
+		store_words_release(&lemmas);
+		if (known)
+			return NULL;
+	}
+	if (store->use_dictionary && store->lemma == NULL && !store->dictionary_failed &&
+	    lemma_new(&store->lemma, &err) < 0) {
+		free(err);
+		store->dictionary_failed = true;
+	}
+	/* the closest word of the vocabulary, the most common among equals */
+	if (sqlite3_prepare_v2(store->db,
+			       "SELECT word, docs FROM term WHERE length(word) BETWEEN ?1 AND ?2", -1,
+			       &stmt, NULL) == SQLITE_OK) {
+		int64_t best_docs = 0;
+
+		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)(chars > max ? chars - max : 1));
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)(chars + max));
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			const char *w = (const char *)sqlite3_column_text(stmt, 0);
+			size_t wlen = (size_t)sqlite3_column_bytes(stmt, 0);
+			int64_t docs = sqlite3_column_int64(stmt, 1);
+			size_t d = w ? store_distance(word, len, w, wlen, max) : max + 1;
+
+			if (d <= max && (d < best || (d == best && docs > best_docs))) {
+				best = d;
+				best_docs = docs;
+				free(found);
+				found = xstrndup(w, wlen);
+			}
+		}
+	}
+	/* shown as the dictionary spells it */
+	if (found != NULL && store->lemma != NULL) {
+		char *sugg[8];
+		size_t n = lemma_suggest(store->lemma, t->typed ? t->typed : word, sugg, 8);
+
+		for (size_t i = 0; i < n; i++) {
+			char *f = fold_string(sugg[i], strlen(sugg[i]), NULL);
+
+			if (shown == NULL && strcmp(f, found) == 0)
+				shown = xstrdup(sugg[i]);
+			free(f);
+			free(sugg[i]);
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (found != NULL) {
+		if (shown == NULL && store->lemma != NULL)
+			shown = lemma_spelling(store->lemma, found);
+		if (shown == NULL)
+			shown = xstrdup(found);
+		free(found);
+	}
+	return shown;
 }

@@ -205,7 +205,7 @@ store_finish(struct store *store, char **err)
 	if (store_exec(store,
 		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
 		       "DELETE FROM term;"
-		       "INSERT INTO term SELECT term FROM temp.vocabulary"
+		       "INSERT INTO term SELECT term, doc FROM temp.vocabulary"
 		       " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "';"
 		       "DROP TABLE temp.vocabulary;",
 		       "vocabulaire", err) < 0)
