@@ -7,6 +7,7 @@
 #ifndef LISEUSE_CLI_H
 #define LISEUSE_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "store.h"
@@ -19,6 +20,7 @@ enum cli_format {
 struct cli_options {
 	enum cli_format format;
 	int width; /* wrapping width for show and passages; 0: the terminal's or 80 */
+	bool no_wait; /* import: fail instead of waiting for another import */
 };
 
 int cli_list(struct store *store, const struct cli_options *opts);
@@ -28,8 +30,10 @@ int cli_search(struct store *store, char *const *words, size_t nwords,
 int cli_show(struct store *store, const char *id_or_symbol, const struct cli_options *opts);
 /* Imports files and directories into the snapshot at db_path, creating it
  * when missing; a failed import leaves an existing snapshot unchanged and
- * removes one it created. */
-int cli_import(const char *db_path, char *const *paths, size_t npaths);
+ * removes one it created.  Imports of one snapshot wait for each other
+ * (opts->no_wait: fail instead). */
+int cli_import(const char *db_path, char *const *paths, size_t npaths,
+	       const struct cli_options *opts);
 
 /* Joins words with single spaces; newly allocated. */
 char *cli_join_words(char *const *words, size_t nwords);

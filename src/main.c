@@ -21,6 +21,7 @@ enum {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_MEASURE,
+	OPT_NO_WAIT,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +29,7 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -65,6 +67,8 @@ print_usage(FILE *out)
 	      "      --width N      wrap show and search output to N columns\n"
 	      "                     (default: the terminal's width, else 80)\n"
 	      "      --measure N    widest reading column on screen (default 100)\n"
+	      "      --no-wait      import: fail at once if another import of the\n"
+	      "                     snapshot is running, instead of waiting for it\n"
 	      "  -h, --help         display this help and exit\n"
 	      "  -V, --version      output version information and exit\n"
 	      "\n"
@@ -125,6 +129,9 @@ parse_options(int argc, char **argv, struct settings *set)
 				return 3;
 			}
 			break;
+		case OPT_NO_WAIT:
+			set->cli.no_wait = true;
+			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {
 				set->cli.format = CLI_FORMAT_TSV;
@@ -178,7 +185,7 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 			fputs("liseuse: usage: liseuse --db FICHIER import FICHIER|DOSSIER...\n", stderr);
 			return 2;
 		}
-		return cli_import(set->db_path, args, nargs);
+		return cli_import(set->db_path, args, nargs, &set->cli);
 	}
 	if (strcmp(command, "search") == 0 && nargs == 0) {
 		fputs("liseuse: usage: liseuse search REQUÊTE...\n", stderr);
