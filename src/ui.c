@@ -48,9 +48,14 @@ install_signals(struct sigaction *old)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
-	for (size_t i = 0; i < NSIGNALS; i++)
-		sigaction(handled_signals[i], &sa, &old[i]);
+	for (size_t i = 0; i < NSIGNALS; i++) {
+		int signo = handled_signals[i];
+		/* The signals that end the program interrupt a blocked call
+		 * (EINTR) instead of restarting it, so they are seen at once. */
+		bool ends = signo == SIGHUP || signo == SIGTERM || signo == SIGINT;
+		sa.sa_flags = ends ? 0 : SA_RESTART;
+		sigaction(signo, &sa, &old[i]);
+	}
 	return 0;
 }
 
