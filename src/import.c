@@ -318,7 +318,8 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 			free(bold);
 			continue;
 		}
-		document_add_paragraph(doc, rp->role, plain, plain_len, bold, nbold);
+		document_add_paragraph(doc, rp->role, plain, plain_len, bold, nbold)->page =
+		    rp->page;
 	}
 	reflow_release(&flow);
 	if (doc->npara == 0) {
