@@ -441,7 +441,7 @@ line_marker(const char *s, size_t n, int *value)
  * noting vertical space and the page each line is on.  With form feeds,
  * each one starts a page; without, a footer's page number ("2/5") ends its
  * page, and so does a job number on the first page (UN documents print it
- * at the foot of the first page). */
+ * at the foot of the first page).  Without either, the page is 0: unknown. */
 static void
 collect_lines(const char *text, size_t len, struct line **out, size_t *nout)
 {
@@ -506,6 +506,10 @@ collect_lines(const char *text, size_t len, struct line **out, size_t *nout)
 				page++;
 		}
 	}
+	/* a text without page breaks has no pages */
+	if (!form_feeds && page == 1)
+		for (size_t i = 0; i < n; i++)
+			lines[i].page = 0;
 	*out = lines;
 	*nout = n;
 }

@@ -46,7 +46,7 @@ struct reflow_para {
 	enum para_role role;
 	char *text; /* owned, NUL-terminated, single spaces, markup kept */
 	size_t len;
-	int page;   /* page of the first line, from 1: form feeds, else footers */
+	int page;   /* page of the first line, from 1 (form feeds, else footers); 0: no pages */
 };
 
 struct reflow {

@@ -73,6 +73,8 @@ struct reader_block {
 	size_t nmarks;
 	bool blank_before; /* an empty line separates it from the previous */
 	bool header;
+	bool note;         /* a footnote: indented and dimmed under its paragraph */
+	int page;          /* page the piece is on, 0 unknown */
 	struct layout lay;
 	int laid_width;	    /* width lay was computed for; 0: stale */
 	unsigned long used; /* LRU stamp */
@@ -172,6 +174,9 @@ bool list_busy(const struct ui *ui);
 const struct store_hit *list_selected(const struct ui *ui);
 void list_select_row(struct ui *ui, int row);
 void list_move(struct ui *ui, long delta);
+
+/* Page of the paragraph at the top of the reading pane, 0 when unknown. */
+int reader_page(const struct ui *ui);
 
 /* ui_reader.c */
 extern const struct pane_ops ui_reader_ops;

@@ -115,6 +115,16 @@ build_header(struct reader_state *r)
 	add_header(r, &cap, "Langue originale", m->language);
 }
 
+/* Columns a footnote is indented by. */
+#define READER_NOTE_INDENT 4
+
+/* Columns a block is indented by: footnotes, where the column has room. */
+static int
+note_indent(const struct reader_state *r, const struct reader_block *b)
+{
+	return b->note && r->col_w > READER_NOTE_INDENT + 8 ? READER_NOTE_INDENT : 0;
+}
+
 /* Finds a cached block without laying it out. */
 static struct reader_block *
 cache_find(struct reader_state *r, size_t index)
@@ -184,6 +194,8 @@ cache_load(struct ui *ui, size_t index)
 	}
 	slot->text = para.text;
 	slot->len = para.len;
+	slot->page = para.page;
+	slot->note = para.role == PARA_NOTE;
 	if (para.role == PARA_TITLE || para.role == PARA_HEADING) {
 		slot->bold = xmalloc(sizeof *slot->bold);
 		slot->bold[0].start = 0;
@@ -210,6 +222,7 @@ block_get(struct ui *ui, size_t index)
 
 	if (!b)
 		b = cache_load(ui, index);
+	width -= note_indent(r, b);
 	b->used = ++r->stamp;
 	if (b->laid_width != width) {
 		layout_wrap(&b->lay, b->text, b->len, width, ui->sflags);
@@ -421,6 +434,21 @@ reader_invalidate(struct ui *ui)
 }
 
 int
+reader_page(const struct ui *ui)
+{
+	const struct reader_state *r = &ui->reader;
+	const struct reader_block *b;
+
+	if (!r->doc_id || r->doc.npieces == 0)
+		return 0;
+	/* under the metadata header, the first paragraph's page; the blocks
+	 * on the screen were laid out to be drawn: they are in the cache */
+	b = cache_find((struct reader_state *)r,
+		       r->top_block < r->nheader ? r->nheader : r->top_block);
+	return b ? b->page : 0;
+}
+
+int
 reader_percent(const struct ui *ui)
 {
 	const struct reader_state *r = &ui->reader;
@@ -489,7 +517,7 @@ draw_line(struct ui *ui, struct pos p, int y)
 	if (p.line < off || p.line - off >= b->lay.nlines)
 		return;
 	ln = &b->lay.lines[p.line - off];
-	x = r->col_x + ln->indent;
+	x = r->col_x + ln->indent + note_indent(r, b);
 	if (x >= r->w)
 		return;
 	spans[0].n = clip_spans(b->bold, b->nbold, ln->start, ln->end, &bold);
@@ -500,7 +528,8 @@ draw_line(struct ui *ui, struct pos p, int y)
 	spans[1].attr = ui->theme.mark;
 	wmove(r->win, y, x);
 	text_draw(ui, r->win, b->text + ln->start, ln->end - ln->start, r->w - x,
-		  b->header ? ui->theme.header_value : ui->theme.normal, spans, 2, false);
+		  b->header ? ui->theme.header_value : b->note ? ui->theme.dim : ui->theme.normal,
+		  spans, 2, false);
 	free(bold);
 	free(marks);
 }

@@ -56,6 +56,8 @@ status_draw(struct ui *ui)
 		}
 	}
 	pct = reader_percent(ui);
+	if (reader_page(ui) > 0)
+		strbuf_addf(&right, "p. %d ", reader_page(ui));
 	if (pct >= 0)
 		strbuf_addf(&right, "%3d %% ", pct);
 	if (ui->filter.focused)
