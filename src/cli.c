@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "import.h"
 #include "layout.h"
 #include "query.h"
@@ -143,7 +144,7 @@ print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t
 			to--;
 	}
 	if (para.page > 0)
-		strbuf_addf(&excerpt, "p. %d : ", para.page);
+		strbuf_addf(&excerpt, _("p. %d: "), para.page);
 	if (from > 0)
 		strbuf_addstr(&excerpt, "…");
 	strbuf_add(&excerpt, para.text + from, to - from);
@@ -316,9 +317,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 			strbuf_reset(&text);
 			role = para.role;
 			/* Lines of one block (masthead, signature) stay together. */
-			if (!(i > 0 && para.role == previous_role &&
-			      (para.role == PARA_FRONT || para.role == PARA_SIGNATURE ||
-			       para.role == PARA_NOTE)))
+			if (!(i > 0 && paragraph_joins_previous(previous_role, para.role)))
 				putchar('\n');
 			previous_role = para.role;
 		}
@@ -467,9 +466,10 @@ cli_import(const char *db_path, char *const *paths, size_t npaths, const struct 
 		util_set_fatal_hook(NULL);
 		remove_import_work();
 		import_catch_signals(false);
-		printf("%zu added, %zu replaced, %zu unchanged%s: %s %s\n", counts.added,
-		       counts.replaced, counts.unchanged, opts->dry_run ? " (dry run)" : "",
-		       db_path, opts->dry_run ? "not written" : "left as it was");
+		printf(opts->dry_run ? _("%zu added, %zu replaced, %zu unchanged (dry run): "
+					 "%s not written\n")
+				     : _("%zu added, %zu replaced, %zu unchanged: %s left as it was\n"),
+		       counts.added, counts.replaced, counts.unchanged, db_path);
 		free(work);
 		return 0;
 	}
@@ -480,8 +480,11 @@ cli_import(const char *db_path, char *const *paths, size_t npaths, const struct 
 		goto fail;
 	}
 	import_catch_signals(false);
-	printf("%zu added, %zu replaced, %zu unchanged: %ld document%s imported into %s\n",
-	       counts.added, counts.replaced, counts.unchanged, n, n == 1 ? "" : "s", db_path);
+	printf(_("%zu added, %zu replaced, %zu unchanged: "), counts.added, counts.replaced,
+	       counts.unchanged);
+	printf(i18n_ngettext("%ld document imported into %s\n", "%ld documents imported into %s\n",
+			     (unsigned long)n),
+	       n, db_path);
 	util_set_fatal_hook(NULL);
 	free(work);
 	return 0;

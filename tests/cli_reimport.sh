@@ -70,7 +70,9 @@ checks=$((checks + 1))
 # Pages: a phrase across a page break is found, on the page it starts on;
 # the header and footer are not in the text.
 expect_status 0 "$LISEUSE" --db "$db" --width 200 search '"de la sécurité internationales : non-prolifération"'
-expect_grep "p. 2 : b) Réunion du 23 septembre 2016" "$tmpdir/out"
+checks=$((checks + 1))
+grep -q '^ *p\. 2 *: b) Réunion du 23 septembre 2016' "$tmpdir/out" ||
+	fail "the passage across a page break is not shown on page 2: $(cat "$tmpdir/out")"
 expect_status 0 "$LISEUSE" --db "$db" search --format=tsv '"d’information thématique dans les trois à quatre jours"'
 checks=$((checks + 1))
 [ "$(grep S-2018-10 "$tmpdir/out" | cut -f 5,7)" = "$(printf 'S-2018-10.txt\t4')" ] ||
