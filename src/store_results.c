@@ -184,7 +184,7 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
 				  " ORDER BY rowid",
 				  &res->seek, err) < 0 ||
-		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) <
+		    store_prepare(store, "SELECT text, page FROM piece WHERE id = ?1", &res->piece, err) <
 			0)
 			goto fail;
 		res->match = store_match_expression(store, q);
@@ -276,6 +276,8 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 		hit->passage = e.text;
 		hit->marks = e.marks;
 		hit->nmarks = e.nmarks;
+		if (index != STORE_META_INDEX)
+			hit->page = sqlite3_column_int(res->piece, 1);
 	}
 	sqlite3_reset(res->piece);
 	return rc < 0 ? rc : 0;
