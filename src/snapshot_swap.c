@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "snapshot_swap.h"
 #include "util.h"
 
@@ -124,13 +125,13 @@ copy_snapshot(struct snapshot_swap *swap, char **err)
 	ssize_t n;
 
 	if (in < 0) {
-		*err = xasprintf("%s: cannot read the snapshot: %s", swap->db_path,
+		*err = xasprintf(_("%s: cannot read the snapshot: %s"), swap->db_path,
 				 strerror(errno));
 		return -1;
 	}
 	out = open(swap->work_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (out < 0) {
-		*err = xasprintf("%s: cannot make the working copy %s: %s", swap->db_path,
+		*err = xasprintf(_("%s: cannot make the working copy %s: %s"), swap->db_path,
 				 swap->work_path, strerror(errno));
 		goto out;
 	}
@@ -138,12 +139,12 @@ copy_snapshot(struct snapshot_swap *swap, char **err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			*err = xasprintf("%s: cannot read the snapshot: %s", swap->db_path,
+			*err = xasprintf(_("%s: cannot read the snapshot: %s"), swap->db_path,
 					 strerror(errno));
 			goto out;
 		}
 		if (write_all(out, buf, (size_t)n) < 0) {
-			*err = xasprintf("%s: cannot copy the snapshot to its working copy %s: %s",
+			*err = xasprintf(_("%s: cannot copy the snapshot to its working copy %s: %s"),
 					 swap->db_path, swap->work_path, strerror(errno));
 			goto out;
 		}
@@ -152,7 +153,7 @@ copy_snapshot(struct snapshot_swap *swap, char **err)
 out:
 	close(in);
 	if (out >= 0 && close(out) != 0 && ret == 0) {
-		*err = xasprintf("%s: cannot copy the snapshot to its working copy %s: %s",
+		*err = xasprintf(_("%s: cannot copy the snapshot to its working copy %s: %s"),
 				 swap->db_path, swap->work_path, strerror(errno));
 		ret = -1;
 	}
@@ -209,7 +210,7 @@ remove_stale_copies(const struct snapshot_swap *swap)
 				"(process %ld is gone)\n",
 				path, pid);
 		else if (errno != ENOENT)
-			fprintf(stderr, "liseuse: cannot remove %s, left by an unfinished import: %s\n",
+			fprintf(stderr, _("liseuse: cannot remove %s, left by an unfinished import: %s\n"),
 				path, strerror(errno));
 		free(path);
 	}
@@ -228,7 +229,7 @@ take_lock(struct snapshot_swap *swap, bool no_wait, char **err)
 	if (swap->lock_fd < 0 && errno == EACCES)
 		swap->lock_fd = open(lock_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (swap->lock_fd < 0) {
-		*err = xasprintf("%s: cannot open the lock file %s: %s", swap->db_path, lock_path,
+		*err = xasprintf(_("%s: cannot open the lock file %s: %s"), swap->db_path, lock_path,
 				 strerror(errno));
 		goto out;
 	}
@@ -237,21 +238,21 @@ take_lock(struct snapshot_swap *swap, bool no_wait, char **err)
 		goto out;
 	}
 	if (errno != EWOULDBLOCK) {
-		*err = xasprintf("%s: cannot lock %s: %s", swap->db_path, lock_path,
+		*err = xasprintf(_("%s: cannot lock %s: %s"), swap->db_path, lock_path,
 				 strerror(errno));
 		goto out;
 	}
 	if (no_wait) {
-		*err = xasprintf("%s: another import is running; not waiting (--no-wait)",
+		*err = xasprintf(_("%s: another import is running; not waiting (--no-wait)"),
 				 swap->db_path);
 		goto out;
 	}
-	fprintf(stderr, "liseuse: %s: another import is running; waiting for it to finish\n",
+	fprintf(stderr, _("liseuse: %s: another import is running; waiting for it to finish\n"),
 		swap->db_path);
 	fflush(stderr);
 	while (flock(swap->lock_fd, LOCK_EX) != 0) {
 		if (errno != EINTR) {
-			*err = xasprintf("%s: cannot lock %s: %s", swap->db_path, lock_path,
+			*err = xasprintf(_("%s: cannot lock %s: %s"), swap->db_path, lock_path,
 					 strerror(errno));
 			goto out;
 		}
@@ -276,11 +277,11 @@ check_permissions(const struct snapshot_swap *swap, char **err)
 			return -1;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			*err = xasprintf("%s: not a regular file, not replaced", swap->db_path);
+			*err = xasprintf(_("%s: not a regular file, not replaced"), swap->db_path);
 			return -1;
 		}
 		if (faccessat(AT_FDCWD, swap->db_path, W_OK, AT_EACCESS) != 0) {
-			*err = xasprintf("%s: you may not write this snapshot (%s)", swap->db_path,
+			*err = xasprintf(_("%s: you may not write this snapshot (%s)"), swap->db_path,
 					 strerror(errno));
 			return -1;
 		}
@@ -289,7 +290,7 @@ check_permissions(const struct snapshot_swap *swap, char **err)
 		return -1;
 	}
 	if (faccessat(AT_FDCWD, swap->dir, W_OK | X_OK, AT_EACCESS) != 0) {
-		*err = xasprintf("%s: cannot make a working copy in %s (%s)", swap->db_path,
+		*err = xasprintf(_("%s: cannot make a working copy in %s (%s)"), swap->db_path,
 				 swap->dir, strerror(errno));
 		return -1;
 	}
@@ -312,7 +313,7 @@ snapshot_swap_begin(const char *db_path, bool no_wait, struct snapshot_swap **ou
 	umask(mask);
 	swap->new_mode = 0644 & ~mask;
 	if (strlen(swap->work_path) + sizeof "-journal" > sizeof active_work) {
-		*err = xasprintf("%s: path too long", db_path);
+		*err = xasprintf(_("%s: path too long"), db_path);
 		goto fail;
 	}
 	if (check_permissions(swap, err) < 0 || take_lock(swap, no_wait, err) < 0)
@@ -334,7 +335,7 @@ snapshot_swap_begin(const char *db_path, bool no_wait, struct snapshot_swap **ou
 		fd = open(swap->work_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 			  0600);
 		if (fd < 0) {
-			*err = xasprintf("%s: cannot make the working copy %s: %s", db_path,
+			*err = xasprintf(_("%s: cannot make the working copy %s: %s"), db_path,
 					 swap->work_path, strerror(errno));
 			goto fail;
 		}
@@ -374,7 +375,7 @@ snapshot_swap_commit(struct snapshot_swap *swap, char **err)
 	int ret = -1;
 
 	if (fd < 0) {
-		*err = xasprintf("%s: cannot reopen the working copy %s: %s", swap->db_path,
+		*err = xasprintf(_("%s: cannot reopen the working copy %s: %s"), swap->db_path,
 				 swap->work_path, strerror(errno));
 		return -1;
 	}
@@ -387,17 +388,17 @@ snapshot_swap_commit(struct snapshot_swap *swap, char **err)
 		}
 	}
 	if (fchmod(fd, swap->existed ? swap->original.st_mode & 07777 : swap->new_mode) != 0) {
-		*err = xasprintf("%s: cannot set the mode of the working copy %s: %s",
+		*err = xasprintf(_("%s: cannot set the mode of the working copy %s: %s"),
 				 swap->db_path, swap->work_path, strerror(errno));
 		goto out;
 	}
 	if (fsync(fd) != 0) {
-		*err = xasprintf("%s: cannot flush the new snapshot to disk (%s)", swap->db_path,
+		*err = xasprintf(_("%s: cannot flush the new snapshot to disk (%s)"), swap->db_path,
 				 strerror(errno));
 		goto out;
 	}
 	if (rename(swap->work_path, swap->db_path) != 0) {
-		*err = xasprintf("%s: cannot replace the snapshot: %s", swap->db_path,
+		*err = xasprintf(_("%s: cannot replace the snapshot: %s"), swap->db_path,
 				 strerror(errno));
 		goto out;
 	}

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -26,14 +28,18 @@ static const char store_schema_sql[] =
     " year INTEGER,"
     " kind TEXT, date TEXT, sender TEXT, addressee TEXT, organ TEXT, language TEXT,"
     " title TEXT, source TEXT, symbols TEXT, resolutions TEXT,"
+    /* of the text and metadata: an unchanged file imported again stays */
+    " hash INTEGER NOT NULL DEFAULT 0,"
     /* folded copies for field filters: \" word word \" and \";cite;cite;\" */
     " f_kind TEXT NOT NULL, f_sender TEXT NOT NULL, f_addressee TEXT NOT NULL,"
     " f_organ TEXT NOT NULL, f_cites TEXT NOT NULL);"
     "CREATE UNIQUE INDEX doc_sortkey ON doc(sortkey);"
+    "CREATE INDEX doc_source ON doc(source);"
     "CREATE TABLE piece("
     " id INTEGER PRIMARY KEY,"
     " role INTEGER NOT NULL,"
     " continued INTEGER NOT NULL,"
+    " page INTEGER NOT NULL DEFAULT 0,"
     " text TEXT NOT NULL,"
     " bold BLOB);"
     "CREATE TABLE symbol("
@@ -47,7 +53,7 @@ static const char store_schema_sql[] =
 
 /* Every object a snapshot may hold; anything else (a trigger, a view) is refused. */
 static const char *const store_objects[] = {
-    "doc", "doc_sortkey", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
+    "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
 };
 /* The objects that must be there. */
@@ -120,8 +126,9 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 {
 	unsigned char header[100];
 	struct stat st;
-	FILE *f;
+	ssize_t got;
 	size_t n;
+	int fd;
 	uint32_t page_size, pages;
 
 	*exists = false;
@@ -136,6 +143,10 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		*err = xasprintf("%s: est un répertoire, pas un instantané liseuse", path);
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("%s: not a regular file, not a liseuse snapshot", path);
+		return -1;
+	}
 	if (st.st_size == 0) {
 		if (!must_exist)
 			return 0;
@@ -143,13 +154,15 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		return -1;
 	}
 	*exists = true;
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	/* O_NONBLOCK: a FIFO swapped in since the stat must not hang. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	n = fread(header, 1, sizeof header, f);
-	fclose(f);
+	got = read(fd, header, sizeof header);
+	close(fd);
+	n = got > 0 ? (size_t)got : 0;
 	if (n < sizeof header || memcmp(header, "SQLite format 3", 16) != 0) {
 		*err = xasprintf("%s: pas une base SQLite, donc pas un instantané liseuse", path);
 		return -1;
@@ -390,6 +403,8 @@ store_close(struct store *store)
 	sqlite3_finalize(store->insert_symbol);
 	sqlite3_finalize(store->update_doc);
 	sqlite3_finalize(store->last_key);
+	sqlite3_finalize(store->find_source);
+	sqlite3_finalize(store->find_symbol);
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(store->db);
