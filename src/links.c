@@ -300,27 +300,32 @@ bool
 links_next_symbol(const char **cursor, char out[LINKS_SYMBOL_MAX])
 {
 	const char *s = *cursor;
+	size_t n, next;
+	char year[5];
 
-	while (s != NULL && *s) {
-		size_t n, next;
-		char year[5];
-
-		s += strspn(s, " \t");
-		n = strcspn(s, " \t");
-		if (n == 0)
-			break;
-		next = n;
-		/* "S/RES/2325 (2016)": the year is part of the symbol */
-		if (links_year(s, strlen(s), n, year) > 0)
-			next = links_year(s, strlen(s), n, year);
-		if (links_normalize(s, next, out)) {
-			*cursor = s + next;
-			return true;
-		}
-		s += n;
+	if (s == NULL)
+		return false;
+	s += strspn(s, " \t");
+	n = strcspn(s, " \t");
+	if (n == 0) {
+		*cursor = s;
+		return false;
 	}
-	*cursor = s;
-	return false;
+	next = n;
+	/* "S/RES/2325 (2016)": the year is part of the symbol */
+	if (links_year(s, strlen(s), n, year) > 0)
+		next = links_year(s, strlen(s), n, year);
+	if (next == n || !links_normalize(s, next, out)) {
+		next = n;
+		if (!links_normalize(s, n, out)) {
+			size_t k = n < LINKS_SYMBOL_MAX - 1 ? n : LINKS_SYMBOL_MAX - 1;
+
+			memcpy(out, s, k);
+			out[k] = '\0';
+		}
+	}
+	*cursor = s + next;
+	return true;
 }
 
 bool

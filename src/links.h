@@ -39,8 +39,8 @@ void links_resolution_symbol(const char *number, const char *year, char out[LINK
 /* Walks a list of symbols separated by blanks (doc_meta.symbols: "A/64/666
  * S/2010/84", where a "(2016)" after "S/RES/2325" belongs to it).  *cursor
  * starts at the list (may be NULL) and moves on; returns true with the next
- * normalised symbol in out, false at the end.  Tokens that are not symbols
- * are skipped. */
+ * normalised symbol in out, false at the end.  A token that is not a
+ * symbol comes out as it is, cut to LINKS_SYMBOL_MAX - 1 bytes. */
 bool links_next_symbol(const char **cursor, char out[LINKS_SYMBOL_MAX]);
 
 /* The symbol without its year ("S/RES/1540 (2004)" gives "S/RES/1540"),

@@ -100,10 +100,9 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 int
 store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char **err)
 {
-	sqlite3_stmt *stmt;
 	const char *s = id_or_symbol;
 	size_t n, digits;
-	int rc, ret;
+	int ret;
 
 	s += strspn(s, " \t");
 	n = strlen(s);
@@ -123,18 +122,12 @@ store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char 
 			return ret;
 		}
 	}
-	if (store_prepare(store, "SELECT doc FROM symbol WHERE name = ?1 ORDER BY doc LIMIT 1",
-			  &stmt, err) < 0)
-		return -1;
-	sqlite3_bind_text(stmt, 1, s, (int)n, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		ret = 1;
-	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’une cote", err);
+	{
+		char *symbol = xstrndup(s, n);
+
+		ret = store_find_symbol(store, symbol, id, err);
+		free(symbol);
 	}
-	sqlite3_finalize(stmt);
 	return ret;
 }
 
