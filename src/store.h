@@ -75,6 +75,10 @@ int store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, c
  * round.  Returns 1 with *id, 0 when no document has it, -1. */
 int store_find_symbol(struct store *store, const char *symbol, int64_t *id, char **err);
 
+/* Finds the document imported from the file named source (a base name):
+ * 1 with *id (the newest when several are), 0, -1. */
+int store_find_source(struct store *store, const char *source, int64_t *id, char **err);
+
 /* A document that cites another: what a list of them shows. */
 struct store_ref {
 	int64_t id;
@@ -92,6 +96,15 @@ long store_cited_by(struct store *store, int64_t doc_id, struct store_ref **refs
  * previous piece's paragraph (a long paragraph cut in pieces).  1/0/-1. */
 int store_get_piece(struct store *store, int64_t doc_id, size_t index,
 		    struct paragraph *out, bool *continued, char **err);
+
+/* Calls fn, in document order, for each paragraph of a document that is
+ * part of its structure: every role but body text, the masthead and notes,
+ * first pieces only (a paragraph, not its continuations), with at most
+ * max_chars characters of its text (p is only valid during the call).
+ * Returns 0, or -1/-2. */
+int store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_chars,
+			       void (*fn)(void *arg, size_t index, const struct paragraph *p),
+			       void *arg, char **err);
 
 /* One row of results: a document, and with a text query its best passage. */
 struct store_hit {
