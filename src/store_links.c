@@ -12,6 +12,29 @@
 #include "store_private.h"
 #include "util.h"
 
+int
+store_find_source(struct store *store, const char *source, int64_t *id, char **err)
+{
+	sqlite3_stmt *stmt;
+	int rc, ret;
+
+	if (source == NULL || source[0] == '\0')
+		return 0;
+	if (store_prepare(store, "SELECT id FROM doc WHERE source = ?1 ORDER BY id DESC LIMIT 1",
+			  &stmt, err) < 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, source, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		ret = 1;
+	} else {
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’un fichier", err);
+	}
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
 void
 store_bind_symbol_forms(sqlite3_stmt *stmt, int first, const char *symbol)
 {

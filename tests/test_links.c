@@ -105,13 +105,17 @@ test_normalize(void)
 	CHECK(!links_normalize("", 0, out));
 	CHECK(!links_normalize("12345", 5, out));
 
-	cursor = "A/64/666 S/2010/84  S/RES/2325 (2016) (x) CD/2155*";
+	cursor = "A/64/666 s/2010/84  S/RES/2325 (2016) (x) CD/2155* ";
 	CHECK(links_next_symbol(&cursor, out));
 	CHECK_STR(out, "A/64/666");
 	CHECK(links_next_symbol(&cursor, out));
 	CHECK_STR(out, "S/2010/84");
 	CHECK(links_next_symbol(&cursor, out));
 	CHECK_STR(out, "S/RES/2325 (2016)");
+	CHECK(links_next_symbol(&cursor, out));
+	CHECK_STR(out, "(x)");
+	CHECK(links_next_symbol(&cursor, out));
+	CHECK_STR(out, "CD/2155*");
 	CHECK(!links_next_symbol(&cursor, out));
 	cursor = NULL;
 	CHECK(!links_next_symbol(&cursor, out));
