@@ -21,6 +21,7 @@ enum {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_MEASURE,
+	OPT_OUTLINE,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +29,7 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -45,7 +47,8 @@ print_usage(FILE *out)
 	fputs("Usage: liseuse [OPTION]... [MOTS]...\n"
 	      "       liseuse [OPTION]... list\n"
 	      "       liseuse [OPTION]... search REQUÊTE...\n"
-	      "       liseuse [OPTION]... show ID|SYMBOLE\n"
+	      "       liseuse [OPTION]... show [--outline] ID|SYMBOLE\n"
+	      "       liseuse [OPTION]... signets\n"
 	      "       liseuse --db FICHIER import FICHIER|DOSSIER...\n"
 	      "Read French documents in the terminal.\n"
 	      "\n"
@@ -56,12 +59,16 @@ print_usage(FILE *out)
 	      "  list               list every document, newest first\n"
 	      "  search REQUÊTE     list the documents and passages that match\n"
 	      "  show ID|SYMBOLE    print one document, wrapped (e.g. show A/64/666)\n"
+	      "  show --outline ID  print its outline: headings, numbered paragraphs,\n"
+	      "                     lettered items, annexes, signature\n"
+	      "  signets            list the bookmarks set on screen in this snapshot\n"
 	      "  import FICHIER...  build or extend the snapshot given by --db\n"
 	      "\n"
 	      "Options:\n"
 	      "      --db FICHIER   use this snapshot instead of the bundled one\n"
 	      "      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
-	      "                     line per document: id, date, kind, sender, file, title\n"
+	      "                     line per document: id, date, kind, sender, file, title;\n"
+	      "                     for signets: id, file, symbol, piece, passage\n"
 	      "      --width N      wrap show and search output to N columns\n"
 	      "                     (default: the terminal's width, else 80)\n"
 	      "      --measure N    widest reading column on screen (default 100)\n"
@@ -70,7 +77,8 @@ print_usage(FILE *out)
 	      "\n"
 	      "Queries: words are ANDed, \"a phrase\" matches a phrase, -mot excludes,\n"
 	      "mot* is a prefix; de:PAYS type:note annee:2018 annee:2010-2018 cite:1540\n"
-	      "narrow by metadata.  Case, accents, œ/æ and apostrophes are ignored.\n"
+	      "cite:S/2010/84 cote:A/64/666 narrow by metadata.  Case, accents, œ/æ and\n"
+	      "apostrophes are ignored.\n"
 	      "Put -- before a query that starts with '-'.\n"
 	      "\n"
 	      "Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"
@@ -124,6 +132,9 @@ parse_options(int argc, char **argv, struct settings *set)
 				fprintf(stderr, "liseuse: --measure: '%s' is not a width from 1 to 10000\n", optarg);
 				return 3;
 			}
+			break;
+		case OPT_OUTLINE:
+			set->cli.outline = true;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {
@@ -188,6 +199,10 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 		fputs("liseuse: usage: liseuse show ID|SYMBOLE\n", stderr);
 		return 2;
 	}
+	if (strcmp(command, "signets") == 0 && nargs != 0) {
+		fputs("liseuse: usage: liseuse signets (takes no argument)\n", stderr);
+		return 2;
+	}
 	if (strcmp(command, "list") == 0 && nargs != 0) {
 		fputs("liseuse: usage: liseuse list (takes no argument)\n", stderr);
 		return 2;
@@ -198,6 +213,8 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 		status = cli_list(store, &set->cli);
 	else if (strcmp(command, "search") == 0)
 		status = cli_search(store, args, nargs, &set->cli);
+	else if (strcmp(command, "signets") == 0)
+		status = cli_signets(store, &set->cli);
 	else
 		status = cli_show(store, args[0], &set->cli);
 	store_close(store);
@@ -207,7 +224,7 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 static bool
 is_command(const char *word)
 {
-	static const char *const commands[] = { "list", "search", "show", "import" };
+	static const char *const commands[] = { "list", "search", "show", "import", "signets" };
 
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(word, commands[i]) == 0)
