@@ -10,6 +10,7 @@
 #include "bookmarks.h"
 #include "citation.h"
 #include "cli.h"
+#include "i18n.h"
 #include "layout.h"
 #include "outline.h"
 #include "sanitize.h"
@@ -83,7 +84,7 @@ cli_outline(struct store *store, int64_t doc_id, int width, char **err)
 		char prefix[32];
 
 		snprintf(prefix, sizeof prefix, "%*s%s", 2 * e->level, "",
-			 e->kind == OUTLINE_SIGNATURE ? "Signature : " : "");
+			 e->kind == OUTLINE_SIGNATURE ? _("Signature: ") : "");
 		cli_print_cut(prefix, e->label, width);
 	}
 	outline_release(&o);
@@ -157,11 +158,11 @@ cli_signets(struct store *store, const struct cli_options *opts)
 					    doc.meta.kind ? doc.meta.kind : "",
 					    doc.meta.sender ? doc.meta.sender : "");
 			else
-				strbuf_addf(&head, "   -  %s (not in this snapshot)", m->source);
+				strbuf_addf(&head, _("   -  %s (not in this snapshot)"), m->source);
 			if (m->symbol[0])
 				strbuf_addf(&head, "  %s", m->symbol);
 			if (moved)
-				strbuf_addstr(&head, "  (passage changed)");
+				strbuf_addstr(&head, _("  (passage changed)"));
 			safe = sanitize_dup(head.buf, head.len, SANITIZE_ONELINE);
 			puts(safe);
 			free(safe);

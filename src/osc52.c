@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "osc52.h"
 #include "util.h"
 
@@ -35,7 +36,7 @@ osc52_decide(const struct osc52_terminal *t, const char **why)
 
 	*why = NULL;
 	if (t->override != NULL && osc52_word(t->override, no, sizeof no / sizeof no[0])) {
-		*why = "clipboard turned off by LISEUSE_CLIPBOARD";
+		*why = N_("clipboard turned off by LISEUSE_CLIPBOARD");
 		return OSC52_NONE;
 	}
 	if (t->override != NULL && osc52_word(t->override, yes, sizeof yes / sizeof yes[0]))
@@ -43,7 +44,7 @@ osc52_decide(const struct osc52_terminal *t, const char **why)
 	if (t->in_tmux) {
 		if (t->tmux_accepts)
 			return OSC52_DIRECT;
-		*why = "tmux does not take it: set -g set-clipboard on";
+		*why = N_("tmux does not take it: set -g set-clipboard on");
 		return OSC52_NONE;
 	}
 	if (t->in_screen)
@@ -53,8 +54,8 @@ osc52_decide(const struct osc52_terminal *t, const char **why)
 	for (size_t i = 0; i < sizeof osc52_terms / sizeof osc52_terms[0]; i++)
 		if (strncmp(term, osc52_terms[i], strlen(osc52_terms[i])) == 0)
 			return OSC52_DIRECT;
-	*why = "the terminal does not say it takes a clipboard (terminfo Ms);"
-	       " LISEUSE_CLIPBOARD=osc52 sends anyway";
+	*why = N_("the terminal does not say it takes a clipboard (terminfo Ms);"
+		  " LISEUSE_CLIPBOARD=osc52 sends anyway");
 	return OSC52_NONE;
 }
 

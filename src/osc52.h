@@ -33,7 +33,7 @@ struct osc52_terminal {
 };
 
 /* Decides how to send; on OSC52_NONE *why gets a short static English
- * reason to show in the status line. */
+ * reason to show in the status line, to be translated with _(). */
 enum osc52_route osc52_decide(const struct osc52_terminal *t, const char **why);
 
 /* Base64 (RFC 4648, with padding) of data[0..len), newly allocated. */

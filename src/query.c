@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "i18n.h"
 #include "links.h"
 #include "query.h"
 #include "util.h"
@@ -134,8 +135,9 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 		if (len == 0)
 			return 0; /* "cote:" while typing */
 		if (!links_normalize(v, len, symbol))
-			return query_fail(p, kind == QF_SYMBOL ? "cote attendue (cote:A/64/666)"
-							       : "cote attendue (cite:S/2010/84)");
+			return query_fail(p, kind == QF_SYMBOL
+						 ? _("a document symbol expected (cote:A/64/666)")
+						 : _("a document symbol expected (cite:S/2010/84)"));
 		f.value = xstrdup(symbol);
 	} else {
 		size_t flen;

@@ -333,21 +333,52 @@ load_line(struct state *st, char *line)
 	return true;
 }
 
+/* Opens path for reading without blocking on a FIFO or a device, and
+ * only when it is a regular file.  Returns the stream, or NULL with *err
+ * set (and errno ENOENT, *err NULL, when there is no file). */
+static FILE *
+open_regular(const char *path, char **err)
+{
+	struct stat st;
+	FILE *fp;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+
+	if (fd < 0) {
+		if (errno != ENOENT)
+			*err = xasprintf("%s : %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0) {
+		*err = xasprintf("%s : %s", path, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("%s : not a regular file", path);
+		goto fail;
+	}
+	/* Back to blocking reads: a regular file never waits for a writer. */
+	if (fcntl(fd, F_SETFL, 0) < 0 || !(fp = fdopen(fd, "r"))) {
+		*err = xasprintf("%s : %s", path, strerror(errno));
+		goto fail;
+	}
+	return fp;
+fail:
+	close(fd);
+	errno = EINVAL;
+	return NULL;
+}
+
 int
 state_load(struct state *st, const char *path, char **err)
 {
-	FILE *fp = fopen(path, "r");
+	FILE *fp = open_regular(path, err);
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t got;
 	int ret = -1;
 
-	if (!fp) {
-		if (errno == ENOENT)
-			return 0;
-		*err = xasprintf("%s : %s", path, strerror(errno));
-		return -1;
-	}
+	if (!fp)
+		return errno == ENOENT ? 0 : -1;
 	while ((got = getline(&line, &cap, fp)) >= 0) {
 		lineno++;
 		if (got > 0 && line[got - 1] == '\n')
@@ -434,9 +465,15 @@ state_save(const struct state *st, const char *path, char **err)
 	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	int fd = -1, ret = -1;
 	size_t done = 0;
+	struct stat existing;
 
 	if (make_parents(path) < 0) {
 		*err = xasprintf("%s : %s", path, strerror(errno));
+		goto out;
+	}
+	/* A FIFO or a device put there on purpose is not replaced. */
+	if (stat(path, &existing) == 0 && !S_ISREG(existing.st_mode)) {
+		*err = xasprintf("%s : not a regular file, not replaced", path);
 		goto out;
 	}
 	format_state(st, &text);

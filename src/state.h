@@ -62,11 +62,13 @@ char *state_default_path(void);
 /* Loads path into st (which should be freshly initialised).  A missing file
  * is not an error (returns 0, st unchanged).  Returns -1 with *err set
  * (newly allocated, naming the file and line) when the file is unreadable or
- * corrupt; st then holds whatever was read before the bad line. */
+ * corrupt, or not a regular file (a FIFO or a device is refused without
+ * waiting for it); st then holds whatever was read before the bad line. */
 int state_load(struct state *st, const char *path, char **err);
 
 /* Writes st to path atomically, creating the directory if needed.  Returns
- * 0, or -1 with *err set; the previous file is then left intact. */
+ * 0, or -1 with *err set; the previous file is then left intact.  A path
+ * that exists and is not a regular file is not replaced (-1). */
 int state_save(const struct state *st, const char *path, char **err);
 
 /* Records the position in a document, moving it first; keeps at most

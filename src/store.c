@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -126,8 +128,9 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 {
 	unsigned char header[100];
 	struct stat st;
-	FILE *f;
+	ssize_t got;
 	size_t n;
+	int fd;
 	uint32_t page_size, pages;
 
 	*exists = false;
@@ -142,6 +145,10 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		*err = xasprintf("%s: est un répertoire, pas un instantané liseuse", path);
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("%s: not a regular file, not a liseuse snapshot", path);
+		return -1;
+	}
 	if (st.st_size == 0) {
 		if (!must_exist)
 			return 0;
@@ -149,13 +156,15 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		return -1;
 	}
 	*exists = true;
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	/* O_NONBLOCK: a FIFO swapped in since the stat must not hang. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	n = fread(header, 1, sizeof header, f);
-	fclose(f);
+	got = read(fd, header, sizeof header);
+	close(fd);
+	n = got > 0 ? (size_t)got : 0;
 	if (n < sizeof header || memcmp(header, "SQLite format 3", 16) != 0) {
 		*err = xasprintf("%s: pas une base SQLite, donc pas un instantané liseuse", path);
 		return -1;

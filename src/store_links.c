@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n.h"
 #include "links.h"
 #include "store.h"
 #include "store_private.h"
@@ -29,7 +30,7 @@ store_find_source(struct store *store, const char *source, int64_t *id, char **e
 		*id = sqlite3_column_int64(stmt, 0);
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’un fichier", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, _("looking up a file"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -74,7 +75,7 @@ store_find_symbol(struct store *store, const char *symbol, int64_t *id, char **e
 		*id = sqlite3_column_int64(stmt, 0);
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’une cote", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, _("looking up a symbol"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -134,7 +135,7 @@ store_citing_ids(struct store *store, int64_t doc_id, int64_t **ids, size_t *n, 
 	sqlite3_bind_int64(own, 1, doc_id);
 	rc = sqlite3_step(own);
 	if (rc != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un document", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, _("reading a document"), err);
 		goto out;
 	}
 	symbols = store_text_or_null(own, 0);
@@ -148,7 +149,7 @@ store_citing_ids(struct store *store, int64_t doc_id, int64_t **ids, size_t *n, 
 					store_add_id(ids, n, &cap, sqlite3_column_int64(cite, 0));
 			sqlite3_reset(cite);
 			if (rc != SQLITE_DONE) {
-				ret = store_fail(store, rc, "recherche des citations", err);
+				ret = store_fail(store, rc, _("looking up citations"), err);
 				goto out;
 			}
 		}
@@ -212,7 +213,7 @@ store_cited_by(struct store *store, int64_t doc_id, struct store_ref **refs, cha
 		}
 		sqlite3_reset(stmt);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			ret = store_fail(store, rc, "lecture d’un document", err);
+			ret = store_fail(store, rc, _("reading a document"), err);
 			goto out;
 		}
 	}

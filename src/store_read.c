@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "fold.h"
+#include "i18n.h"
 #include "fts_tokenizer.h"
 #include "store.h"
 #include "store_private.h"
@@ -228,6 +229,6 @@ store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_chars
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, "lecture du plan", err);
+		return store_fail(store, rc, _("reading the outline"), err);
 	return 0;
 }

@@ -13,6 +13,7 @@
 
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
 #include "links.h"
 #include "store.h"
 #include "store_private.h"
@@ -449,7 +450,7 @@ store_add_symbols(struct store *store, const struct document *doc, int64_t id, c
 
 		if (links_normalize(r, n, target) && !store_own_symbol(m->symbols, target) &&
 		    store_insert_name(store, store->insert_cite, target, strlen(target), id,
-				      "écriture d’une citation", err) < 0)
+				      _("writing a citation"), err) < 0)
 			return -1;
 		r += n;
 		r += strspn(r, "; ");
@@ -467,7 +468,7 @@ store_add_symbols(struct store *store, const struct document *doc, int64_t id, c
 			if (!store_own_symbol(m->symbols, links[k].target))
 				rc = store_insert_name(store, store->insert_cite, links[k].target,
 						       strlen(links[k].target), id,
-						       "écriture d’une citation", err);
+						       _("writing a citation"), err);
 		free(links);
 		if (rc < 0)
 			return -1;

@@ -55,13 +55,13 @@ expect_grep "lettre-norvege.txt" "$tmpdir/out"
 expect_status 1 "$LISEUSE" --db "$db" search cote:S/2031/100 danemark
 expect_status 1 "$LISEUSE" --db "$db" search cote:S/2031/999
 expect_status 2 "$LISEUSE" --db "$db" search cote:bonjour
-expect_grep "syntaxe : cote attendue" "$tmpdir/err"
+expect_grep "cote:A/64/666" "$tmpdir/err"
 
 # The outline: the annex, numbered paragraphs, lettered items, the signature.
 expect_status 0 "$LISEUSE" --db "$db" show --width 80 --outline "$norvege"
 cat >"$tmpdir/want" <<'OUT'
 Lettre datée du 3 mars 2031, adressée au Secrétaire général par le Représentant…
-Signature : (Signé) Ingrid Solberg
+Signature: (Signé) Ingrid Solberg
 Annexe
 Compte rendu de l'atelier régional d'Oslo
   1. L'atelier a réuni des délégations de quinze pays riverains de la mer du…

@@ -155,7 +155,12 @@ main(void)
 		CHECK_IDS(st, "cite:1540", want);
 		CHECK_IDS(st, "cite:S/2099/1", "3");
 		CHECK_IDS(st, "cote:S/2099/1", "");
-		CHECK_IDS(st, "cote:bonjour", "error: syntaxe : cote attendue (cote:A/64/666)");
+		{
+			char *got = ids_of(st, "cote:bonjour");
+
+			CHECK(strncmp(got, "error: ", 7) == 0 && strstr(got, "(cote:A/64/666)"));
+			free(got);
+		}
 		CHECK_IDS(st, "cote:", "3 2 1 4");
 	}
 	store_close(st);
