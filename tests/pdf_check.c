@@ -24,6 +24,18 @@
 static int failures;
 
 static const char *
+role_name(enum para_role role)
+{
+	static const char *const names[PARA_ROLE_COUNT] = {
+		[PARA_BODY] = "body",	      [PARA_FRONT] = "front",	  [PARA_TITLE] = "title",
+		[PARA_HEADING] = "heading",   [PARA_NUMBERED] = "numbered", [PARA_ITEM] = "item",
+		[PARA_SIGNATURE] = "signature", [PARA_NOTE] = "note",
+	};
+
+	return (unsigned)role < PARA_ROLE_COUNT && names[role] ? names[role] : "?";
+}
+
+static const char *
 meta_field(const struct doc_meta *m, const char *name)
 {
 	static const struct {
@@ -93,7 +105,7 @@ dump(const struct document *doc)
 		printf("meta %s %s\n", names[i], v ? v : "-");
 	}
 	for (size_t i = 0; i < doc->npara; i++)
-		printf("para %d %s %s\n", doc->paras[i].page, para_role_name(doc->paras[i].role),
+		printf("para %d %s %s\n", doc->paras[i].page, role_name(doc->paras[i].role),
 		       doc->paras[i].text);
 }
 
@@ -178,7 +190,7 @@ main(int argc, char **argv)
 				continue;
 			}
 			p = &doc.paras[next++];
-			snprintf(want, sizeof want, "%d %s", p->page, para_role_name(p->role));
+			snprintf(want, sizeof want, "%d %s", p->page, role_name(p->role));
 			if (strcmp(want, arg) != 0)
 				fail(argv[2], lineno, "page and role: got \"%s\", expected \"%s\"", want,
 				     arg);
