@@ -57,6 +57,17 @@ expect_status 1 "$LISEUSE" --db "$db" search cote:S/2031/999
 expect_status 2 "$LISEUSE" --db "$db" search cote:bonjour
 expect_grep "cote:A/64/666" "$tmpdir/err"
 
+# A re-imported letter that no longer cites S/2031/100 no longer counts.
+mkdir -p "$tmpdir/again"
+sed 's|publiée sous la cote S/2031/100|publiée le 5 mars|' "$top_srcdir/tests/links/lettre-islande.txt" \
+	>"$tmpdir/again/lettre-islande.txt"
+cp "$db" "$tmpdir/again.db"
+expect_status 0 "$LISEUSE" import --db "$tmpdir/again.db" "$tmpdir/again/lettre-islande.txt"
+expect_status 0 "$LISEUSE" --db "$tmpdir/again.db" show --width 120 S/2031/100
+expect_grep "Cité par     1 document — A/86/50 (Danemark, 30 mai 2031)" "$tmpdir/out"
+expect_status 0 "$LISEUSE" --db "$tmpdir/again.db" search --format=tsv cite:S/2031/999
+expect_grep "lettre-islande.txt" "$tmpdir/out"
+
 # The outline: the annex, numbered paragraphs, lettered items, the signature.
 expect_status 0 "$LISEUSE" --db "$db" show --width 80 --outline "$norvege"
 cat >"$tmpdir/want" <<'OUT'
