@@ -1,7 +1,9 @@
 /* ui_filter.c - the filter bar: a one-line UTF-8 editor on the bottom line.
  *
- * Every edit refilters the list at once (list_set_filter); the query itself
- * runs when the loop has no more input waiting, so fast typing coalesces. */
+ * Edits mark the filter changed; filter_commit refilters the list once for
+ * all the keys that came together (list_set_filter), and the query itself
+ * runs when the loop has no more input waiting.  A paste is one edit.  The
+ * text is capped at FILTER_MAX_BYTES, so no keystroke costs more than that. */
 #include "config.h"
 
 #include <string.h>
@@ -9,6 +11,9 @@
 
 #include "sanitize.h"
 #include "ui_priv.h"
+
+/* Longest filter, in bytes: far more than any query, little to re-parse. */
+#define FILTER_MAX_BYTES 1024
 
 void
 filter_init(struct ui *ui)
@@ -31,14 +36,40 @@ filter_focus(struct ui *ui)
 	ui->filter.cursor = ui->filter.text.len;
 }
 
-/* Replaces the text and refilters. */
+/* Refilters the list once for every edit since the last commit; says so
+ * when an edit met the length limit. */
+void
+filter_commit(struct ui *ui)
+{
+	struct filter_state *f = &ui->filter;
+
+	if (!f->dirty)
+		return;
+	f->dirty = false;
+	list_set_filter(ui, strbuf_str(&f->text));
+	if (f->capped)
+		ui_set_message(ui, true, "the filter is limited to %d bytes: the rest was left out",
+			       FILTER_MAX_BYTES);
+	f->capped = false;
+}
+
+/* Replaces the text (cut at the length limit) and refilters. */
 void
 filter_set_text(struct ui *ui, const char *text)
 {
+	size_t len = text ? strlen(text) : 0;
+
+	if (len > FILTER_MAX_BYTES) {
+		len = FILTER_MAX_BYTES;
+		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--; /* not in the middle of a character */
+		ui->filter.capped = true;
+	}
 	strbuf_reset(&ui->filter.text);
-	strbuf_addstr(&ui->filter.text, text ? text : "");
+	strbuf_add(&ui->filter.text, text ? text : "", len);
 	ui->filter.cursor = ui->filter.text.len;
-	list_set_filter(ui, strbuf_str(&ui->filter.text));
+	ui->filter.dirty = true;
+	filter_commit(ui);
 }
 
 /* Byte offset of the character before pos. */
@@ -70,21 +101,63 @@ erase_range(struct filter_state *f, size_t from, size_t to)
 	f->cursor = from;
 }
 
-/* Inserts code point c at the cursor. */
-static void
+/* Inserts code point c at the cursor; false when the text is full. */
+static bool
 insert_char(struct filter_state *f, ucs4_t c)
 {
 	uint8_t enc[6];
 	int n = u8_uctomb(enc, c, sizeof enc);
 
 	if (n <= 0)
-		return;
+		return false;
+	if (f->text.len + (size_t)n > FILTER_MAX_BYTES) {
+		f->capped = true;
+		return false;
+	}
 	strbuf_grow(&f->text, (size_t)n);
 	f->text.buf[f->text.len] = '\0'; /* a fresh buffer is not terminated yet */
 	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor, f->text.len - f->cursor + 1);
 	memcpy(f->text.buf + f->cursor, enc, (size_t)n);
 	f->text.len += (size_t)n;
 	f->cursor += (size_t)n;
+	return true;
+}
+
+/* Whether code point c can be typed into the bar (not a control). */
+static bool
+typable(long c)
+{
+	return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c <= 0x10ffff;
+}
+
+void
+filter_paste(struct ui *ui, const char *text, size_t len, bool truncated)
+{
+	struct filter_state *f = &ui->filter;
+	size_t pos = 0;
+	bool space = false;
+
+	/* Line ends and tabs are blanks between words; other controls,
+	 * Esc among them, are dropped: nothing pasted acts as a key. */
+	while (pos < len) {
+		uint32_t c;
+
+		pos += sanitize_next(text + pos, len - pos, &c);
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			space = true;
+			continue;
+		}
+		if (c == (uint32_t)-1 || !typable(c))
+			continue;
+		if (space && f->cursor > 0 && f->text.buf[f->cursor - 1] != ' ' && !insert_char(f, ' '))
+			break;
+		space = false;
+		if (!insert_char(f, c))
+			break;
+	}
+	if (truncated)
+		f->capped = true;
+	f->dirty = true;
 }
 
 void
@@ -98,6 +171,7 @@ filter_key(struct ui *ui, int key)
 
 	switch (act) {
 	case ACT_EDIT_ACCEPT:
+		filter_commit(ui); /* the selection is that of the text typed */
 		f->focused = false;
 		ui_open_selected(ui);
 		return;
@@ -110,6 +184,7 @@ filter_key(struct ui *ui, int key)
 		}
 		break;
 	case ACT_EDIT_LEAVE:
+		filter_commit(ui);
 		f->focused = false;
 		ui->focus = PANE_LIST;
 		ui_arrange(ui);
@@ -165,14 +240,14 @@ filter_key(struct ui *ui, int key)
 		break;
 	default:
 		/* Printable characters are typed; other control keys ignored. */
-		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key <= 0x10ffff) {
-			insert_char(f, (ucs4_t)key);
-			changed = true;
-		}
+		if (typable(key))
+			changed = insert_char(f, (ucs4_t)key);
 		break;
 	}
 	if (changed)
-		list_set_filter(ui, strbuf_str(&f->text));
+		f->dirty = true;
+	if (!f->focused)
+		filter_commit(ui);
 }
 
 /* Draws "/text" with the cursor, scrolled horizontally to keep it visible. */

@@ -15,6 +15,7 @@
 
 #include "document.h"
 #include "keymap.h"
+#include "keyseq.h"
 #include "layout.h"
 #include "query.h"
 #include "state.h"
@@ -108,6 +109,8 @@ struct filter_state {
 	struct strbuf text; /* UTF-8 */
 	size_t cursor;	    /* byte offset */
 	bool focused;
+	bool dirty;  /* edited since the list was last refiltered */
+	bool capped; /* an edit met the length limit */
 };
 
 struct status_state {
@@ -143,6 +146,7 @@ struct ui {
 	char *state_path;
 	bool state_write_failed;
 	int input_fd, signal_fd;
+	struct keyseq keys; /* the terminal's input, decoded */
 };
 
 /* ui.c */
@@ -191,6 +195,13 @@ void filter_init(struct ui *ui);
 void filter_release(struct ui *ui);
 void filter_focus(struct ui *ui);
 void filter_set_text(struct ui *ui, const char *text);
+/* Inserts pasted text at the cursor as one edit: line ends and tabs become
+ * blanks, other control characters (Esc among them) are dropped, and the
+ * text stops at the length limit (said in the status line, as when
+ * `truncated`).  The bar must be focused. */
+void filter_paste(struct ui *ui, const char *text, size_t len, bool truncated);
+/* Refilters the list once for all the edits since the last call. */
+void filter_commit(struct ui *ui);
 /* Handles a key while the bar is focused (ch: code point, or KEYMAP_FN). */
 void filter_key(struct ui *ui, int key);
 void filter_draw(struct ui *ui);
@@ -208,6 +219,8 @@ void help_key(struct ui *ui, int key);
  * *err when there is no usable terminal. */
 SCREEN *term_start(struct ui *ui, char **err);
 void term_stop(SCREEN *screen);
+/* Turns the terminal's bracketed paste on or off (off while suspended). */
+void term_paste_mode(bool on);
 /* Reads the terminal size from the tty; false when unknown. */
 bool term_size(int fd, int *rows, int *cols);
 
