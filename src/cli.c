@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "excerpt.h"
+#include "i18n.h"
 #include "import.h"
 #include "layout.h"
 #include "query.h"
@@ -21,7 +23,10 @@
 
 /* Passages printed per document by `search` in text format. */
 #define CLI_PASSAGES_PER_DOC 3
-/* Bytes of context kept on each side of the first match in a passage. */
+/* Columns a footnote is indented by under the paragraph that calls it. */
+#define CLI_NOTE_INDENT 4
+/* Bytes of context kept before the first match in a passage; a passage
+ * holds about twice as much. */
 #define CLI_PASSAGE_CONTEXT 120
 
 /* Prints one metadata field on one line, made safe. */
@@ -86,6 +91,9 @@ print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 		print_field(hit->source);
 		putchar('\t');
 		print_field(hit->title);
+		putchar('\t');
+		if (hit->page > 0)
+			printf("%d", hit->page);
 		putchar('\n');
 		return;
 	}
@@ -99,15 +107,6 @@ print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 	print_wrapped(hit->title, strlen(hit->title), width, 6);
 }
 
-/* Moves a byte offset back to the start of a UTF-8 character. */
-static size_t
-char_start(const char *text, size_t at)
-{
-	while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
-		at--;
-	return at;
-}
-
 /* Prints the part of a matching piece around its first match, on lines
  * indented under the document line, with "…" where it was cut. */
 static void
@@ -115,36 +114,22 @@ print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t
 	      int width)
 {
 	struct paragraph para;
-	struct text_span *spans = NULL;
-	struct strbuf excerpt = STRBUF_INIT;
+	struct excerpt excerpt;
+	struct strbuf line = STRBUF_INIT;
 	char *err = NULL;
 	bool continued;
-	size_t from = 0, to, nspans;
 
 	if (store_get_piece(store, doc_id, index, &para, &continued, &err) != 1) {
 		free(err);
 		return;
 	}
-	to = para.len;
-	nspans = query_highlight(q, para.text, para.len, &spans);
-	if (nspans > 0 && spans[0].start > CLI_PASSAGE_CONTEXT) {
-		from = char_start(para.text, spans[0].start - CLI_PASSAGE_CONTEXT);
-		while (from < spans[0].start && para.text[from] != ' ')
-			from++;
-	}
-	if (nspans > 0 && spans[0].end + CLI_PASSAGE_CONTEXT < to) {
-		to = char_start(para.text, spans[0].end + CLI_PASSAGE_CONTEXT);
-		while (to > spans[0].end && para.text[to] != ' ')
-			to--;
-	}
-	if (from > 0)
-		strbuf_addstr(&excerpt, "…");
-	strbuf_add(&excerpt, para.text + from, to - from);
-	if (to < para.len)
-		strbuf_addstr(&excerpt, "…");
-	print_wrapped(excerpt.buf, excerpt.len, width, 6);
-	strbuf_release(&excerpt);
-	free(spans);
+	excerpt_make(q, para.text, para.len, CLI_PASSAGE_CONTEXT, 2 * CLI_PASSAGE_CONTEXT, &excerpt);
+	if (para.page > 0)
+		strbuf_addf(&line, _("p. %d: "), para.page);
+	strbuf_addstr(&line, excerpt.text);
+	print_wrapped(line.buf, line.len, width, 6);
+	strbuf_release(&line);
+	excerpt_release(&excerpt);
 	paragraph_release(&para);
 }
 
@@ -266,7 +251,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	char *err = NULL;
 	int64_t id;
 	int width = output_width(opts);
-	enum para_role previous_role = PARA_BODY;
+	enum para_role previous_role = PARA_BODY, role = PARA_BODY;
 	struct strbuf text = STRBUF_INIT; /* the paragraph being joined */
 	int found = store_find_doc(store, id_or_symbol, &id, &err);
 
@@ -304,11 +289,12 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 		}
 		if (!continued) {
 			if (i > 0)
-				print_wrapped(strbuf_str(&text), text.len, width, 0);
+				print_wrapped(strbuf_str(&text), text.len, width,
+					      role == PARA_NOTE ? CLI_NOTE_INDENT : 0);
 			strbuf_reset(&text);
+			role = para.role;
 			/* Lines of one block (masthead, signature) stay together. */
-			if (!(i > 0 && para.role == previous_role &&
-			      (para.role == PARA_FRONT || para.role == PARA_SIGNATURE)))
+			if (!(i > 0 && paragraph_joins_previous(previous_role, para.role)))
 				putchar('\n');
 			previous_role = para.role;
 		}
@@ -316,7 +302,8 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 		paragraph_release(&para);
 	}
 	if (doc.npieces > 0)
-		print_wrapped(strbuf_str(&text), text.len, width, 0);
+		print_wrapped(strbuf_str(&text), text.len, width,
+			      role == PARA_NOTE ? CLI_NOTE_INDENT : 0);
 	strbuf_release(&text);
 	store_doc_release(&doc);
 	return 0;
@@ -428,8 +415,9 @@ import_catch_signals(bool on)
  * refused file, a full disk, no memory, even in the final compaction)
  * leaves the snapshot exactly as it was. */
 int
-cli_import(const char *db_path, char *const *paths, size_t npaths)
+cli_import(const char *db_path, char *const *paths, size_t npaths, const struct cli_options *opts)
 {
+	struct import_counts counts = { 0 };
 	struct store *store = NULL;
 	char *err = NULL;
 	char *work = xasprintf("%s.import-%ld", db_path, (long)getpid());
@@ -446,10 +434,22 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 		goto fail;
 	if (store_open(work, STORE_SCRATCH, &store, &err) != 0)
 		goto fail;
-	n = import_paths(store, paths, npaths);
+	n = import_paths(store, paths, npaths, opts->dry_run, &counts);
 	store_close(store);
 	if (n < 0)
 		goto fail;
+	if (opts->dry_run || counts.added + counts.replaced == 0) {
+		/* nothing to write: the snapshot stays as it is */
+		util_set_fatal_hook(NULL);
+		remove_import_work();
+		import_catch_signals(false);
+		printf(opts->dry_run ? _("%zu added, %zu replaced, %zu unchanged (dry run): "
+					 "%s not written\n")
+				     : _("%zu added, %zu replaced, %zu unchanged: %s left as it was\n"),
+		       counts.added, counts.replaced, counts.unchanged, db_path);
+		free(work);
+		return 0;
+	}
 	if (sync_file(work, &err) != 0)
 		goto fail;
 	if (rename(work, db_path) != 0) {
@@ -457,7 +457,11 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 		goto fail;
 	}
 	import_catch_signals(false);
-	printf("%ld document%s imported into %s\n", n, n == 1 ? "" : "s", db_path);
+	printf(_("%zu added, %zu replaced, %zu unchanged: "), counts.added, counts.replaced,
+	       counts.unchanged);
+	printf(i18n_ngettext("%ld document imported into %s\n", "%ld documents imported into %s\n",
+			     (unsigned long)n),
+	       n, db_path);
 	util_set_fatal_hook(NULL);
 	free(work);
 	return 0;

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "fault.h"
+#include "i18n.h"
 #include "paths.h"
 #include "store.h"
 #include "ui.h"
@@ -21,6 +22,7 @@ enum {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_MEASURE,
+	OPT_DRY_RUN,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +30,7 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -42,51 +45,59 @@ struct settings {
 static void
 print_usage(FILE *out)
 {
-	fputs("Usage: liseuse [OPTION]... [MOTS]...\n"
-	      "       liseuse [OPTION]... list\n"
-	      "       liseuse [OPTION]... search REQUÊTE...\n"
-	      "       liseuse [OPTION]... show ID|SYMBOLE\n"
-	      "       liseuse --db FICHIER import FICHIER|DOSSIER...\n"
-	      "Read French documents in the terminal.\n"
-	      "\n"
-	      "Without a command, open the reader on the snapshot, with MOTS typed in\n"
-	      "the filter bar.  Commands print plain UTF-8 for scripts and pipes.\n"
-	      "\n"
-	      "Commands:\n"
-	      "  list               list every document, newest first\n"
-	      "  search REQUÊTE     list the documents and passages that match\n"
-	      "  show ID|SYMBOLE    print one document, wrapped (e.g. show A/64/666)\n"
-	      "  import FICHIER...  build or extend the snapshot given by --db\n"
-	      "\n"
-	      "Options:\n"
-	      "      --db FICHIER   use this snapshot instead of the bundled one\n"
-	      "      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
-	      "                     line per document: id, date, kind, sender, file, title\n"
-	      "      --width N      wrap show and search output to N columns\n"
-	      "                     (default: the terminal's width, else 80)\n"
-	      "      --measure N    widest reading column on screen (default 100)\n"
-	      "  -h, --help         display this help and exit\n"
-	      "  -V, --version      output version information and exit\n"
-	      "\n"
-	      "Queries: words are ANDed, \"a phrase\" matches a phrase, -mot excludes,\n"
-	      "mot* is a prefix; de:PAYS type:note annee:2018 annee:2010-2018 cite:1540\n"
-	      "narrow by metadata.  Case, accents, œ/æ and apostrophes are ignored.\n"
-	      "Put -- before a query that starts with '-'.\n"
-	      "\n"
-	      "Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"
-	      "\n"
-	      "Report bugs to: " PACKAGE_BUGREPORT "\n",
+	fputs(_("Usage: liseuse [OPTION]... [WORD]...\n"
+		"       liseuse [OPTION]... list\n"
+		"       liseuse [OPTION]... search QUERY...\n"
+		"       liseuse [OPTION]... show ID|SYMBOL\n"
+		"       liseuse --db FILE import FILE|DIRECTORY...\n"),
 	      out);
+	fputs(_("Read French documents in the terminal.\n"
+		"\n"
+		"Without a command, open the reader on the snapshot, with the WORDs typed\n"
+		"in the filter bar.  Commands print plain UTF-8 for scripts and pipes.\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Commands:\n"
+		"  list               list every document, newest first\n"
+		"  search QUERY       list the documents and passages that match\n"
+		"  show ID|SYMBOL     print one document, wrapped (e.g. show A/64/666)\n"
+		"  import FILE...     build or extend the snapshot given by --db\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Options:\n"
+		"      --db FILE      use this snapshot instead of the bundled one\n"
+		"      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
+		"                     line per document: id, date, kind, sender, file, title,\n"
+		"                     page of the passage\n"
+		"      --width N      wrap show and search output to N columns\n"
+		"                     (default: the terminal's width, else 80)\n"
+		"      --measure N    widest reading column on screen (default 100)\n"
+		"      --dry-run      import: report what would be added, replaced and\n"
+		"                     unchanged, and write nothing\n"
+		"  -h, --help         display this help and exit\n"
+		"  -V, --version      output version information and exit\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Queries: words are ANDed, \"a phrase\" matches a phrase, -word excludes,\n"
+		"word* is a prefix; de:COUNTRY type:note annee:2018 annee:2010-2018\n"
+		"cite:1540 narrow by metadata.  Case, accents, oe/ae ligatures and\n"
+		"apostrophes are ignored.  Put -- before a query that starts with '-'.\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"), out);
+	fputs("\n", out);
+	fprintf(out, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static void
 print_version(void)
 {
-	printf("liseuse " PACKAGE_VERSION "\n"
-	       "Copyright (C) 2026 the liseuse authors.\n"
-	       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
-	       "This is free software: you are free to change and redistribute it.\n"
-	       "There is NO WARRANTY, to the extent permitted by law.\n");
+	printf("liseuse %s\n", PACKAGE_VERSION);
+	fputs(_("Copyright (C) 2026 the liseuse authors.\n"
+		"License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"),
+	      stdout);
 }
 
 /* Parses a positive integer option; returns -1 when it is not one. */
@@ -108,22 +119,27 @@ parse_options(int argc, char **argv, struct settings *set)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
+	/* getopt's own messages would start with argv[0]: ours have one form. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
 			set->db_path = optarg;
 			break;
 		case OPT_WIDTH:
 			if ((set->cli.width = parse_count(optarg, 10000)) < 0) {
-				fprintf(stderr, "liseuse: --width: '%s' is not a width from 1 to 10000\n", optarg);
+				util_error(_("--width: '%s' is not a width from 1 to 10000"), optarg);
 				return 3;
 			}
 			break;
 		case OPT_MEASURE:
 			if ((set->measure = parse_count(optarg, 10000)) < 0) {
-				fprintf(stderr, "liseuse: --measure: '%s' is not a width from 1 to 10000\n", optarg);
+				util_error(_("--measure: '%s' is not a width from 1 to 10000"), optarg);
 				return 3;
 			}
+			break;
+		case OPT_DRY_RUN:
+			set->cli.dry_run = true;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {
@@ -131,7 +147,7 @@ parse_options(int argc, char **argv, struct settings *set)
 			} else if (strcmp(optarg, "text") == 0) {
 				set->cli.format = CLI_FORMAT_TEXT;
 			} else {
-				fprintf(stderr, "liseuse: --format: '%s' is not 'text' or 'tsv'\n", optarg);
+				util_error(_("--format: '%s' is not 'text' or 'tsv'"), optarg);
 				return 3;
 			}
 			break;
@@ -141,8 +157,16 @@ parse_options(int argc, char **argv, struct settings *set)
 		case 'V':
 			print_version();
 			return 1;
+		case ':':
+			util_error(_("option '%s' requires an argument"), argv[optind - 1]);
+			fputs(_("Try 'liseuse --help' for more information.\n"), stderr);
+			return 3;
 		default:
-			fputs("Try 'liseuse --help' for more information.\n", stderr);
+			if (optopt != 0)
+				util_error(_("unknown option '-%c'"), optopt);
+			else
+				util_error(_("unknown option '%s'"), argv[optind - 1]);
+			fputs(_("Try 'liseuse --help' for more information.\n"), stderr);
 			return 3;
 		}
 	}
@@ -160,7 +184,7 @@ open_snapshot(const struct settings *set)
 	if (path != NULL && store_open(path, STORE_READ_ONLY, &store, &err) != 0)
 		store = NULL;
 	if (store == NULL) {
-		fprintf(stderr, "liseuse: %s\n", err ? err : "cannot open the snapshot");
+		util_error("%s", err ? err : _("cannot open the snapshot"));
 		free(err);
 	}
 	free(path);
@@ -175,21 +199,21 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 
 	if (strcmp(command, "import") == 0) {
 		if (set->db_path == NULL || nargs == 0) {
-			fputs("liseuse: usage: liseuse --db FICHIER import FICHIER|DOSSIER...\n", stderr);
+			util_error(_("usage: liseuse --db FILE import FILE|DIRECTORY..."));
 			return 2;
 		}
-		return cli_import(set->db_path, args, nargs);
+		return cli_import(set->db_path, args, nargs, &set->cli);
 	}
 	if (strcmp(command, "search") == 0 && nargs == 0) {
-		fputs("liseuse: usage: liseuse search REQUÊTE...\n", stderr);
+		util_error(_("usage: liseuse search QUERY..."));
 		return 2;
 	}
 	if (strcmp(command, "show") == 0 && nargs != 1) {
-		fputs("liseuse: usage: liseuse show ID|SYMBOLE\n", stderr);
+		util_error(_("usage: liseuse show ID|SYMBOL"));
 		return 2;
 	}
 	if (strcmp(command, "list") == 0 && nargs != 0) {
-		fputs("liseuse: usage: liseuse list (takes no argument)\n", stderr);
+		util_error(_("usage: liseuse list (takes no argument)"));
 		return 2;
 	}
 	if ((store = open_snapshot(set)) == NULL)
@@ -226,6 +250,7 @@ main(int argc, char **argv)
 
 	fault_init();
 	setlocale(LC_ALL, "");
+	i18n_init();
 	if ((done = parse_options(argc, argv, &set)) != 0)
 		return done - 1;
 

@@ -46,15 +46,17 @@ pass() {
 
 # start COLSxROWS [VAR=value...] [-- ARGS...]: runs liseuse on the bundled
 # snapshot in a fresh detached session of that size, with a clean
-# environment (LANG=C.UTF-8, TERM=tmux-256color unless overridden).  The
+# environment (LANG=$LISEUSE_TEST_LANG, French unless set, and
+# TERM=tmux-256color unless overridden; the suite's locales and catalogues).  The
 # command runs under sh, which prints "EXITED status" when liseuse ends.
 start() {
 	size=$1
 	shift
 	cols=${size%x*}
 	rows=${size#*x}
-	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=C.UTF-8 TERM=tmux-256color"
-	envs="$envs PATH=/usr/bin:/bin"
+	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=${LISEUSE_TEST_LANG:-fr_FR.UTF-8}"
+	envs="$envs TERM=tmux-256color PATH=/usr/bin:/bin"
+	envs="$envs LOCPATH=${LOCPATH:-} LISEUSE_LOCALEDIR=${LISEUSE_LOCALEDIR:-}"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		envs="$envs $1"
 		shift
