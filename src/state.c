@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "state.h"
 #include "util.h"
 
@@ -353,7 +354,7 @@ open_regular(const char *path, char **err)
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s : not a regular file", path);
+		*err = xasprintf(_("%s: not a regular file"), path);
 		goto fail;
 	}
 	/* Back to blocking reads: a regular file never waits for a writer. */
@@ -473,7 +474,7 @@ state_save(const struct state *st, const char *path, char **err)
 	}
 	/* A FIFO or a device put there on purpose is not replaced. */
 	if (stat(path, &existing) == 0 && !S_ISREG(existing.st_mode)) {
-		*err = xasprintf("%s : not a regular file, not replaced", path);
+		*err = xasprintf(_("%s: not a regular file, not replaced"), path);
 		goto out;
 	}
 	format_state(st, &text);

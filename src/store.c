@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n.h"
 #include "fold.h"
 #include "fts_tokenizer.h"
 #include "store.h"
@@ -150,7 +151,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s: not a regular file, not a liseuse snapshot", path);
+		*err = xasprintf(_("%s: not a regular file, not a liseuse snapshot"), path);
 		return -1;
 	}
 	if (st.st_size == 0) {
