@@ -21,8 +21,11 @@
 #include "import_loader.h"
 #include "markup.h"
 #include "meta.h"
+#include "pdf_import.h"
+#include "pdf_text.h"
 #include "reflow.h"
 #include "sanitize.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Larger files are refused: a document that size is not a letter. */
@@ -139,19 +142,10 @@ is_blank_char(const char *s, size_t n, size_t *clen)
 	unsigned char c = (unsigned char)s[0];
 
 	*clen = 1;
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+	if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return true;
-	if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0) {
-		*clen = 2;
-		return true;
-	}
-	if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
-	    ((unsigned char)s[2] == 0xAF || ((unsigned char)s[2] >= 0x80 &&
-					     (unsigned char)s[2] <= 0x8B))) {
-		*clen = 3;
-		return true;
-	}
-	return false;
+	*clen = utf8_space_len(s, n, 0);
+	return *clen > 0;
 }
 
 /* Checks the text part of buf (from `start`): binary, UTF-8, blank. */
@@ -318,7 +312,8 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 			free(bold);
 			continue;
 		}
-		document_add_paragraph(doc, rp->role, plain, plain_len, bold, nbold);
+		document_add_paragraph(doc, rp->role, plain, plain_len, bold, nbold)->page =
+		    rp->page;
 	}
 	reflow_release(&flow);
 	if (doc->npara == 0) {
@@ -345,11 +340,13 @@ ends_with(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Files a directory walk leaves out: hidden files and snapshots. */
+/* Files a directory walk leaves out: hidden files and snapshots, with their
+ * lock files and the working copies of imports (snapshot_swap.h). */
 static bool
 skipped_in_walk(const char *name)
 {
 	return name[0] == '.' || ends_with(name, ".db") || ends_with(name, ".db-journal") ||
+	       ends_with(name, ".db.lock") || strstr(name, ".db.import-") != NULL ||
 	       ends_with(name, ".db-wal") || ends_with(name, ".db-shm") ||
 	       ends_with(name, ".tmp") || ends_with(name, "~");
 }
@@ -416,12 +413,20 @@ collect(const char *path, struct file_list *list, bool explicit)
 static int
 load(const char *path, struct document *doc)
 {
-	char *text = NULL, *err = NULL;
-	size_t len = 0;
+	char *text = NULL, *err = NULL, *bytes = NULL;
+	size_t len = 0, nbytes = 0;
 	int ret = -1;
 
 	document_init(doc);
-	if (import_read_file(path, &text, &len, &err) < 0)
+	if (read_all(path, &bytes, &nbytes, &err) < 0)
+		goto out;
+	/* a PDF by its content, whatever its name */
+	if (pdf_text_is_pdf(bytes, nbytes)) {
+		ret = pdf_import(path, bytes, nbytes, base_name(path), doc, &err);
+		free(bytes);
+		goto out;
+	}
+	if (decode_owned(path, bytes, nbytes, &text, &len, &err) < 0)
 		goto out;
 	if (import_parse(text, len, base_name(path), doc, &err) < 0) {
 		char *msg = xasprintf("%s: %s", path, "no paragraph of text found");
@@ -442,8 +447,10 @@ out:
 }
 
 long
-import_paths(struct store *store, char *const *paths, size_t npaths)
+import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_run,
+	     struct import_counts *counts)
 {
+	struct import_counts done = { 0 };
 	struct file_list list = { 0 };
 	struct import_loader *loader = NULL;
 	size_t refused = 0;
@@ -466,6 +473,7 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 	loader = import_loader_start(list.paths, list.n, load);
 	for (size_t i = 0; i < list.n; i++) {
 		struct document doc;
+		enum store_outcome outcome;
 		int64_t id;
 
 		if (!import_loader_next(loader, &doc)) {
@@ -478,10 +486,15 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 			goto out;
 		}
 		begun = begun || refused == 0;
-		if (refused == 0 && store_add_document(store, &doc, &id, &err) < 0) {
+		if (refused == 0 && store_put_document(store, &doc, &id, &outcome, &err) < 0) {
 			document_release(&doc);
 			store_rollback(store);
 			goto out;
+		}
+		if (refused == 0) {
+			done.added += outcome == STORE_ADDED;
+			done.replaced += outcome == STORE_REPLACED;
+			done.unchanged += outcome == STORE_UNCHANGED;
 		}
 		document_release(&doc);
 	}
@@ -492,6 +505,13 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 			store_rollback(store);
 		fprintf(stderr, "%zu file%s refused, nothing imported\n", refused,
 			refused == 1 ? "" : "s");
+		goto out;
+	}
+	if (counts != NULL)
+		*counts = done;
+	if (dry_run || done.added + done.replaced == 0) {
+		store_rollback(store);
+		ret = (long)list.n;
 		goto out;
 	}
 	if (store_commit(store, &err) < 0) {

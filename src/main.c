@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "fault.h"
+#include "i18n.h"
 #include "paths.h"
 #include "store.h"
 #include "ui.h"
@@ -23,6 +24,9 @@ enum {
 	OPT_MEASURE,
 	OPT_SORT,
 	OPT_COUNT_BY,
+	OPT_DRY_RUN,
+	OPT_NO_WAIT,
+	OPT_OUTLINE,
 };
 
 static const struct option long_options[] = {
@@ -32,6 +36,9 @@ static const struct option long_options[] = {
 	{ "measure", required_argument, NULL, OPT_MEASURE },
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "count-by", required_argument, NULL, OPT_COUNT_BY },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
+	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -46,58 +53,84 @@ struct settings {
 static void
 print_usage(FILE *out)
 {
-	fputs("Usage: liseuse [OPTION]... [MOTS]...\n"
-	      "       liseuse [OPTION]... list\n"
-	      "       liseuse [OPTION]... search REQUÊTE...\n"
-	      "       liseuse [OPTION]... show ID|SYMBOLE\n"
-	      "       liseuse --db FICHIER import FICHIER|DOSSIER...\n"
-	      "Read French documents in the terminal.\n"
-	      "\n"
-	      "Without a command, open the reader on the snapshot, with MOTS typed in\n"
-	      "the filter bar.  Commands print plain UTF-8 for scripts and pipes.\n"
-	      "\n"
-	      "Commands:\n"
-	      "  list               list every document, newest first\n"
-	      "  search REQUÊTE     list the documents and passages that match\n"
-	      "  show ID|SYMBOLE    print one document, wrapped (e.g. show A/64/666)\n"
-	      "  import FICHIER...  build or extend the snapshot given by --db\n"
-	      "\n"
-	      "Options:\n"
-	      "      --db FICHIER   use this snapshot instead of the bundled one\n"
-	      "      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
-	      "                     line per document: id, date, kind, sender, file, title\n"
-	      "      --sort=ORDER   search: 'date' (newest first, the default) or\n"
-	      "                     'pertinence' (relevance: exact forms, then inflected)\n"
-	      "      --count-by=CHAMP  search: print CHAMP<TAB>documents instead, most\n"
-	      "                     first; CHAMP is de, type, annee or cite\n"
-	      "      --width N      wrap show and search output to N columns\n"
-	      "                     (default: the terminal's width, else 80)\n"
-	      "      --measure N    widest reading column on screen (default 100)\n"
-	      "  -h, --help         display this help and exit\n"
-	      "  -V, --version      output version information and exit\n"
-	      "\n"
-	      "Queries: words are ANDed and match their inflected forms (mesure finds\n"
-	      "mesures); \"a phrase\" or \"a word\" in quotes matches exactly; -mot\n"
-	      "excludes (alone: what lacks it); mot* is a prefix; de:PAYS type:note\n"
-	      "annee:2018 annee:2010-2018 annee:2014- annee:-2010 cite:1540 narrow by\n"
-	      "metadata.  Case, accents, œ/æ and apostrophes are ignored.  A search\n"
-	      "that finds nothing suggests a correction on stderr.\n"
-	      "Put -- before a query that starts with '-'.\n"
-	      "\n"
-	      "Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"
-	      "\n"
-	      "Report bugs to: " PACKAGE_BUGREPORT "\n",
+	fputs(_("Usage: liseuse [OPTION]... [WORD]...\n"
+		"       liseuse [OPTION]... list\n"
+		"       liseuse [OPTION]... search QUERY...\n"
+		"       liseuse [OPTION]... show ID|SYMBOL\n"
+		"       liseuse --db FILE import FILE|DIRECTORY...\n"),
 	      out);
+	fputs(_("       liseuse [OPTION]... show --outline ID|SYMBOL\n"
+		"       liseuse [OPTION]... signets\n"),
+	      out);
+	fputs(_("Read French documents in the terminal.\n"
+		"\n"
+		"Without a command, open the reader on the snapshot, with the WORDs typed\n"
+		"in the filter bar.  Commands print plain UTF-8 for scripts and pipes.\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Commands:\n"
+		"  list               list every document, newest first\n"
+		"  search QUERY       list the documents and passages that match\n"
+		"  show ID|SYMBOL     print one document, wrapped (e.g. show A/64/666)\n"
+		"  import FILE...     build or extend the snapshot given by --db\n"),
+	      out);
+	fputs(_("  show --outline ID  print its outline: headings, numbered paragraphs,\n"
+		"                     lettered items, annexes, signature\n"
+		"  signets            list the bookmarks set on the screen in this snapshot\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Options:\n"
+		"      --db FILE      use this snapshot instead of the bundled one\n"
+		"      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
+		"                     line per document: id, date, kind, sender, file, title,\n"
+		"                     page of the passage\n"
+		"      --width N      wrap show and search output to N columns\n"
+		"                     (default: the terminal's width, else 80)\n"
+		"      --measure N    widest reading column on screen (default 100)\n"
+		"      --dry-run      import: report what would be added, replaced and\n"
+		"                     unchanged, and write nothing\n"
+		"      --no-wait      import: fail at once if another import of the\n"
+		"                     snapshot is running, instead of waiting for it\n"
+		"  -h, --help         display this help and exit\n"
+		"  -V, --version      output version information and exit\n"),
+	      out);
+	fputs(_("      --sort=ORDER   search: 'date' (newest first, the default) or\n"
+		"                     'pertinence' (relevance: exact forms, then inflected)\n"
+		"      --count-by=FIELD  search: print FIELD<TAB>documents instead, most\n"
+		"                     first; FIELD is de, type, annee or cite\n"),
+	      out);
+	fputs(_("      --outline      with show: print the outline instead of the text\n"
+		"  signets --format=tsv prints: id, file, symbol, piece, passage\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Queries: words are ANDed, \"a phrase\" matches a phrase, -word excludes,\n"
+		"word* is a prefix; de:COUNTRY type:note annee:2018 annee:2010-2018\n"
+		"cite:1540 narrow by metadata.  Case, accents, oe/ae ligatures and\n"
+		"apostrophes are ignored.  Put -- before a query that starts with '-'.\n"),
+	      out);
+	fputs(_("cite:S/2010/84 finds the documents citing a symbol, cote:A/64/666 the\n"
+		"document that has it.\n"),
+	      out);
+	fputs(_("A word also matches its inflected forms (mesure finds mesures, regionaux\n"
+		"finds régionales), a quoted word only itself; -word alone lists what\n"
+		"lacks it; annee:2014- and annee:-2010 are open ranges.  A search that\n"
+		"finds nothing suggests a correction on stderr.\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"), out);
+	fputs("\n", out);
+	fprintf(out, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static void
 print_version(void)
 {
-	printf("liseuse " PACKAGE_VERSION "\n"
-	       "Copyright (C) 2026 the liseuse authors.\n"
-	       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
-	       "This is free software: you are free to change and redistribute it.\n"
-	       "There is NO WARRANTY, to the extent permitted by law.\n");
+	printf("liseuse %s\n", PACKAGE_VERSION);
+	fputs(_("Copyright (C) 2026 the liseuse authors.\n"
+		"License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"),
+	      stdout);
 }
 
 /* Parses a positive integer option; returns -1 when it is not one. */
@@ -119,35 +152,46 @@ parse_options(int argc, char **argv, struct settings *set)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
+	/* getopt's own messages would start with argv[0]: ours have one form. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
 			set->db_path = optarg;
 			break;
 		case OPT_WIDTH:
 			if ((set->cli.width = parse_count(optarg, 10000)) < 0) {
-				fprintf(stderr, "liseuse: --width: '%s' is not a width from 1 to 10000\n", optarg);
+				util_error(_("--width: '%s' is not a width from 1 to 10000"), optarg);
 				return 3;
 			}
 			break;
 		case OPT_MEASURE:
 			if ((set->measure = parse_count(optarg, 10000)) < 0) {
-				fprintf(stderr, "liseuse: --measure: '%s' is not a width from 1 to 10000\n", optarg);
+				util_error(_("--measure: '%s' is not a width from 1 to 10000"), optarg);
 				return 3;
 			}
 			break;
 		case OPT_SORT:
 			if (cli_parse_order(optarg, &set->cli.order) < 0) {
-				fprintf(stderr, "liseuse: --sort: '%s' is not 'date' or 'pertinence'\n", optarg);
+				fprintf(stderr, _("liseuse: --sort: '%s' is not 'date' or 'pertinence'\n"), optarg);
 				return 3;
 			}
 			break;
 		case OPT_COUNT_BY:
 			if (cli_parse_facet(optarg, &set->cli.facet) < 0) {
-				fprintf(stderr, "liseuse: --count-by: '%s' is not 'de', 'type', 'annee' or 'cite'\n", optarg);
+				fprintf(stderr, _("liseuse: --count-by: '%s' is not 'de', 'type', 'annee' or 'cite'\n"), optarg);
 				return 3;
 			}
 			set->cli.count_by = true;
+			break;
+		case OPT_DRY_RUN:
+			set->cli.dry_run = true;
+			break;
+		case OPT_NO_WAIT:
+			set->cli.no_wait = true;
+			break;
+		case OPT_OUTLINE:
+			set->cli.outline = true;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {
@@ -155,7 +199,7 @@ parse_options(int argc, char **argv, struct settings *set)
 			} else if (strcmp(optarg, "text") == 0) {
 				set->cli.format = CLI_FORMAT_TEXT;
 			} else {
-				fprintf(stderr, "liseuse: --format: '%s' is not 'text' or 'tsv'\n", optarg);
+				util_error(_("--format: '%s' is not 'text' or 'tsv'"), optarg);
 				return 3;
 			}
 			break;
@@ -165,8 +209,16 @@ parse_options(int argc, char **argv, struct settings *set)
 		case 'V':
 			print_version();
 			return 1;
+		case ':':
+			util_error(_("option '%s' requires an argument"), argv[optind - 1]);
+			fputs(_("Try 'liseuse --help' for more information.\n"), stderr);
+			return 3;
 		default:
-			fputs("Try 'liseuse --help' for more information.\n", stderr);
+			if (optopt != 0)
+				util_error(_("unknown option '-%c'"), optopt);
+			else
+				util_error(_("unknown option '%s'"), argv[optind - 1]);
+			fputs(_("Try 'liseuse --help' for more information.\n"), stderr);
 			return 3;
 		}
 	}
@@ -184,7 +236,7 @@ open_snapshot(const struct settings *set)
 	if (path != NULL && store_open(path, STORE_READ_ONLY, &store, &err) != 0)
 		store = NULL;
 	if (store == NULL) {
-		fprintf(stderr, "liseuse: %s\n", err ? err : "cannot open the snapshot");
+		util_error("%s", err ? err : _("cannot open the snapshot"));
 		free(err);
 	}
 	free(path);
@@ -199,21 +251,25 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 
 	if (strcmp(command, "import") == 0) {
 		if (set->db_path == NULL || nargs == 0) {
-			fputs("liseuse: usage: liseuse --db FICHIER import FICHIER|DOSSIER...\n", stderr);
+			util_error(_("usage: liseuse --db FILE import FILE|DIRECTORY..."));
 			return 2;
 		}
-		return cli_import(set->db_path, args, nargs);
+		return cli_import(set->db_path, args, nargs, &set->cli);
 	}
 	if (strcmp(command, "search") == 0 && nargs == 0) {
-		fputs("liseuse: usage: liseuse search REQUÊTE...\n", stderr);
+		util_error(_("usage: liseuse search QUERY..."));
 		return 2;
 	}
 	if (strcmp(command, "show") == 0 && nargs != 1) {
-		fputs("liseuse: usage: liseuse show ID|SYMBOLE\n", stderr);
+		util_error(_("usage: liseuse show ID|SYMBOL"));
+		return 2;
+	}
+	if (strcmp(command, "signets") == 0 && nargs != 0) {
+		util_error(_("usage: liseuse signets (takes no argument)"));
 		return 2;
 	}
 	if (strcmp(command, "list") == 0 && nargs != 0) {
-		fputs("liseuse: usage: liseuse list (takes no argument)\n", stderr);
+		util_error(_("usage: liseuse list (takes no argument)"));
 		return 2;
 	}
 	if ((store = open_snapshot(set)) == NULL)
@@ -222,6 +278,8 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 		status = cli_list(store, &set->cli);
 	else if (strcmp(command, "search") == 0)
 		status = cli_search(store, args, nargs, &set->cli);
+	else if (strcmp(command, "signets") == 0)
+		status = cli_signets(store, &set->cli);
 	else
 		status = cli_show(store, args[0], &set->cli);
 	store_close(store);
@@ -231,7 +289,7 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 static bool
 is_command(const char *word)
 {
-	static const char *const commands[] = { "list", "search", "show", "import" };
+	static const char *const commands[] = { "list", "search", "show", "import", "signets" };
 
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(word, commands[i]) == 0)
@@ -250,6 +308,7 @@ main(int argc, char **argv)
 
 	fault_init();
 	setlocale(LC_ALL, "");
+	i18n_init();
 	if ((done = parse_options(argc, argv, &set)) != 0)
 		return done - 1;
 

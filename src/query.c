@@ -7,8 +7,11 @@
 #include <string.h>
 
 #include "fold.h"
+#include "i18n.h"
+#include "links.h"
 #include "query.h"
 #include "stopword.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Limits that keep a pasted page of garbage from building an FTS5
@@ -22,6 +25,7 @@ static const struct {
 } query_field_names[] = {
     {"de", QF_SENDER},	{"a", QF_ADDRESSEE}, {"type", QF_KIND},
     {"annee", QF_YEAR}, {"cite", QF_CITES},  {"organe", QF_ORGAN},
+    {"cote", QF_SYMBOL},
 };
 
 struct query_parser {
@@ -33,20 +37,15 @@ struct query_parser {
 	size_t term_cap, field_cap;
 };
 
-/* Whitespace: ASCII blanks, no-break space and narrow no-break space. */
+/* What separates words in a query: a space (utf8.h) or a line end. */
 static size_t
 query_space_len(const char *s, size_t len, size_t pos)
 {
 	unsigned char c = (unsigned char)s[pos];
 
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+	if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return 1;
-	if (c == 0xC2 && pos + 1 < len && (unsigned char)s[pos + 1] == 0xA0)
-		return 2;
-	if (c == 0xE2 && pos + 2 < len && (unsigned char)s[pos + 1] == 0x80 &&
-	    (unsigned char)s[pos + 2] == 0xAF)
-		return 3;
-	return 0;
+	return utf8_space_len(s, len, pos);
 }
 
 static int
@@ -135,6 +134,8 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 {
 	struct query_field f = {.kind = kind};
 
+	if (kind == QF_CITES && memchr(v, '/', len) != NULL)
+		kind = f.kind = QF_CITES_SYMBOL;
 	if (kind == QF_YEAR) {
 		int rc = query_parse_years(v, len, &f.year_from, &f.year_to);
 
@@ -143,6 +144,16 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 		if (rc != 0)
 			return query_fail(p, "année attendue (annee:2018, annee:2010-2018, "
 					     "annee:2014- ou annee:-2010)");
+	} else if (kind == QF_SYMBOL || kind == QF_CITES_SYMBOL) {
+		char symbol[LINKS_SYMBOL_MAX];
+
+		if (len == 0)
+			return 0; /* "cote:" while typing */
+		if (!links_normalize(v, len, symbol))
+			return query_fail(p, kind == QF_SYMBOL
+						 ? _("a document symbol expected (cote:A/64/666)")
+						 : _("a document symbol expected (cite:S/2010/84)"));
+		f.value = xstrdup(symbol);
 	} else {
 		size_t flen;
 
@@ -195,7 +206,7 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 		return -1;
 	if (found < 0) {
 		char *msg =
-		    xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, organe:)",
+		    xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, cote:, organe:)",
 			      (int)nlen, w);
 		query_fail(p, msg);
 		free(msg);

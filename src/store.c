@@ -4,13 +4,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
+#include "i18n.h"
 #include "fold.h"
 #include "fts_tokenizer.h"
 #include "lemma.h"
@@ -27,20 +30,29 @@ static const char store_schema_sql[] =
     " year INTEGER,"
     " kind TEXT, date TEXT, sender TEXT, addressee TEXT, organ TEXT, language TEXT,"
     " title TEXT, source TEXT, symbols TEXT, resolutions TEXT,"
+    /* of the text and metadata: an unchanged file imported again stays */
+    " hash INTEGER NOT NULL DEFAULT 0,"
     /* folded copies for field filters: \" word word \" and \";cite;cite;\" */
     " f_kind TEXT NOT NULL, f_sender TEXT NOT NULL, f_addressee TEXT NOT NULL,"
     " f_organ TEXT NOT NULL, f_cites TEXT NOT NULL);"
     "CREATE UNIQUE INDEX doc_sortkey ON doc(sortkey);"
+    "CREATE INDEX doc_source ON doc(source);"
     "CREATE TABLE piece("
     " id INTEGER PRIMARY KEY,"
     " role INTEGER NOT NULL,"
     " continued INTEGER NOT NULL,"
+    " page INTEGER NOT NULL DEFAULT 0,"
     " text TEXT NOT NULL,"
     " bold BLOB);"
     "CREATE TABLE symbol("
     " name TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(name, doc)) WITHOUT ROWID;"
+    /* the symbols a document's text refers to (links.h), resolutions as S/RES/N (YYYY) */
+    "CREATE TABLE cite("
+    " target TEXT NOT NULL COLLATE NOCASE,"
+    " doc INTEGER NOT NULL,"
+    " PRIMARY KEY(target, doc)) WITHOUT ROWID;"
     /* every indexed word and the number of pieces holding it, to turn a
      * long prefix into an OR of words and to suggest corrections */
     "CREATE TABLE term(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
@@ -53,12 +65,13 @@ static const char store_schema_sql[] =
 
 /* Every object a snapshot may hold; anything else (a trigger, a view) is refused. */
 static const char *const store_objects[] = {
-    "doc", "doc_sortkey", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
+    "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
-    "inflection", "inflection_lemma",
+    "cite", "sqlite_autoindex_cite_1", "inflection", "inflection_lemma",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term", "inflection"};
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts",
+					      "term", "cite", "inflection"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
@@ -127,8 +140,9 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 {
 	unsigned char header[100];
 	struct stat st;
-	FILE *f;
+	ssize_t got;
 	size_t n;
+	int fd;
 	uint32_t page_size, pages;
 
 	*exists = false;
@@ -143,6 +157,10 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		*err = xasprintf("%s: est un répertoire, pas un instantané liseuse", path);
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf(_("%s: not a regular file, not a liseuse snapshot"), path);
+		return -1;
+	}
 	if (st.st_size == 0) {
 		if (!must_exist)
 			return 0;
@@ -150,13 +168,15 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		return -1;
 	}
 	*exists = true;
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	/* O_NONBLOCK: a FIFO swapped in since the stat must not hang. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	n = fread(header, 1, sizeof header, f);
-	fclose(f);
+	got = read(fd, header, sizeof header);
+	close(fd);
+	n = got > 0 ? (size_t)got : 0;
 	if (n < sizeof header || memcmp(header, "SQLite format 3", 16) != 0) {
 		*err = xasprintf("%s: pas une base SQLite, donc pas un instantané liseuse", path);
 		return -1;
@@ -313,6 +333,13 @@ store_journal_off(struct store *store, char **err)
 int
 store_open(const char *path, enum store_mode mode, struct store **out, char **err)
 {
+	return store_open_as(path, path, mode, out, err);
+}
+
+int
+store_open_as(const char *path, const char *name, enum store_mode mode, struct store **out,
+	      char **err)
+{
 	struct store *store;
 	bool exists, empty;
 	char *uri = NULL;
@@ -322,7 +349,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 	if (store_check_file(path, mode == STORE_READ_ONLY, &exists, err) < 0)
 		return -1;
 	store = xcalloc(1, sizeof *store);
-	store->path = xstrdup(path);
+	store->path = xstrdup(name);
 	store->mode = mode;
 	if (mode == STORE_READ_ONLY) {
 		uri = store_uri(path);
@@ -333,7 +360,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 	rc = sqlite3_open_v2(uri ? uri : path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf("%s: ouverture impossible: %s", path,
+		*err = xasprintf("%s: ouverture impossible: %s", name,
 				 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 		goto fail;
 	}
@@ -391,8 +418,11 @@ store_close(struct store *store)
 	sqlite3_finalize(store->read_pieces);
 	sqlite3_finalize(store->insert_fts);
 	sqlite3_finalize(store->insert_symbol);
+	sqlite3_finalize(store->insert_cite);
 	sqlite3_finalize(store->update_doc);
 	sqlite3_finalize(store->last_key);
+	sqlite3_finalize(store->find_source);
+	sqlite3_finalize(store->find_symbol);
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_finalize(store->insert_inflection);

@@ -20,6 +20,7 @@
 #include <unistr.h>
 
 #include "query.h"
+#include "excerpt.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -42,6 +43,7 @@ struct store_results {
 	int64_t bound;	     /* next seek: row ids >= bound (text), sort keys < bound (list) */
 	bool done;
 	bool no_passages;    /* store_results_skip_passages */
+	sqlite3_stmt *page;  /* without passages: the page of a piece */
 	sqlite3_stmt *ranked; /* relevance order: (document, best piece), best first */
 	char *exact;	      /* its expression without inflections */
 	int64_t nranked;      /* rows of ranked taken, to resume after an interruption */
@@ -75,6 +77,18 @@ store_filter_sql(const struct query *q, struct strbuf *sql, int first)
 				    n + 1);
 			n += 2;
 			break;
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL: {
+			const char *table = f->kind == QF_SYMBOL ? "symbol" : "cite";
+			const char *col = f->kind == QF_SYMBOL ? "name" : "target";
+
+			strbuf_addf(sql,
+				    " AND id IN (SELECT doc FROM %s WHERE %s = ?%d OR %s = ?%d"
+				    " OR (%s >= ?%d AND %s < ?%d))",
+				    table, col, n, col, n + 1, col, n + 2, col, n + 3);
+			n += 4;
+			break;
+		}
 		default:
 			strbuf_addf(sql, " AND instr(%s, ?%d) > 0", columns[f->kind], n);
 			n += 1;
@@ -115,6 +129,11 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 			sqlite3_bind_text(stmt, n++, b, -1, free);
 			break;
 		}
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL:
+			store_bind_symbol_forms(stmt, n, f->value);
+			n += 4;
+			break;
 		default:
 			/* a word prefix: " kaz" in " kazakhstan " */
 			sqlite3_bind_text(stmt, n++, xasprintf(" %s", f->value), -1, free);
@@ -265,7 +284,7 @@ store_results_open_ordered(struct store *store, const struct query *q, enum stor
 				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
 				  " ORDER BY rowid",
 				  &res->seek, err) < 0 ||
-		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) <
+		    store_prepare(store, "SELECT text, page FROM piece WHERE id = ?1", &res->piece, err) <
 			0)
 			goto fail;
 		res->match = store_match_expression(store, q);
@@ -296,6 +315,7 @@ store_results_free(struct store_results *res)
 	sqlite3_finalize(res->doc);
 	sqlite3_finalize(res->piece);
 	sqlite3_finalize(res->ranked);
+	sqlite3_finalize(res->page);
 	query_release(&res->terms);
 	free(res->match);
 	free(res->exact);
@@ -333,75 +353,11 @@ store_fill_hit(sqlite3_stmt *stmt, struct store_hit *hit)
 	hit->sender = store_column_or_empty(stmt, 3);
 	hit->title = store_column_or_empty(stmt, 4);
 	hit->source = store_column_or_empty(stmt, 5);
-}
-
-static bool
-store_is_continuation(const char *text, size_t i)
-{
-	return ((unsigned char)text[i] & 0xC0) == 0x80;
-}
-
-/* Cuts an excerpt of about STORE_PASSAGE_MAX bytes around the first match
- * of the query's rarest word (query_anchor),
- * at spaces when possible and always at character boundaries, with "…"
- * where text was cut; marks are the matches inside it. */
-static void
-store_excerpt(const struct query *q, const char *text, size_t len, struct store_hit *hit)
-{
-	static const char ellipsis[] = "…";
-	const size_t elen = sizeof ellipsis - 1;
-	struct text_span *spans;
-	size_t nspans = query_highlight(q, text, len, &spans);
-	size_t anchor = 0, from = 0, to, head;
-	struct strbuf sb = STRBUF_INIT;
-
-	if (!query_anchor(q, text, len, &anchor))
-		anchor = 0;
-	if (anchor > STORE_PASSAGE_BEFORE) {
-		from = anchor - STORE_PASSAGE_BEFORE;
-		while (from > 0 && store_is_continuation(text, from))
-			from--;
-		for (size_t i = from; i < anchor; i++) {
-			if (text[i] == ' ') {
-				from = i + 1;
-				break;
-			}
-		}
+	/* a document without a title is listed under its file name */
+	if (hit->title[0] == '\0') {
+		free(hit->title);
+		hit->title = xstrdup(hit->source);
 	}
-	to = from + STORE_PASSAGE_MAX;
-	if (to >= len) {
-		to = len;
-	} else {
-		size_t i;
-
-		for (i = to; i > from + STORE_PASSAGE_MAX / 2 && text[i] != ' '; i--)
-			;
-		if (text[i] == ' ' && i > from + STORE_PASSAGE_MAX / 2)
-			to = i;
-		while (to > from && store_is_continuation(text, to))
-			to--;
-	}
-	if (from > 0)
-		strbuf_add(&sb, ellipsis, elen);
-	head = sb.len;
-	strbuf_add(&sb, text + from, to - from);
-	if (to < len)
-		strbuf_add(&sb, ellipsis, elen);
-	hit->marks = NULL;
-	hit->nmarks = 0;
-	for (size_t i = 0; i < nspans; i++) {
-		size_t s = spans[i].start > from ? spans[i].start : from;
-		size_t e = spans[i].end < to ? spans[i].end : to;
-
-		if (s >= e)
-			continue;
-		if (hit->marks == NULL)
-			hit->marks = xcalloc(nspans, sizeof *hit->marks);
-		hit->marks[hit->nmarks++] =
-		    (struct text_span){(uint32_t)(s - from + head), (uint32_t)(e - from + head)};
-	}
-	free(spans);
-	hit->passage = strbuf_detach(&sb, NULL);
 }
 
 /* Steps a one-row statement: 1 row, 0 none, -1/-2 failure.  The caller resets. */
@@ -427,10 +383,41 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
 	sqlite3_bind_int64(res->piece, 1, rowid);
 	rc = store_step_row(res->store, res->piece, "lecture d’un passage", err);
-	if (rc == 1)
-		store_excerpt(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
-			      (size_t)sqlite3_column_bytes(res->piece, 0), hit);
+	if (rc == 1) {
+		struct excerpt e;
+
+		excerpt_make(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
+			     (size_t)sqlite3_column_bytes(res->piece, 0), STORE_PASSAGE_BEFORE,
+			     STORE_PASSAGE_MAX, &e);
+		hit->passage = e.text;
+		hit->marks = e.marks;
+		hit->nmarks = e.nmarks;
+		if (index != STORE_META_INDEX)
+			hit->page = sqlite3_column_int(res->piece, 1);
+	}
 	sqlite3_reset(res->piece);
+	return rc < 0 ? rc : 0;
+}
+
+/* Without passages: only the piece and its page (the page precedes the
+ * text in the row, so the text is not read). */
+static int
+store_hit_page(struct store_results *res, int64_t rowid, struct store_hit *hit, char **err)
+{
+	int64_t index = rowid & STORE_META_INDEX;
+	int rc;
+
+	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
+	if (index == STORE_META_INDEX)
+		return 0;
+	if (res->page == NULL &&
+	    store_prepare(res->store, "SELECT page FROM piece WHERE id = ?1", &res->page, err) < 0)
+		return -1;
+	sqlite3_bind_int64(res->page, 1, rowid);
+	rc = store_step_row(res->store, res->page, "lecture d’un passage", err);
+	if (rc == 1)
+		hit->page = sqlite3_column_int(res->page, 0);
+	sqlite3_reset(res->page);
 	return rc < 0 ? rc : 0;
 }
 
@@ -526,9 +513,8 @@ store_ranked_next(struct store_results *res, struct store_hit *hit, char **err)
 		hit->piece = (rowid & STORE_META_INDEX) == STORE_META_INDEX
 				 ? 0
 				 : (size_t)(rowid & STORE_META_INDEX);
-		if (res->no_passages)
-			return 1;
-		rc = store_hit_passage(res, rowid, hit, err);
+		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
+				      : store_hit_passage(res, rowid, hit, err);
 		if (rc < 0) {
 			store_hit_release(hit);
 			return rc;
@@ -592,13 +578,8 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			res->done = true; /* the oldest possible document: nothing after */
 		else
 			res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
-		if (res->no_passages) {
-			int64_t index = rowid & STORE_META_INDEX;
-
-			hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
-			return 1;
-		}
-		rc = store_hit_passage(res, rowid, hit, err);
+		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
+				      : store_hit_passage(res, rowid, hit, err);
 		if (rc < 0) {
 			store_hit_release(hit);
 			return rc;

@@ -1,64 +1,92 @@
 /* ui_filter.c - the filter bar: a one-line UTF-8 editor on the bottom line.
  *
- * Every edit refilters the list at once (list_set_filter); the query itself
- * runs when the loop has no more input waiting, so fast typing coalesces. */
+ * Every edit asks the loop to refilter (REQ_FILTER_SET); the loop parses
+ * the filter once for all the keys that came together, and the query runs
+ * when no more input is waiting, so fast typing coalesces.  A paste is one
+ * edit.  The text is capped at FILTER_MAX_BYTES. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 
 #include "sanitize.h"
 #include "ui_priv.h"
+#include "utf8.h"
 
-void
-filter_init(struct ui *ui)
+struct filter_state {
+	struct strbuf text; /* UTF-8 */
+	size_t cursor;	    /* byte offset */
+	bool focused;
+	bool capped; /* an edit met the length limit */
+};
+
+struct filter_state *
+filter_new(void)
 {
-	strbuf_init(&ui->filter.text);
-	ui->filter.cursor = 0;
-	ui->filter.focused = false;
+	struct filter_state *f = xcalloc(1, sizeof *f);
+
+	strbuf_init(&f->text);
+	return f;
 }
 
 void
-filter_release(struct ui *ui)
+filter_free(struct filter_state *f)
 {
-	strbuf_release(&ui->filter.text);
+	if (!f)
+		return;
+	strbuf_release(&f->text);
+	free(f);
+}
+
+bool
+filter_focused(const struct ui *ui)
+{
+	return ui->filter->focused;
 }
 
 void
 filter_focus(struct ui *ui)
 {
-	ui->filter.focused = true;
-	ui->filter.cursor = ui->filter.text.len;
+	ui->filter->focused = true;
+	ui->filter->cursor = ui->filter->text.len;
 }
 
-/* Replaces the text and refilters. */
+void
+filter_leave(struct ui *ui)
+{
+	ui->filter->focused = false;
+}
+
+const char *
+filter_text(const struct ui *ui)
+{
+	return strbuf_str(&ui->filter->text);
+}
+
 void
 filter_set_text(struct ui *ui, const char *text)
 {
-	strbuf_reset(&ui->filter.text);
-	strbuf_addstr(&ui->filter.text, text ? text : "");
-	ui->filter.cursor = ui->filter.text.len;
-	list_set_filter(ui, strbuf_str(&ui->filter.text));
+	size_t len = text ? strlen(text) : 0;
+
+	if (len > FILTER_MAX_BYTES) {
+		len = FILTER_MAX_BYTES;
+		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--; /* not in the middle of a character */
+		ui->filter->capped = true;
+	}
+	strbuf_reset(&ui->filter->text);
+	strbuf_add(&ui->filter->text, text ? text : "", len);
+	ui->filter->cursor = ui->filter->text.len;
 }
 
-/* Byte offset of the character before pos. */
-static size_t
-prev_char(const char *s, size_t pos)
+bool
+filter_take_capped(struct ui *ui)
 {
-	while (pos > 0 && ((unsigned char)s[--pos] & 0xc0) == 0x80)
-		;
-	return pos;
-}
+	bool capped = ui->filter->capped;
 
-/* Byte offset of the character after pos. */
-static size_t
-next_char(const char *s, size_t len, size_t pos)
-{
-	if (pos < len)
-		pos++;
-	while (pos < len && ((unsigned char)s[pos] & 0xc0) == 0x80)
-		pos++;
-	return pos;
+	ui->filter->capped = false;
+	return capped;
 }
 
 /* Removes text[from..to) and puts the cursor at from. */
@@ -70,27 +98,69 @@ erase_range(struct filter_state *f, size_t from, size_t to)
 	f->cursor = from;
 }
 
-/* Inserts code point c at the cursor. */
-static void
+/* Inserts code point c at the cursor; false when the text is full. */
+static bool
 insert_char(struct filter_state *f, ucs4_t c)
 {
 	uint8_t enc[6];
 	int n = u8_uctomb(enc, c, sizeof enc);
 
 	if (n <= 0)
-		return;
+		return false;
+	if (f->text.len + (size_t)n > FILTER_MAX_BYTES) {
+		f->capped = true;
+		return false;
+	}
 	strbuf_grow(&f->text, (size_t)n);
 	f->text.buf[f->text.len] = '\0'; /* a fresh buffer is not terminated yet */
 	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor, f->text.len - f->cursor + 1);
 	memcpy(f->text.buf + f->cursor, enc, (size_t)n);
 	f->text.len += (size_t)n;
 	f->cursor += (size_t)n;
+	return true;
 }
 
-void
+/* Whether code point c can be typed into the bar (not a control). */
+static bool
+typable(long c)
+{
+	return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c <= 0x10ffff;
+}
+
+struct ui_action
+filter_paste(struct ui *ui, const char *text, size_t len, bool truncated)
+{
+	struct filter_state *f = ui->filter;
+	size_t pos = 0;
+	bool space = false;
+
+	/* Line ends and tabs are blanks between words; other controls,
+	 * Esc among them, are dropped: nothing pasted acts as a key. */
+	while (pos < len) {
+		uint32_t c;
+
+		pos += sanitize_next(text + pos, len - pos, &c);
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			space = true;
+			continue;
+		}
+		if (c == (uint32_t)-1 || !typable(c))
+			continue;
+		if (space && f->cursor > 0 && f->text.buf[f->cursor - 1] != ' ' && !insert_char(f, ' '))
+			break;
+		space = false;
+		if (!insert_char(f, c))
+			break;
+	}
+	if (truncated)
+		f->capped = true;
+	return ui_request(REQ_FILTER_SET);
+}
+
+struct ui_action
 filter_key(struct ui *ui, int key)
 {
-	struct filter_state *f = &ui->filter;
+	struct filter_state *f = ui->filter;
 	const char *s = strbuf_str(&f->text);
 	enum keymap_action act = keymap_lookup(key, KEYMAP_FILTER);
 	bool changed = false;
@@ -99,8 +169,7 @@ filter_key(struct ui *ui, int key)
 	switch (act) {
 	case ACT_EDIT_ACCEPT:
 		f->focused = false;
-		ui_open_selected(ui);
-		return;
+		return ui_request(REQ_OPEN);
 	case ACT_EDIT_CANCEL:
 		f->focused = false;
 		if (f->text.len) {
@@ -111,12 +180,10 @@ filter_key(struct ui *ui, int key)
 		break;
 	case ACT_EDIT_LEAVE:
 		f->focused = false;
-		ui->focus = PANE_LIST;
-		ui_arrange(ui);
-		return;
+		return ui_request_pane(REQ_FOCUS, PANE_LIST);
 	case ACT_EDIT_BACKSPACE:
 		if (f->cursor > 0) {
-			erase_range(f, prev_char(s, f->cursor), f->cursor);
+			erase_range(f, utf8_prev(s, f->cursor), f->cursor);
 			changed = true;
 		} else if (f->text.len == 0) {
 			f->focused = false; /* like less and mutt: backspace on empty leaves */
@@ -124,7 +191,7 @@ filter_key(struct ui *ui, int key)
 		break;
 	case ACT_EDIT_DELETE:
 		if (f->cursor < f->text.len) {
-			erase_range(f, f->cursor, next_char(s, f->text.len, f->cursor));
+			erase_range(f, f->cursor, utf8_next(s, f->text.len, f->cursor));
 			changed = true;
 		}
 		break;
@@ -146,10 +213,10 @@ filter_key(struct ui *ui, int key)
 		}
 		break;
 	case ACT_EDIT_LEFT:
-		f->cursor = prev_char(s, f->cursor);
+		f->cursor = utf8_prev(s, f->cursor);
 		break;
 	case ACT_EDIT_RIGHT:
-		f->cursor = next_char(s, f->text.len, f->cursor);
+		f->cursor = utf8_next(s, f->text.len, f->cursor);
 		break;
 	case ACT_EDIT_HOME:
 		f->cursor = 0;
@@ -158,29 +225,27 @@ filter_key(struct ui *ui, int key)
 		f->cursor = f->text.len;
 		break;
 	case ACT_EDIT_SELECT_DOWN:
-		list_move(ui, 1);
-		break;
-	case ACT_EDIT_SELECT_UP:
-		list_move(ui, -1);
-		break;
+	case ACT_EDIT_SELECT_UP: {
+		struct ui_action a = ui_request(REQ_SELECT);
+		a.count = act == ACT_EDIT_SELECT_DOWN ? 1 : -1;
+		return a;
+	}
 	default:
 		/* Printable characters are typed; other control keys ignored. */
-		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key <= 0x10ffff) {
-			insert_char(f, (ucs4_t)key);
-			changed = true;
+		if (typable(key)) {
+			/* Past the limit the key is refused, and said once. */
+			changed = insert_char(f, (ucs4_t)key) || f->capped;
 		}
 		break;
 	}
-	if (changed)
-		list_set_filter(ui, strbuf_str(&f->text));
+	return ui_request(changed ? REQ_FILTER_SET : REQ_NONE);
 }
 
 /* Draws "/text" with the cursor, scrolled horizontally to keep it visible. */
 void
-filter_draw(struct ui *ui)
+filter_draw(struct ui *ui, WINDOW *win)
 {
-	struct filter_state *f = &ui->filter;
-	WINDOW *win = f->win;
+	struct filter_state *f = ui->filter;
 	const char *s = strbuf_str(&f->text);
 	int w, before, avail;
 	size_t start = 0;
@@ -205,7 +270,7 @@ filter_draw(struct ui *ui)
 	/* Skip leading characters until the cursor fits in the bar. */
 	before = layout_text_width(s, f->cursor, ui->sflags | SANITIZE_ONELINE);
 	while (before > avail - 1 && start < f->cursor) {
-		start = next_char(s, f->cursor, start);
+		start = utf8_next(s, f->cursor, start);
 		before =
 		    layout_text_width(s + start, f->cursor - start, ui->sflags | SANITIZE_ONELINE);
 	}

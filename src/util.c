@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fault.h"
+#include "i18n.h"
 #include "util.h"
 
 typedef void (*fatal_hook_fn)(void);
@@ -29,8 +30,21 @@ out_of_memory(size_t size)
 
 	if (hook != NULL)
 		hook();
-	fprintf(stderr, "liseuse: out of memory (%zu bytes)\n", size);
+	util_error(_("out of memory (%zu bytes)"), size);
 	exit(2);
+}
+
+void
+util_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	/* TRANSLATORS: the prefix of every error message. */
+	fputs(_("liseuse: "), stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 void *

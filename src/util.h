@@ -13,6 +13,11 @@
  * screen uses it to restore the terminal).  NULL removes it. */
 void util_set_fatal_hook(void (*hook)(void));
 
+/* Prints an error on stderr in the program's one form: "liseuse: " (in the
+ * user's language), the formatted message, a newline.  An error about a
+ * place in a file reads "FILE:LINE:COL: message" after the prefix. */
+void util_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);

@@ -169,6 +169,32 @@ test_failed_write(void)
 	free(path);
 }
 
+/* A FIFO is refused at once (no writer is waited for) and not replaced. */
+static void
+test_special_files(void)
+{
+	struct state st;
+	char *path = xasprintf("%s/fifo", dir), *err = NULL;
+	struct stat sb;
+
+	state_init(&st);
+	CHECK_INT(mkfifo(path, 0600), 0);
+	CHECK_INT(state_load(&st, path, &err), -1);
+	CHECK(err && strstr(err, path) && strstr(err, "not a regular file"));
+	free(err);
+	err = NULL;
+	CHECK_INT(state_save(&st, path, &err), -1);
+	CHECK(err && strstr(err, "not a regular file"));
+	CHECK(stat(path, &sb) == 0 && S_ISFIFO(sb.st_mode));
+	free(err);
+	err = NULL;
+	CHECK_INT(state_load(&st, "/dev/zero", &err), -1);
+	CHECK(err && strstr(err, "/dev/zero"));
+	free(err);
+	state_release(&st);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -182,6 +208,7 @@ main(void)
 	test_bad_files();
 	test_limits();
 	test_failed_write();
+	test_special_files();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
