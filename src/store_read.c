@@ -11,6 +11,7 @@
 
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -70,7 +71,7 @@ store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err
 	} else if (rc == SQLITE_DONE) {
 		ret = 0;
 	} else {
-		ret = store_fail(store, rc, "lecture d’un document", err);
+		ret = store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -91,7 +92,7 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 		*npieces = sqlite3_column_int64(stmt, 1);
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un document", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -132,7 +133,7 @@ store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char 
 		*id = sqlite3_column_int64(stmt, 0);
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’une cote", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("looking up a symbol"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -192,7 +193,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 		}
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un passage", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a passage"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;

@@ -12,6 +12,7 @@
 
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -20,7 +21,7 @@ store_need_write(struct store *store, char **err)
 {
 	if (store->mode != STORE_READ_ONLY)
 		return 0;
-	*err = xasprintf("%s: instantané ouvert en lecture seule", store->path);
+	*err = xasprintf(_("%s: snapshot opened read-only"), store->path);
 	return -1;
 }
 
@@ -47,7 +48,7 @@ store_configure_index(struct store *store, char **err)
 			      "INSERT INTO fts(fts, rank) VALUES('automerge', 0);"
 			      "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
 			      STORE_INDEX_HASH_BYTES);
-	int rc = store_exec(store, sql, "configuration de l’index", err);
+	int rc = store_exec(store, sql, N_("configuring the index"), err);
 
 	free(sql);
 	return rc;
@@ -59,10 +60,10 @@ store_begin(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import déjà commencé", store->path);
+		*err = xasprintf(_("%s: import already begun"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "BEGIN IMMEDIATE", "début de l’import", err) < 0)
+	if (store_exec(store, "BEGIN IMMEDIATE", N_("beginning the import"), err) < 0)
 		return -1;
 	store->in_transaction = true;
 	store->nunindexed = 0;
@@ -108,14 +109,14 @@ store_index_added(struct store *store, char **err)
 			sqlite3_bind_int64(insert, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(insert, 2, (const char *)sqlite3_column_text(read, 1),
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, insert, "indexation", err) < 0) {
+			if (store_step_done(store, insert, N_("indexing"), err) < 0) {
 				sqlite3_reset(read);
 				return -1;
 			}
 		}
 		sqlite3_reset(read);
 		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, "indexation", err);
+			return store_fail(store, rc, N_("indexing"), err);
 	}
 	store->nunindexed = 0;
 	return 0;
@@ -125,11 +126,11 @@ int
 store_commit(struct store *store, char **err)
 {
 	if (!store->in_transaction) {
-		*err = xasprintf("%s: aucun import en cours", store->path);
+		*err = xasprintf(_("%s: no import under way"), store->path);
 		return -1;
 	}
 	if (store_index_added(store, err) < 0 ||
-	    store_exec(store, "COMMIT", "fin de l’import", err) < 0) {
+	    store_exec(store, "COMMIT", N_("ending the import"), err) < 0) {
 		store_rollback(store);
 		return -1;
 	}
@@ -160,7 +161,7 @@ store_compact(struct store *store, char **err)
 		return -1;
 	if (free_pages * STORE_COMPACT_RATIO <= pages)
 		return 0;
-	return store_exec(store, "VACUUM", "compactage", err);
+	return store_exec(store, "VACUUM", N_("compacting"), err);
 }
 
 int
@@ -169,17 +170,17 @@ store_finish(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import en cours (store_commit d’abord)", store->path);
+		*err = xasprintf(_("%s: import under way (store_commit first)"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", "optimisation", err) < 0)
+	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", N_("optimising"), err) < 0)
 		return -1;
 	if (store_exec(store,
 		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
 		       "DELETE FROM term;"
 		       "INSERT INTO term SELECT term FROM temp.vocabulary;"
 		       "DROP TABLE temp.vocabulary;",
-		       "vocabulaire", err) < 0)
+		       N_("vocabulary"), err) < 0)
 		return -1;
 	return store_compact(store, err);
 }
@@ -317,7 +318,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 		sqlite3_bind_blob(p, 5, bold->buf, (int)bold->len, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(p, 5);
-	return store_step_done(store, p, "écriture d’un passage", err);
+	return store_step_done(store, p, N_("writing a passage"), err);
 }
 
 static int
@@ -363,7 +364,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 	rc = sqlite3_step(store->last_key);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(store->last_key);
-		return store_fail(store, rc, "numérotation", err);
+		return store_fail(store, rc, N_("numbering"), err);
 	}
 	if (sqlite3_column_type(store->last_key, 0) == SQLITE_NULL)
 		*key = first;
@@ -371,7 +372,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 		*key = sqlite3_column_int64(store->last_key, 0) + 1;
 	sqlite3_reset(store->last_key);
 	if (*key > last) {
-		*err = xasprintf("%s: trop de documents à la même date", store->path);
+		*err = xasprintf(_("%s: too many documents with the same date"), store->path);
 		return -1;
 	}
 	return 0;
@@ -442,7 +443,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 	store_bind_text_or_null(store->insert_doc, 12, m->resolutions);
 	for (int i = 0; i < 5; i++)
 		sqlite3_bind_text(store->insert_doc, 13 + i, folded[i], -1, SQLITE_STATIC);
-	if (store_step_done(store, store->insert_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->insert_doc, N_("writing a document"), err) < 0)
 		goto out;
 	*id = sqlite3_last_insert_rowid(store->db);
 
@@ -454,8 +455,8 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 			size_t end = store_cut(p->text, p->len, start);
 
 			if (npieces >= STORE_META_INDEX) {
-				*err = xasprintf("%s: document trop long (%s)", store->path,
-						 m->source ? m->source : "sans nom");
+				*err = xasprintf(_("%s: document too long (%s)"), store->path,
+						 m->source ? m->source : _("unnamed"));
 				goto out;
 			}
 			store_bold_blob(p, start, end, &bold);
@@ -478,7 +479,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 		if (n) {
 			sqlite3_bind_text(store->insert_symbol, 1, s, (int)n, SQLITE_STATIC);
 			sqlite3_bind_int64(store->insert_symbol, 2, *id);
-			if (store_step_done(store, store->insert_symbol, "écriture d’une cote",
+			if (store_step_done(store, store->insert_symbol, N_("writing a symbol"),
 					    err) < 0)
 				goto out;
 		}
@@ -488,7 +489,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 	sqlite3_bind_int64(store->update_doc, 1, *id);
 	sqlite3_bind_int64(store->update_doc, 2, npieces);
 	sqlite3_bind_int64(store->update_doc, 3, (int64_t)nbytes);
-	if (store_step_done(store, store->update_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->update_doc, N_("writing a document"), err) < 0)
 		goto out;
 	if (store->nunindexed == store->unindexed_alloc) {
 		store->unindexed_alloc = store->unindexed_alloc ? 2 * store->unindexed_alloc : 256;
