@@ -310,8 +310,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 				print_wrapped(strbuf_str(&text), text.len, width, 0);
 			strbuf_reset(&text);
 			/* Lines of one block (masthead, signature) stay together. */
-			if (!(i > 0 && para.role == previous_role &&
-			      (para.role == PARA_FRONT || para.role == PARA_SIGNATURE)))
+			if (!(i > 0 && paragraph_joins_previous(previous_role, para.role)))
 				putchar('\n');
 			previous_role = para.role;
 		}

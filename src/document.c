@@ -7,23 +7,10 @@
 #include "document.h"
 #include "util.h"
 
-static const char *const role_names[PARA_ROLE_COUNT] = {
-	[PARA_BODY] = "body",
-	[PARA_FRONT] = "front",
-	[PARA_TITLE] = "title",
-	[PARA_HEADING] = "heading",
-	[PARA_NUMBERED] = "numbered",
-	[PARA_ITEM] = "item",
-	[PARA_SIGNATURE] = "signature",
-	[PARA_NOTE] = "note",
-};
-
-const char *
-para_role_name(enum para_role role)
+bool
+paragraph_joins_previous(enum para_role prev, enum para_role role)
 {
-	if ((unsigned)role >= PARA_ROLE_COUNT)
-		return "?";
-	return role_names[role];
+	return prev == role && (role == PARA_FRONT || role == PARA_SIGNATURE);
 }
 
 void

@@ -7,6 +7,7 @@
 #ifndef LISEUSE_DOCUMENT_H
 #define LISEUSE_DOCUMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,8 +24,10 @@ enum para_role {
 	PARA_ROLE_COUNT
 };
 
-/* Returns a short English name for a role ("body", "heading", …). */
-const char *para_role_name(enum para_role role);
+/* True when a paragraph of role `role` right after one of role `prev` is
+ * another line of the same block (masthead, signature lines), shown
+ * without a blank line between them. */
+bool paragraph_joins_previous(enum para_role prev, enum para_role role);
 
 struct text_span {
 	uint32_t start; /* byte offset, inclusive */

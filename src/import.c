@@ -22,6 +22,8 @@
 #include "import_loader.h"
 #include "markup.h"
 #include "meta.h"
+#include "pdf_import.h"
+#include "pdf_text.h"
 #include "reflow.h"
 #include "sanitize.h"
 #include "util.h"
@@ -417,12 +419,20 @@ collect(const char *path, struct file_list *list, bool explicit)
 static int
 load(const char *path, struct document *doc)
 {
-	char *text = NULL, *err = NULL;
-	size_t len = 0;
+	char *text = NULL, *err = NULL, *bytes = NULL;
+	size_t len = 0, nbytes = 0;
 	int ret = -1;
 
 	document_init(doc);
-	if (import_read_file(path, &text, &len, &err) < 0)
+	if (read_all(path, &bytes, &nbytes, &err) < 0)
+		goto out;
+	/* a PDF by its content, whatever its name */
+	if (pdf_text_is_pdf(bytes, nbytes)) {
+		ret = pdf_import(path, bytes, nbytes, base_name(path), doc, &err);
+		free(bytes);
+		goto out;
+	}
+	if (decode_owned(path, bytes, nbytes, &text, &len, &err) < 0)
 		goto out;
 	if (import_parse(text, len, base_name(path), doc, &err) < 0) {
 		char *msg = xasprintf(_("%s: no paragraph of text found"), path);

@@ -13,54 +13,55 @@
 /* Rows that share an action are listed together; the help screen joins
  * their key names on one line. */
 static const struct keymap_entry table[] = {
-    {'j', G, ACT_LINE_DOWN, "j", "ligne suivante / document suivant"},
-    {KEYMAP_FN(KEY_DOWN), G, ACT_LINE_DOWN, "Bas", NULL},
-    {'k', G, ACT_LINE_UP, "k", "ligne précédente / document précédent"},
-    {KEYMAP_FN(KEY_UP), G, ACT_LINE_UP, "Haut", NULL},
-    {KEYMAP_CTRL('d'), G, ACT_HALF_DOWN, "Ctrl-D", "demi-page suivante"},
-    {KEYMAP_CTRL('u'), G, ACT_HALF_UP, "Ctrl-U", "demi-page précédente"},
-    {KEYMAP_FN(KEY_NPAGE), G, ACT_PAGE_DOWN, "PgDn", "page suivante"},
-    {' ', G, ACT_PAGE_DOWN, "Espace", NULL},
-    {KEYMAP_FN(KEY_PPAGE), G, ACT_PAGE_UP, "PgUp", "page précédente"},
-    {'b', G, ACT_PAGE_UP, "b", NULL},
-    {'g', G, ACT_TOP, "g", "début"},
-    {KEYMAP_FN(KEY_HOME), G, ACT_TOP, "Début", NULL},
-    {'G', G, ACT_BOTTOM, "G", "fin"},
-    {KEYMAP_FN(KEY_END), G, ACT_BOTTOM, "Fin", NULL},
-    {'\t', G, ACT_SWITCH_PANE, "Tab", "changer de panneau"},
-    {KEYMAP_FN(KEY_LEFT), G, ACT_FOCUS_LIST, "Gauche", "aller à la liste"},
-    {KEYMAP_FN(KEY_RIGHT), G, ACT_FOCUS_READER, "Droite", "aller au document"},
-    {'\r', L, ACT_OPEN, "Entrée", "ouvrir le document sélectionné"},
-    {'\n', L, ACT_OPEN, NULL, NULL},
-    {KEYMAP_FN(KEY_ENTER), L, ACT_OPEN, NULL, NULL},
-    {'n', R, ACT_NEXT_MATCH, "n", "passage correspondant suivant"},
-    {'N', R, ACT_PREV_MATCH, "N", "passage correspondant précédent"},
-    {'/', G, ACT_FILTER, "/", "filtrer (mots, \"phrase\", -mot, de:, type:, annee:, cite:)"},
-    {27, G, ACT_ESCAPE, "Échap", "effacer le filtre / revenir à la liste"},
-    {'v', G, ACT_TOGGLE_LAYOUT, "v", "liste au-dessus / côte à côte"},
-    {'?', G, ACT_HELP, "?", "cette aide"},
-    {KEYMAP_CTRL('l'), G, ACT_REDRAW, "Ctrl-L", "redessiner l'écran"},
-    {'q', G, ACT_QUIT, "q", "quitter"},
+    {'j', G, ACT_LINE_DOWN, "j", "ligne suivante / document suivant", NULL},
+    {KEYMAP_FN(KEY_DOWN), G, ACT_LINE_DOWN, "Bas", NULL, NULL},
+    {'k', G, ACT_LINE_UP, "k", "ligne précédente / document précédent", NULL},
+    {KEYMAP_FN(KEY_UP), G, ACT_LINE_UP, "Haut", NULL, NULL},
+    {KEYMAP_CTRL('d'), G, ACT_HALF_DOWN, "Ctrl-D", "demi-page suivante", NULL},
+    {KEYMAP_CTRL('u'), G, ACT_HALF_UP, "Ctrl-U", "demi-page précédente", NULL},
+    {KEYMAP_FN(KEY_NPAGE), G, ACT_PAGE_DOWN, "PgDn", "page suivante", NULL},
+    {' ', G, ACT_PAGE_DOWN, "Espace", NULL, NULL},
+    {KEYMAP_FN(KEY_PPAGE), G, ACT_PAGE_UP, "PgUp", "page précédente", NULL},
+    {'b', G, ACT_PAGE_UP, "b", NULL, NULL},
+    {'g', G, ACT_TOP, "g", "début", NULL},
+    {KEYMAP_FN(KEY_HOME), G, ACT_TOP, "Début", NULL, NULL},
+    {'G', G, ACT_BOTTOM, "G", "fin", NULL},
+    {KEYMAP_FN(KEY_END), G, ACT_BOTTOM, "Fin", NULL, NULL},
+    {'\t', G, ACT_SWITCH_PANE, "Tab", "changer de panneau", NULL},
+    {KEYMAP_FN(KEY_LEFT), G, ACT_FOCUS_LIST, "Gauche", "aller à la liste", NULL},
+    {KEYMAP_FN(KEY_RIGHT), G, ACT_FOCUS_READER, "Droite", "aller au document", NULL},
+    {'\r', L, ACT_OPEN, "Entrée", "ouvrir le document sélectionné", NULL},
+    {'\n', L, ACT_OPEN, NULL, NULL, NULL},
+    {KEYMAP_FN(KEY_ENTER), L, ACT_OPEN, NULL, NULL, NULL},
+    {'n', R, ACT_NEXT_MATCH, "n", "passage correspondant suivant", NULL},
+    {'N', R, ACT_PREV_MATCH, "N", "passage correspondant précédent", NULL},
+    {'/', G, ACT_FILTER, "/", "filtrer (mots, \"phrase\", -mot, de:, type:, annee:, cite:)",
+     "filtrer"},
+    {27, G, ACT_ESCAPE, "Échap", "effacer le filtre / revenir à la liste", NULL},
+    {'v', G, ACT_TOGGLE_LAYOUT, "v", "liste au-dessus / côte à côte", NULL},
+    {'?', G, ACT_HELP, "?", "cette aide", "aide"},
+    {KEYMAP_CTRL('l'), G, ACT_REDRAW, "Ctrl-L", "redessiner l'écran", NULL},
+    {'q', G, ACT_QUIT, "q", "quitter", "quitter"},
 
-    {'\r', F, ACT_EDIT_ACCEPT, "Entrée", "ouvrir le document sélectionné"},
-    {'\n', F, ACT_EDIT_ACCEPT, NULL, NULL},
-    {KEYMAP_FN(KEY_ENTER), F, ACT_EDIT_ACCEPT, NULL, NULL},
-    {27, F, ACT_EDIT_CANCEL, "Échap", "effacer le filtre et quitter la barre"},
-    {'\t', F, ACT_EDIT_LEAVE, "Tab", "garder le filtre, aller à la liste"},
-    {KEYMAP_FN(KEY_BACKSPACE), F, ACT_EDIT_BACKSPACE, "Retour", "effacer le caractère précédent"},
-    {127, F, ACT_EDIT_BACKSPACE, NULL, NULL},
-    {KEYMAP_CTRL('h'), F, ACT_EDIT_BACKSPACE, NULL, NULL},
-    {KEYMAP_FN(KEY_DC), F, ACT_EDIT_DELETE, "Suppr", "effacer le caractère suivant"},
-    {KEYMAP_CTRL('w'), F, ACT_EDIT_KILL_WORD, "Ctrl-W", "effacer le mot précédent"},
-    {KEYMAP_CTRL('u'), F, ACT_EDIT_KILL_LINE, "Ctrl-U", "effacer toute la ligne"},
-    {KEYMAP_FN(KEY_LEFT), F, ACT_EDIT_LEFT, "Gauche", "curseur à gauche"},
-    {KEYMAP_FN(KEY_RIGHT), F, ACT_EDIT_RIGHT, "Droite", "curseur à droite"},
-    {KEYMAP_FN(KEY_HOME), F, ACT_EDIT_HOME, "Début", "début de la ligne"},
-    {KEYMAP_CTRL('a'), F, ACT_EDIT_HOME, "Ctrl-A", NULL},
-    {KEYMAP_FN(KEY_END), F, ACT_EDIT_END, "Fin", "fin de la ligne"},
-    {KEYMAP_CTRL('e'), F, ACT_EDIT_END, "Ctrl-E", NULL},
-    {KEYMAP_FN(KEY_DOWN), F, ACT_EDIT_SELECT_DOWN, "Bas", "document suivant dans la liste"},
-    {KEYMAP_FN(KEY_UP), F, ACT_EDIT_SELECT_UP, "Haut", "document précédent dans la liste"},
+    {'\r', F, ACT_EDIT_ACCEPT, "Entrée", "ouvrir le document sélectionné", "ouvrir"},
+    {'\n', F, ACT_EDIT_ACCEPT, NULL, NULL, NULL},
+    {KEYMAP_FN(KEY_ENTER), F, ACT_EDIT_ACCEPT, NULL, NULL, NULL},
+    {27, F, ACT_EDIT_CANCEL, "Échap", "effacer le filtre et quitter la barre", "effacer"},
+    {'\t', F, ACT_EDIT_LEAVE, "Tab", "garder le filtre, aller à la liste", NULL},
+    {KEYMAP_FN(KEY_BACKSPACE), F, ACT_EDIT_BACKSPACE, "Retour", "effacer le caractère précédent", NULL},
+    {127, F, ACT_EDIT_BACKSPACE, NULL, NULL, NULL},
+    {KEYMAP_CTRL('h'), F, ACT_EDIT_BACKSPACE, NULL, NULL, NULL},
+    {KEYMAP_FN(KEY_DC), F, ACT_EDIT_DELETE, "Suppr", "effacer le caractère suivant", NULL},
+    {KEYMAP_CTRL('w'), F, ACT_EDIT_KILL_WORD, "Ctrl-W", "effacer le mot précédent", NULL},
+    {KEYMAP_CTRL('u'), F, ACT_EDIT_KILL_LINE, "Ctrl-U", "effacer toute la ligne", NULL},
+    {KEYMAP_FN(KEY_LEFT), F, ACT_EDIT_LEFT, "Gauche", "curseur à gauche", NULL},
+    {KEYMAP_FN(KEY_RIGHT), F, ACT_EDIT_RIGHT, "Droite", "curseur à droite", NULL},
+    {KEYMAP_FN(KEY_HOME), F, ACT_EDIT_HOME, "Début", "début de la ligne", NULL},
+    {KEYMAP_CTRL('a'), F, ACT_EDIT_HOME, "Ctrl-A", NULL, NULL},
+    {KEYMAP_FN(KEY_END), F, ACT_EDIT_END, "Fin", "fin de la ligne", NULL},
+    {KEYMAP_CTRL('e'), F, ACT_EDIT_END, "Ctrl-E", NULL, NULL},
+    {KEYMAP_FN(KEY_DOWN), F, ACT_EDIT_SELECT_DOWN, "Bas", "document suivant dans la liste", NULL},
+    {KEYMAP_FN(KEY_UP), F, ACT_EDIT_SELECT_UP, "Haut", "document précédent dans la liste", NULL},
 };
 
 /* Finds the binding of key in context. */
@@ -93,12 +94,32 @@ keymap_table(size_t *count)
 	return table;
 }
 
-/* Finds the help text of an action. */
-const char *
-keymap_action_help(enum keymap_action action)
+/* True when row i is overridden in context by a pane's own row. */
+static bool
+overridden(size_t i, enum keymap_context context)
 {
-	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-		if (table[i].action == action && table[i].help)
-			return table[i].help;
-	return "";
+	for (size_t j = 0; j < sizeof table / sizeof table[0]; j++)
+		if (j != i && table[j].key == table[i].key && (table[j].contexts & context))
+			return true;
+	return false;
+}
+
+void
+keymap_hints(enum keymap_context context, struct strbuf *out)
+{
+	bool panes = context == KEYMAP_LIST || context == KEYMAP_READER;
+
+	for (int pass = 0; pass < (panes ? 2 : 1); pass++) {
+		for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+			const struct keymap_entry *e = &table[i];
+			if (!e->hint)
+				continue;
+			if (pass == 0 ? !(e->contexts & context)
+				      : e->contexts != KEYMAP_GLOBAL || overridden(i, context))
+				continue;
+			if (out->len)
+				strbuf_addch(out, ' ');
+			strbuf_addf(out, "%s:%s", e->name, e->hint);
+		}
+	}
 }

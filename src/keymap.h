@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 /* Keys as the loop sees them: a character (code point, >= 0) or a curses
  * function key stored negated (KEYMAP_FN(KEY_DOWN)), so the two never clash. */
 #define KEYMAP_FN(code) (-(int)(code))
@@ -18,6 +20,7 @@ enum keymap_context {
 	KEYMAP_LIST = 1 << 1,
 	KEYMAP_READER = 1 << 2,
 	KEYMAP_FILTER = 1 << 3, /* while typing in the filter bar */
+	KEYMAP_HELP = 1 << 4,	/* the help screen */
 };
 
 enum keymap_action {
@@ -64,6 +67,7 @@ struct keymap_entry {
 	enum keymap_action action;
 	const char *name; /* how the help screen writes the key */
 	const char *help; /* French help text; NULL: same as the row above */
+	const char *hint; /* a word for the status line, or NULL: not shown there */
 };
 
 /* Returns the action bound to key in context (a KEYMAP_GLOBAL binding
@@ -73,7 +77,9 @@ enum keymap_action keymap_lookup(int key, enum keymap_context context);
 /* The table itself, for the help screen: *count gets its length. */
 const struct keymap_entry *keymap_table(size_t *count);
 
-/* Help text of an action (the first row that names it), or "". */
-const char *keymap_action_help(enum keymap_action action);
+/* Appends the status line's hints of a context to out, "key:word" joined
+ * by spaces: the context's own rows first, then (for the list and the
+ * reader) the global ones it does not override. */
+void keymap_hints(enum keymap_context context, struct strbuf *out);
 
 #endif

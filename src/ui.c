@@ -81,30 +81,26 @@ ui_input_pending(void *arg)
 	return poll(fds, 2, 0) > 0;
 }
 
-void
-ui_set_message(struct ui *ui, bool error, const char *fmt, ...)
+struct ui_action
+ui_say(bool error, const char *fmt, ...)
 {
+	struct ui_action a = ui_request(REQ_MESSAGE);
 	va_list ap;
 
-	free(ui->status.message);
 	va_start(ap, fmt);
-	ui->status.message = xvasprintf(fmt, ap);
+	a.message = xvasprintf(fmt, ap);
 	va_end(ap);
-	ui->status.error = error;
+	a.error = error;
+	return a;
 }
 
-void
-ui_clear_message(struct ui *ui)
+/* Shows a message in the status line (text may be NULL: nothing). */
+static void
+say(struct ui *ui, bool error, char *text)
 {
-	free(ui->status.message);
-	ui->status.message = NULL;
-	ui->status.error = false;
-}
-
-bool
-ui_pane_visible(const struct ui *ui, enum ui_pane pane)
-{
-	return pane == PANE_LIST ? ui->list.win != NULL : ui->reader.win != NULL;
+	if (text)
+		status_set_message(ui, error, text);
+	free(text);
 }
 
 /* Deletes a window if it exists. */
@@ -135,69 +131,70 @@ make_window(int h, int w, int y, int x)
 static void
 free_windows(struct ui *ui)
 {
-	drop_window(&ui->list.win);
-	drop_window(&ui->reader.win);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		drop_window(&ui->panes[i].win);
+		ui->panes[i].h = ui->panes[i].w = 0;
+	}
 	drop_window(&ui->sep_win);
-	drop_window(&ui->status.win);
-	drop_window(&ui->filter.win);
-	drop_window(&ui->help_win);
+	drop_window(&ui->status_win);
+	drop_window(&ui->filter_win);
+}
+
+/* Gives a pane its window. */
+static void
+place(struct pane *pane, int h, int w, int y, int x)
+{
+	pane->win = make_window(h, w, y, x);
+	pane->h = pane->win ? h : 0;
+	pane->w = pane->win ? w : 0;
 }
 
 /* Places the windows for the current size, arrangement and focus. */
-void
-ui_arrange(struct ui *ui)
+static void
+arrange(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
-	struct reader_state *r = &ui->reader;
+	struct pane *l = &ui->panes[PANE_LIST], *r = &ui->panes[PANE_READER];
 	int rows = ui->rows, cols = ui->cols, status_h, bar_h, pane_h;
 
 	free_windows(ui);
-	l->h = l->w = r->h = r->w = 0;
 	if (rows <= 0 || cols <= 0)
-		return;
+		goto resized;
 	status_h = rows >= 3 ? 1 : 0;
-	bar_h = rows >= 2 || ui->filter.focused ? 1 : 0;
+	bar_h = rows >= 2 || filter_focused(ui) ? 1 : 0;
 	pane_h = rows - status_h - bar_h;
 	ui->side_active = ui->side_by_side && cols >= 100 && pane_h >= 3;
 	ui->tiny = !ui->side_active && pane_h < 12;
 	if (pane_h > 0 && ui->side_active) {
-		l->w = cols * 2 / 5 > 60 ? 60 : cols * 2 / 5;
-		l->h = r->h = pane_h;
+		int lw = cols * 2 / 5 > 60 ? 60 : cols * 2 / 5;
+		place(l, pane_h, lw, 0, 0);
+		ui->sep_win = make_window(pane_h, 2, 0, lw);
 		/* The rule, then a blank column so the text does not touch it. */
-		r->w = cols - l->w - 2;
-		l->win = make_window(l->h, l->w, 0, 0);
-		ui->sep_win = make_window(pane_h, 2, 0, l->w);
-		r->win = make_window(r->h, r->w, 0, l->w + 2);
+		place(r, pane_h, cols - lw - 2, 0, lw + 2);
 	} else if (pane_h > 0 && ui->tiny) {
-		if (ui->focus == PANE_LIST || ui->filter.focused) {
-			l->h = pane_h;
-			l->w = cols;
-			l->win = make_window(l->h, l->w, 0, 0);
-		} else {
-			r->h = pane_h;
-			r->w = cols;
-			r->win = make_window(r->h, r->w, 0, 0);
-		}
+		if (ui->focus == PANE_LIST || filter_focused(ui))
+			place(l, pane_h, cols, 0, 0);
+		else
+			place(r, pane_h, cols, 0, 0);
 	} else if (pane_h > 0) {
-		l->h = pane_h * 2 / 5 + 1;
-		if (l->h > 16)
-			l->h = 16;
-		l->w = r->w = cols;
-		r->h = pane_h - l->h - 1;
-		l->win = make_window(l->h, l->w, 0, 0);
-		ui->sep_win = make_window(1, cols, l->h, 0);
-		r->win = make_window(r->h, r->w, l->h + 1, 0);
+		int lh = pane_h * 2 / 5 + 1;
+		if (lh > 16)
+			lh = 16;
+		place(l, lh, cols, 0, 0);
+		ui->sep_win = make_window(1, cols, lh, 0);
+		place(r, pane_h - lh - 1, cols, lh + 1, 0);
 		/* Lets curses scroll the terminal's region for the reader. */
-		if (r->win) {
+		if (r->win)
 			idlok(r->win, TRUE);
-		}
 	}
 	if (status_h)
-		ui->status.win = make_window(1, cols, pane_h, 0);
+		ui->status_win = make_window(1, cols, pane_h, 0);
 	if (bar_h)
-		ui->filter.win = make_window(1, cols, rows - 1, 0);
-	ui->panes[PANE_LIST]->resize(ui);
-	ui->panes[PANE_READER]->resize(ui);
+		ui->filter_win = make_window(1, cols, rows - 1, 0);
+	if (ui->overlay != PANE_COUNT)
+		place(&ui->panes[ui->overlay], rows, cols, 0, 0);
+resized:
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].ops->resize(ui, &ui->panes[i]);
 }
 
 /* The rule between the panes, naming the open document. */
@@ -205,7 +202,7 @@ static void
 draw_separator(struct ui *ui)
 {
 	WINDOW *win = ui->sep_win;
-	struct reader_state *r = &ui->reader;
+	const struct store_doc *doc = reader_doc(ui);
 	const char *rule = ui->utf8 ? "─" : "-";
 	int h, w;
 
@@ -223,13 +220,13 @@ draw_separator(struct ui *ui)
 	wattrset(win, ui->theme.dim);
 	for (int x = 0; x < w && x < 2; x++)
 		waddstr(win, rule);
-	if (r->doc_id && w > 6) {
+	if (doc && w > 6) {
 		struct strbuf title = STRBUF_INIT;
-		strbuf_addf(&title, " %s", r->doc.meta.kind ? r->doc.meta.kind : "Document");
-		if (r->doc.meta.sender)
-			strbuf_addf(&title, " · %s", r->doc.meta.sender);
-		if (r->doc.meta.date)
-			strbuf_addf(&title, " · %s", r->doc.meta.date);
+		strbuf_addf(&title, " %s", doc->meta.kind ? doc->meta.kind : "Document");
+		if (doc->meta.sender)
+			strbuf_addf(&title, " · %s", doc->meta.sender);
+		if (doc->meta.date)
+			strbuf_addf(&title, " · %s", doc->meta.date);
 		strbuf_addstr(&title, " ");
 		text_draw_str(ui, win, strbuf_str(&title), w - 4, ui->theme.header_label, true);
 		strbuf_release(&title);
@@ -249,18 +246,19 @@ draw_all(struct ui *ui)
 		return;
 	if (is_wintouched(stdscr))
 		wnoutrefresh(stdscr); /* after a resize; wget_wch would refresh it later */
-	if (ui->help_open) {
-		help_draw(ui);
+	if (ui->overlay != PANE_COUNT) {
+		struct pane *o = &ui->panes[ui->overlay];
+		o->ops->draw(ui, o);
 		curs_set(0);
 		doupdate();
 		return;
 	}
-	ui->panes[PANE_LIST]->draw(ui, false);
-	ui->panes[PANE_READER]->draw(ui, false);
+	ui->panes[PANE_LIST].ops->draw(ui, &ui->panes[PANE_LIST]);
+	ui->panes[PANE_READER].ops->draw(ui, &ui->panes[PANE_READER]);
 	draw_separator(ui);
-	status_draw(ui);
-	filter_draw(ui);
-	curs_set(ui->filter.focused && ui->filter.win ? 1 : 0);
+	status_draw(ui, ui->status_win);
+	filter_draw(ui, ui->filter_win);
+	curs_set(filter_focused(ui) && ui->filter_win ? 1 : 0);
 	doupdate();
 }
 
@@ -268,67 +266,194 @@ draw_all(struct ui *ui)
 static void
 save_state(struct ui *ui)
 {
+	const struct store_doc *doc = reader_doc(ui);
 	char *err = NULL;
 
 	if (!ui->state_path)
 		return;
-	if (ui->reader.doc_id) {
+	if (doc) {
 		size_t piece, line;
 		reader_position(ui, &piece, &line);
-		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, piece,
-				   line);
-		state_set_last(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source);
+		state_set_position(&ui->state, doc->id, doc->meta.source, piece, line);
+		state_set_last(&ui->state, doc->id, doc->meta.source);
 	}
-	state_set_filter(&ui->state, strbuf_str(&ui->filter.text));
+	state_set_filter(&ui->state, filter_text(ui));
 	ui->state.side_by_side = ui->side_by_side;
 	if (state_save(&ui->state, ui->state_path, &err) < 0) {
 		if (!ui->state_write_failed)
-			ui_set_message(ui, true, "état non enregistré : %s", err);
+			say(ui, true, xasprintf("état non enregistré : %s", err));
 		ui->state_write_failed = true;
 	}
 	free(err);
 }
 
-/* Opens a document of the list: at the matching passage when the filter
- * has words, else where the reader left it last time. */
+/* Changes focus; in tiny mode the focused pane takes the screen. */
 static void
+set_focus(struct ui *ui, enum ui_pane_id pane)
+{
+	if (ui->focus == pane)
+		return;
+	ui->focus = pane;
+	if (ui->tiny)
+		arrange(ui);
+}
+
+/* Opens a document of the list: at the matching passage when the rows
+ * show passages, else where the reader left it last time. */
+static struct ui_action
 open_hit(struct ui *ui, const struct store_hit *hit, bool focus)
 {
+	const struct store_doc *doc = reader_doc(ui);
 	size_t piece = 0, line = 0;
-	bool to_match = ui->list.text_query;
+	bool to_match = list_text_query(ui);
 	int64_t id = hit->doc_id;
 	char *source = xstrdup(hit->source);
+	struct ui_action a;
 
-	if (ui->reader.doc_id) {
+	if (doc) {
 		size_t p, l;
 		reader_position(ui, &p, &l);
-		state_set_position(&ui->state, ui->reader.doc_id, ui->reader.doc.meta.source, p, l);
+		state_set_position(&ui->state, doc->id, doc->meta.source, p, l);
 	}
 	if (to_match)
 		piece = hit->piece;
 	else
 		state_get_position(&ui->state, id, source, &piece, &line);
-	if (focus) {
-		ui->focus = PANE_READER;
-		if (ui->tiny)
-			ui_arrange(ui);
-	}
-	reader_open(ui, id, piece, line, strbuf_str(&ui->filter.text), to_match);
+	if (focus)
+		set_focus(ui, PANE_READER);
+	a = reader_open(ui, id, piece, line, to_match);
 	state_set_last(&ui->state, id, source);
 	free(source);
+	return a;
 }
 
-void
-ui_open_selected(struct ui *ui)
+/* Parses the filter's text once and hands it to the list and the reader;
+ * a syntax error is shown and the previous filter stays. */
+static void
+apply_filter(struct ui *ui)
 {
-	const struct store_hit *hit = list_selected(ui);
+	struct query q;
 
-	if (!hit) {
-		ui_set_message(ui, false, "aucun document sélectionné");
+	if (query_parse(filter_text(ui), QUERY_LAST_PREFIX, &q) < 0) {
+		say(ui, true, xstrdup(q.error ? q.error : "syntaxe : requête invalide"));
+		query_release(&q);
 		return;
 	}
-	open_hit(ui, hit, true);
-	save_state(ui);
+	if (ui->has_query)
+		query_release(&ui->query);
+	ui->query = q;
+	ui->has_query = true;
+	list_set_query(ui, &ui->query);
+	reader_set_query(ui, &ui->query);
+	status_set_message(ui, false, NULL);
+}
+
+static void perform(struct ui *ui, struct ui_action a);
+
+/* What a key does when the focused pane passes it on. */
+static struct ui_action
+global_action(struct ui *ui, enum keymap_action act)
+{
+	switch (act) {
+	case ACT_QUIT:
+		return ui_request(REQ_QUIT);
+	case ACT_HELP:
+		return ui_request_pane(REQ_SHOW, PANE_HELP);
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		reader_invalidate(ui);
+		break;
+	case ACT_FILTER:
+		return ui_request(REQ_FILTER_EDIT);
+	case ACT_TOGGLE_LAYOUT:
+		ui->side_by_side = !ui->side_by_side;
+		arrange(ui);
+		if (ui->side_by_side && !ui->side_active)
+			return ui_say(false, "côte à côte : il faut au moins 100 colonnes");
+		break;
+	case ACT_SWITCH_PANE:
+		return ui_request_pane(REQ_FOCUS, ui->focus == PANE_LIST ? PANE_READER : PANE_LIST);
+	case ACT_FOCUS_LIST:
+		return ui_request_pane(REQ_FOCUS, PANE_LIST);
+	case ACT_FOCUS_READER:
+		return ui_request_pane(REQ_FOCUS, PANE_READER);
+	case ACT_ESCAPE:
+		if (filter_text(ui)[0])
+			return ui_request(REQ_FILTER_CLEAR);
+		return ui_request_pane(REQ_FOCUS, PANE_LIST);
+	default:
+		break;
+	}
+	return ui_request(REQ_NONE);
+}
+
+/* Carries out what a pane asked for. */
+static void
+perform(struct ui *ui, struct ui_action a)
+{
+	const struct store_hit *hit;
+
+	switch (a.req) {
+	case REQ_NONE:
+	case REQ_PASS:
+		break;
+	case REQ_QUIT:
+		ui->quit = true;
+		break;
+	case REQ_OPEN:
+		hit = list_selected(ui);
+		if (!hit) {
+			status_set_message(ui, false, "aucun document sélectionné");
+			break;
+		}
+		perform(ui, open_hit(ui, hit, true));
+		save_state(ui);
+		break;
+	case REQ_NEXT_DOC:
+		list_move(ui, 1);
+		perform(ui, ui_request(REQ_OPEN));
+		break;
+	case REQ_BACK:
+		if (ui->overlay != PANE_COUNT) {
+			ui->overlay = PANE_COUNT;
+			arrange(ui);
+		} else {
+			set_focus(ui, PANE_LIST);
+		}
+		break;
+	case REQ_FOCUS:
+		set_focus(ui, a.pane);
+		break;
+	case REQ_SHOW:
+		ui->overlay = a.pane;
+		arrange(ui);
+		break;
+	case REQ_MESSAGE:
+		say(ui, a.error, a.message);
+		a.message = NULL;
+		break;
+	case REQ_FILTER_EDIT:
+		filter_focus(ui);
+		ui->focus = PANE_LIST;
+		if (ui->tiny || ui->rows < 2)
+			arrange(ui);
+		break;
+	case REQ_FILTER_SET:
+		apply_filter(ui);
+		break;
+	case REQ_FILTER_CLEAR:
+		filter_set_text(ui, "");
+		apply_filter(ui);
+		break;
+	case REQ_SELECT:
+		list_move(ui, a.count);
+		break;
+	case REQ_ARRANGE:
+		arrange(ui);
+		break;
+	}
+	free(a.message);
+	say(ui, true, list_take_error(ui));
 }
 
 /* Reads the tty size and rebuilds the screen for it. */
@@ -345,33 +470,23 @@ resize(struct ui *ui)
 		ui->rows = rows; /* 0x0: draw nothing until it grows */
 		ui->cols = cols;
 	}
-	ui_arrange(ui);
-}
-
-/* Changes focus; in tiny mode the focused pane takes the screen. */
-static void
-set_focus(struct ui *ui, enum ui_pane pane)
-{
-	if (ui->focus == pane)
-		return;
-	ui->focus = pane;
-	if (ui->tiny)
-		ui_arrange(ui);
+	arrange(ui);
 }
 
 /* Scrolls the pane under a mouse wheel or selects with a click. */
 static void
 handle_mouse(struct ui *ui)
 {
+	struct pane *l = &ui->panes[PANE_LIST], *r = &ui->panes[PANE_READER];
+	enum ui_pane_id pane;
 	MEVENT ev;
-	enum ui_pane pane;
 	int by, bx;
 
-	if (getmouse(&ev) != OK)
+	if (getmouse(&ev) != OK || ui->overlay != PANE_COUNT)
 		return;
-	if (ui->list.win && wenclose(ui->list.win, ev.y, ev.x))
+	if (l->win && wenclose(l->win, ev.y, ev.x))
 		pane = PANE_LIST;
-	else if (ui->reader.win && wenclose(ui->reader.win, ev.y, ev.x))
+	else if (r->win && wenclose(r->win, ev.y, ev.x))
 		pane = PANE_READER;
 	else
 		return;
@@ -385,70 +500,28 @@ handle_mouse(struct ui *ui)
 	}
 	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
 		if (pane == PANE_LIST) {
-			getbegyx(ui->list.win, by, bx);
+			getbegyx(l->win, by, bx);
 			(void)bx;
 			list_select_row(ui, ev.y - by);
 		}
-		ui->filter.focused = false;
+		filter_leave(ui);
 		set_focus(ui, pane);
 	}
 }
 
-/* Handles one key outside the help and the filter bar. */
+/* Hands a key to a pane, then to the global bindings if it passes. */
 static void
-dispatch(struct ui *ui, int key)
+dispatch(struct ui *ui, struct pane *pane, int key)
 {
-	enum keymap_context ctx = ui->focus == PANE_LIST ? KEYMAP_LIST : KEYMAP_READER;
-	enum keymap_action act = keymap_lookup(key, ctx);
+	enum keymap_action act = keymap_lookup(key, pane->ops->context);
+	struct ui_action a;
 
-	switch (act) {
-	case ACT_QUIT:
-		ui->quit = true;
-		break;
-	case ACT_HELP:
-		ui->help_open = true;
-		ui->help_top = 0;
-		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		reader_invalidate(ui);
-		break;
-	case ACT_FILTER:
-		filter_focus(ui);
-		if (ui->tiny || ui->rows < 2) {
-			ui->focus = PANE_LIST;
-			ui_arrange(ui);
-		} else {
-			ui->focus = PANE_LIST;
-		}
-		break;
-	case ACT_TOGGLE_LAYOUT:
-		ui->side_by_side = !ui->side_by_side;
-		ui_arrange(ui);
-		if (ui->side_by_side && !ui->side_active)
-			ui_set_message(ui, false, "côte à côte : il faut au moins 100 colonnes");
-		break;
-	case ACT_SWITCH_PANE:
-		set_focus(ui, ui->focus == PANE_LIST ? PANE_READER : PANE_LIST);
-		break;
-	case ACT_FOCUS_LIST:
-		set_focus(ui, PANE_LIST);
-		break;
-	case ACT_FOCUS_READER:
-		set_focus(ui, PANE_READER);
-		break;
-	case ACT_ESCAPE:
-		if (ui->filter.text.len)
-			filter_set_text(ui, "");
-		else
-			set_focus(ui, PANE_LIST);
-		break;
-	case ACT_NONE:
-		break;
-	default:
-		ui->panes[ui->focus]->key(ui, act);
-		break;
-	}
+	if (act == ACT_NONE)
+		return;
+	a = pane->ops->key(ui, pane, act);
+	if (a.req == REQ_PASS)
+		a = global_action(ui, act);
+	perform(ui, a);
 }
 
 /* Handles a key from the terminal, whatever has the focus. */
@@ -463,20 +536,20 @@ handle_key(struct ui *ui, int key)
 		/* resizeterm queues this key; the resize itself is done. */
 		return;
 	}
-	if (ui->help_open) {
-		help_key(ui, key);
+	if (ui->overlay != PANE_COUNT) {
+		dispatch(ui, &ui->panes[ui->overlay], key);
 		return;
 	}
-	if (ui->status.message && !ui->filter.focused)
-		ui_clear_message(ui);
-	if (ui->filter.focused) {
+	if (status_has_message(ui) && !filter_focused(ui))
+		status_set_message(ui, false, NULL);
+	if (filter_focused(ui)) {
 		bool was_tiny_list = ui->tiny;
-		filter_key(ui, key);
-		if (!ui->filter.focused && (was_tiny_list || ui->rows < 2))
-			ui_arrange(ui);
+		perform(ui, filter_key(ui, key));
+		if (!filter_focused(ui) && (was_tiny_list || ui->rows < 2))
+			arrange(ui);
 		return;
 	}
-	dispatch(ui, key);
+	dispatch(ui, &ui->panes[ui->focus], key);
 }
 
 /* Reads every key waiting.  Returns false when the terminal is gone. */
@@ -558,13 +631,13 @@ open_initial(struct ui *ui)
 			    strcmp(ui->state.last_source, doc.meta.source) == 0;
 		if (same) {
 			state_get_position(&ui->state, id, doc.meta.source, &piece, &line);
-			reader_open(ui, id, piece, line, strbuf_str(&ui->filter.text), false);
+			perform(ui, reader_open(ui, id, piece, line, false));
 		}
 		store_doc_release(&doc);
 	}
 	free(err);
-	if (!ui->reader.doc_id && list_selected(ui))
-		open_hit(ui, list_selected(ui), false);
+	if (!reader_doc(ui) && list_selected(ui))
+		perform(ui, open_hit(ui, list_selected(ui), false));
 }
 
 /* Loads the saved state, reporting a bad file in the status line. */
@@ -576,7 +649,7 @@ load_state(struct ui *ui)
 	state_init(&ui->state);
 	ui->state_path = state_default_path();
 	if (ui->state_path && state_load(&ui->state, ui->state_path, &err) < 0) {
-		ui_set_message(ui, true, "état ignoré : %s", err);
+		say(ui, true, xasprintf("état ignoré : %s", err));
 		state_release(&ui->state);
 		state_init(&ui->state);
 	}
@@ -600,21 +673,24 @@ run(struct ui *ui)
 		bool idle_work, ready;
 		int rc;
 
-		if (list_busy(ui))
+		if (list_busy(ui)) {
 			list_work(ui);
+			say(ui, true, list_take_error(ui));
+		}
 		if (!opened_initial && !list_busy(ui)) {
 			opened_initial = true;
 			open_initial(ui);
 		}
 		if (!ui_input_pending(ui))
 			draw_all(ui);
-		idle_work = ui->reader.want_matches && ui->reader.nmatches < 0;
+		idle_work = reader_wants_idle(ui);
 		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : list_idle_timeout(ui));
 		if (rc < 0 && errno != EINTR)
 			break;
 		if (rc == 0) {
 			if (!list_idle(ui))
 				reader_idle(ui);
+			say(ui, true, list_take_error(ui));
 			continue;
 		}
 		if (fds[1].revents & POLLIN)
@@ -649,8 +725,10 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->store = store;
 	ui->measure = opts && opts->measure > 0 ? opts->measure : 100;
 	ui->input_fd = STDIN_FILENO;
-	ui->panes[PANE_LIST] = &ui_list_ops;
-	ui->panes[PANE_READER] = &ui_reader_ops;
+	ui->panes[PANE_LIST].ops = &ui_list_ops;
+	ui->panes[PANE_READER].ops = &ui_reader_ops;
+	ui->panes[PANE_HELP].ops = &ui_help_ops;
+	ui->overlay = PANE_COUNT;
 	/* Handlers first: ncurses installs its own SIGTSTP handler when it finds
 	 * the default one, and then ignores ^Z while it updates the screen. */
 	if (install_signals(old) < 0) {
@@ -667,22 +745,27 @@ ui_main(struct store *store, const struct ui_options *opts)
 		return 2;
 	}
 	ui->signal_fd = signal_pipe[0];
-	list_init(ui);
-	reader_init(ui);
-	filter_init(ui);
+	ui->filter = filter_new();
+	ui->status = status_new();
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].data = ui->panes[i].ops->create(ui);
 	load_state(ui);
 	refresh(); /* clears the screen once; stdscr stays untouched afterwards */
 	resize(ui);
 	initial = opts && opts->initial_filter ? opts->initial_filter : ui->state.filter;
-	if (initial && initial[0])
+	if (initial && initial[0]) {
 		filter_set_text(ui, initial);
+		apply_filter(ui);
+	}
 	run(ui);
 	save_state(ui);
-	reader_release(ui);
-	list_release(ui);
-	filter_release(ui);
-	status_release(ui);
 	free_windows(ui);
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].ops->destroy(ui->panes[i].data);
+	if (ui->has_query)
+		query_release(&ui->query);
+	filter_free(ui->filter);
+	status_free(ui->status);
 	term_stop(screen);
 	restore_signals(old);
 	state_release(&ui->state);

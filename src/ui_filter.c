@@ -1,44 +1,71 @@
 /* ui_filter.c - the filter bar: a one-line UTF-8 editor on the bottom line.
  *
- * Every edit refilters the list at once (list_set_filter); the query itself
+ * Every edit asks the loop to refilter (REQ_FILTER_SET); the query itself
  * runs when the loop has no more input waiting, so fast typing coalesces. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 
 #include "sanitize.h"
 #include "ui_priv.h"
 
-void
-filter_init(struct ui *ui)
+struct filter_state {
+	struct strbuf text; /* UTF-8 */
+	size_t cursor;	    /* byte offset */
+	bool focused;
+};
+
+struct filter_state *
+filter_new(void)
 {
-	strbuf_init(&ui->filter.text);
-	ui->filter.cursor = 0;
-	ui->filter.focused = false;
+	struct filter_state *f = xcalloc(1, sizeof *f);
+
+	strbuf_init(&f->text);
+	return f;
 }
 
 void
-filter_release(struct ui *ui)
+filter_free(struct filter_state *f)
 {
-	strbuf_release(&ui->filter.text);
+	if (!f)
+		return;
+	strbuf_release(&f->text);
+	free(f);
+}
+
+bool
+filter_focused(const struct ui *ui)
+{
+	return ui->filter->focused;
 }
 
 void
 filter_focus(struct ui *ui)
 {
-	ui->filter.focused = true;
-	ui->filter.cursor = ui->filter.text.len;
+	ui->filter->focused = true;
+	ui->filter->cursor = ui->filter->text.len;
 }
 
-/* Replaces the text and refilters. */
+void
+filter_leave(struct ui *ui)
+{
+	ui->filter->focused = false;
+}
+
+const char *
+filter_text(const struct ui *ui)
+{
+	return strbuf_str(&ui->filter->text);
+}
+
 void
 filter_set_text(struct ui *ui, const char *text)
 {
-	strbuf_reset(&ui->filter.text);
-	strbuf_addstr(&ui->filter.text, text ? text : "");
-	ui->filter.cursor = ui->filter.text.len;
-	list_set_filter(ui, strbuf_str(&ui->filter.text));
+	strbuf_reset(&ui->filter->text);
+	strbuf_addstr(&ui->filter->text, text ? text : "");
+	ui->filter->cursor = ui->filter->text.len;
 }
 
 /* Byte offset of the character before pos. */
@@ -87,10 +114,10 @@ insert_char(struct filter_state *f, ucs4_t c)
 	f->cursor += (size_t)n;
 }
 
-void
+struct ui_action
 filter_key(struct ui *ui, int key)
 {
-	struct filter_state *f = &ui->filter;
+	struct filter_state *f = ui->filter;
 	const char *s = strbuf_str(&f->text);
 	enum keymap_action act = keymap_lookup(key, KEYMAP_FILTER);
 	bool changed = false;
@@ -99,8 +126,7 @@ filter_key(struct ui *ui, int key)
 	switch (act) {
 	case ACT_EDIT_ACCEPT:
 		f->focused = false;
-		ui_open_selected(ui);
-		return;
+		return ui_request(REQ_OPEN);
 	case ACT_EDIT_CANCEL:
 		f->focused = false;
 		if (f->text.len) {
@@ -111,9 +137,7 @@ filter_key(struct ui *ui, int key)
 		break;
 	case ACT_EDIT_LEAVE:
 		f->focused = false;
-		ui->focus = PANE_LIST;
-		ui_arrange(ui);
-		return;
+		return ui_request_pane(REQ_FOCUS, PANE_LIST);
 	case ACT_EDIT_BACKSPACE:
 		if (f->cursor > 0) {
 			erase_range(f, prev_char(s, f->cursor), f->cursor);
@@ -158,11 +182,11 @@ filter_key(struct ui *ui, int key)
 		f->cursor = f->text.len;
 		break;
 	case ACT_EDIT_SELECT_DOWN:
-		list_move(ui, 1);
-		break;
-	case ACT_EDIT_SELECT_UP:
-		list_move(ui, -1);
-		break;
+	case ACT_EDIT_SELECT_UP: {
+		struct ui_action a = ui_request(REQ_SELECT);
+		a.count = act == ACT_EDIT_SELECT_DOWN ? 1 : -1;
+		return a;
+	}
 	default:
 		/* Printable characters are typed; other control keys ignored. */
 		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key <= 0x10ffff) {
@@ -171,16 +195,14 @@ filter_key(struct ui *ui, int key)
 		}
 		break;
 	}
-	if (changed)
-		list_set_filter(ui, strbuf_str(&f->text));
+	return ui_request(changed ? REQ_FILTER_SET : REQ_NONE);
 }
 
 /* Draws "/text" with the cursor, scrolled horizontally to keep it visible. */
 void
-filter_draw(struct ui *ui)
+filter_draw(struct ui *ui, WINDOW *win)
 {
-	struct filter_state *f = &ui->filter;
-	WINDOW *win = f->win;
+	struct filter_state *f = ui->filter;
 	const char *s = strbuf_str(&f->text);
 	int w, before, avail;
 	size_t start = 0;

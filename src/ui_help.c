@@ -1,4 +1,5 @@
-/* ui_help.c - the `?` screen, generated from the key table (keymap.c). */
+/* ui_help.c - the `?` screen, a pane over the whole screen, generated
+ * from the key table (keymap.c) so it cannot disagree with the keys. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -15,6 +16,23 @@ static const struct {
     {KEYMAP_READER, "Document"},
     {KEYMAP_FILTER, "Barre de filtre"},
 };
+
+struct help_state {
+	size_t top; /* first line shown */
+};
+
+static void *
+help_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct help_state));
+}
+
+static void
+help_destroy(void *data)
+{
+	free(data);
+}
 
 /* One help line: the keys of an action and what it does. */
 struct help_line {
@@ -73,79 +91,91 @@ free_lines(struct help_line *lines, size_t n)
 	free(lines);
 }
 
-void
-help_draw(struct ui *ui)
+static void
+help_draw(struct ui *ui, struct pane *pane)
 {
+	struct help_state *hs = pane->data;
 	struct help_line *lines;
 	size_t n = build_lines(&lines);
-	int h, w, y = 0, keyw = 18;
+	int h = pane->h, w = pane->w, y = 0, keyw = 18;
+	WINDOW *win = pane->win;
 
-	if (!ui->help_win && ui->rows > 0 && ui->cols > 0)
-		ui->help_win = newwin(ui->rows, ui->cols, 0, 0);
-	if (!ui->help_win) {
+	if (!win) {
 		free_lines(lines, n);
 		return;
 	}
-	getmaxyx(ui->help_win, h, w);
-	werase(ui->help_win);
+	werase(win);
 	if (w < 40)
 		keyw = w / 3;
-	if (ui->help_top + (size_t)h > n + 1)
-		ui->help_top = n + 1 > (size_t)h ? n + 1 - (size_t)h : 0;
-	wmove(ui->help_win, y++, 0);
-	int used = text_draw_str(ui, ui->help_win,
+	if (hs->top + (size_t)h > n + 1)
+		hs->top = n + 1 > (size_t)h ? n + 1 - (size_t)h : 0;
+	wmove(win, y++, 0);
+	int used = text_draw_str(ui, win,
 				 "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler",
 				 w, ui->theme.status, true);
-	text_fill(ui->help_win, used, w, ui->theme.status);
-	for (size_t i = ui->help_top; i < n && y < h; i++, y++) {
-		wmove(ui->help_win, y, 0);
+	text_fill(win, used, w, ui->theme.status);
+	for (size_t i = hs->top; i < n && y < h; i++, y++) {
+		wmove(win, y, 0);
 		if (lines[i].title) {
-			text_draw_str(ui, ui->help_win, lines[i].help, w, ui->theme.header_label,
-				      true);
+			text_draw_str(ui, win, lines[i].help, w, ui->theme.header_label, true);
 			continue;
 		}
-		wmove(ui->help_win, y, 2 < w ? 2 : 0);
-		text_draw_str(ui, ui->help_win, lines[i].keys, keyw - 2, ui->theme.bold, true);
+		wmove(win, y, 2 < w ? 2 : 0);
+		text_draw_str(ui, win, lines[i].keys, keyw - 2, ui->theme.bold, true);
 		if (keyw < w) {
-			wmove(ui->help_win, y, keyw);
-			text_draw_str(ui, ui->help_win, lines[i].help, w - keyw, A_NORMAL, true);
+			wmove(win, y, keyw);
+			text_draw_str(ui, win, lines[i].help, w - keyw, A_NORMAL, true);
 		}
 	}
-	wnoutrefresh(ui->help_win);
+	wnoutrefresh(win);
 	free_lines(lines, n);
 }
 
-void
-help_key(struct ui *ui, int key)
+static struct ui_action
+help_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 {
-	enum keymap_action act = keymap_lookup(key, KEYMAP_READER);
+	struct help_state *hs = pane->data;
+	size_t page = (size_t)(pane->h > 2 ? pane->h - 2 : 1);
 
-	switch (act) {
+	(void)ui;
+	switch (action) {
 	case ACT_LINE_DOWN:
-		ui->help_top++;
+		hs->top++;
 		break;
 	case ACT_LINE_UP:
-		if (ui->help_top)
-			ui->help_top--;
+		if (hs->top)
+			hs->top--;
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_HALF_DOWN:
-		ui->help_top += (size_t)(ui->rows > 2 ? ui->rows - 2 : 1);
+		hs->top += page;
 		break;
 	case ACT_PAGE_UP:
 	case ACT_HALF_UP:
 	case ACT_TOP:
-		ui->help_top = 0;
+		hs->top = 0;
 		break;
 	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
+		return ui_request(REQ_PASS);
 	default:
-		/* Any other key (q, ?, Esc, …) closes the help. */
-		ui->help_open = false;
-		if (ui->help_win)
-			delwin(ui->help_win);
-		ui->help_win = NULL;
-		break;
+		/* Any other key (q, ?, Esc, ...) closes the help. */
+		return ui_request(REQ_BACK);
 	}
+	return ui_request(REQ_NONE);
 }
+
+static void
+help_resize(struct ui *ui, struct pane *pane)
+{
+	(void)ui;
+	(void)pane;
+}
+
+const struct pane_ops ui_help_ops = {
+    .context = KEYMAP_READER,
+    .create = help_create,
+    .destroy = help_destroy,
+    .draw = help_draw,
+    .key = help_key,
+    .resize = help_resize,
+};

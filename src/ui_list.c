@@ -14,16 +14,40 @@
 #include "sanitize.h"
 #include "ui_priv.h"
 
-void
-list_init(struct ui *ui)
-{
-	struct list_state *l = &ui->list;
+/* The list's state: the rows fetched so far from an open cursor. */
+struct list_state {
+	struct pane *pane;
+	const struct query *query; /* the filter, borrowed; NULL: every document */
+	bool text_query;	   /* the rows show passages */
+	struct store_results *res; /* open cursor, or NULL */
+	bool exhausted;		   /* res reached its end */
+	bool need_query;	   /* the filter changed: reopen */
+	struct store_hit *hits;
+	size_t nhits, cap;
+	size_t selected, top;
+	int64_t keep_doc; /* document to keep selected across filters */
+	int64_t count;	  /* -1: unknown */
+	bool count_pending;
+	long count_due_ms; /* monotonic time from which the count may run */
+	char *error;	   /* last store error, for the status line */
+};
 
-	memset(l, 0, sizeof *l);
-	l->count = -1;
-	l->need_query = true; /* all documents at start */
+static struct list_state *
+state_of(const struct ui *ui)
+{
+	return ui->panes[PANE_LIST].data;
 }
 
+static void *
+list_create(struct ui *ui)
+{
+	struct list_state *l = xcalloc(1, sizeof *l);
+
+	l->pane = &ui->panes[PANE_LIST];
+	l->count = -1;
+	l->need_query = true; /* all documents at start */
+	return l;
+}
 
 /* The exact count of matches waits for a pause in typing: counting every
  * match costs more as they grow, and while typing the first screenful and
@@ -48,77 +72,55 @@ free_hits(struct store_hit *hits, size_t n)
 	free(hits);
 }
 
-void
-list_release(struct ui *ui)
+static void
+list_destroy(void *data)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = data;
 
 	if (l->res)
 		store_results_free(l->res);
 	free_hits(l->hits, l->nhits);
-	if (l->has_query)
-		query_release(&l->query);
 	free(l->error);
-	memset(l, 0, sizeof *l);
+	free(l);
 }
 
 /* Lines each document takes: two when a passage is shown under it. */
 static int
 rows_per_entry(const struct ui *ui)
 {
-	return ui->list.text_query && ui->list.h >= 4 ? 2 : 1;
+	return state_of(ui)->text_query && state_of(ui)->pane->h >= 4 ? 2 : 1;
 }
 
 /* Rows above the documents: a column header when there is room. */
 static int
 header_rows(const struct ui *ui)
 {
-	return ui->list.h >= 3 ? 1 : 0;
+	return state_of(ui)->pane->h >= 3 ? 1 : 0;
 }
 
 /* Number of documents the window shows. */
 static size_t
 visible_entries(const struct ui *ui)
 {
-	int n = (ui->list.h - header_rows(ui)) / rows_per_entry(ui);
+	int n = (state_of(ui)->pane->h - header_rows(ui)) / rows_per_entry(ui);
 
 	return n > 0 ? (size_t)n : 1;
 }
 
-/* True when the query has a positive text term (rows then show passages). */
-static bool
-has_text_terms(const struct query *q)
-{
-	for (size_t i = 0; i < q->nterms; i++)
-		if (!q->terms[i].exclude)
-			return true;
-	return false;
-}
-
 void
-list_set_filter(struct ui *ui, const char *text)
+list_set_query(struct ui *ui, const struct query *q)
 {
-	struct list_state *l = &ui->list;
-	struct query q;
+	struct list_state *l = state_of(ui);
 
-	if (query_parse(text, QUERY_LAST_PREFIX, &q) < 0) {
-		ui_set_message(ui, true, "%s", q.error ? q.error : "syntaxe : requête invalide");
-		query_release(&q);
-		return;
-	}
-	if (l->has_query)
-		query_release(&l->query);
 	l->query = q;
-	l->has_query = true;
 	l->need_query = true;
-	ui_clear_message(ui);
 }
 
 /* Rows needed so that the screen and the selection are filled, plus one. */
 static size_t
 rows_wanted(const struct ui *ui)
 {
-	const struct list_state *l = &ui->list;
+	const struct list_state *l = state_of(ui);
 	size_t want = l->top + visible_entries(ui) + 1;
 
 	if (l->selected + 2 > want)
@@ -130,8 +132,10 @@ rows_wanted(const struct ui *ui)
 static void
 list_error(struct ui *ui, char *err)
 {
-	ui_set_message(ui, true, "%s", err ? err : "erreur de la base");
-	free(err);
+	struct list_state *l = state_of(ui);
+
+	free(l->error);
+	l->error = err ? err : xstrdup("erreur de la base");
 }
 
 /* Fetches from res into *hits until *n reaches want or the end.  Returns 1
@@ -164,13 +168,13 @@ fetch_rows(struct ui *ui, struct store_results *res, struct store_hit **hits, si
 static bool
 run_query(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	struct store_results *res = NULL;
 	struct store_hit *hits = NULL;
 	size_t n = 0, cap = 0, want;
 	char *err = NULL;
 	int rc;
-	const struct query *q = l->has_query ? &l->query : NULL;
+	const struct query *q = l->query;
 
 	rc = store_results_open(ui->store, q, &res, &err);
 	if (rc == -2)
@@ -198,8 +202,7 @@ run_query(struct ui *ui)
 	l->cap = cap;
 	l->exhausted = rc != 0;
 	l->need_query = false;
-	l->need_fetch = false;
-	l->text_query = q && has_text_terms(q);
+	l->text_query = q && q->fts;
 	l->selected = 0;
 	l->top = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -221,7 +224,7 @@ run_query(struct ui *ui)
 static bool
 fetch_more(struct ui *ui, size_t want)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	char *err = NULL;
 	int rc;
 
@@ -231,7 +234,7 @@ fetch_more(struct ui *ui, size_t want)
 		struct store_hit *skip = NULL;
 		size_t n = 0, cap = 0;
 
-		rc = store_results_open(ui->store, l->has_query ? &l->query : NULL, &l->res, &err);
+		rc = store_results_open(ui->store, l->query, &l->res, &err);
 		if (rc == -2)
 			return false;
 		if (rc < 0) {
@@ -267,7 +270,7 @@ fetch_more(struct ui *ui, size_t want)
 bool
 list_work(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	bool done;
 
 	store_set_interrupt(ui->store, ui_input_pending, ui);
@@ -283,7 +286,7 @@ list_work(struct ui *ui)
 bool
 list_busy(const struct ui *ui)
 {
-	return ui->list.need_query || (!ui->list.exhausted && ui->list.nhits < rows_wanted(ui));
+	return state_of(ui)->need_query || (!state_of(ui)->exhausted && state_of(ui)->nhits < rows_wanted(ui));
 }
 
 int
@@ -291,16 +294,16 @@ list_idle_timeout(const struct ui *ui)
 {
 	long left;
 
-	if (!ui->list.count_pending)
+	if (!state_of(ui)->count_pending)
 		return -1;
-	left = ui->list.count_due_ms - monotonic_ms();
+	left = state_of(ui)->count_due_ms - monotonic_ms();
 	return left > 0 ? (int)left : 0;
 }
 
 bool
 list_idle(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	int64_t count = 0;
 	char *err = NULL;
 	int rc;
@@ -308,7 +311,7 @@ list_idle(struct ui *ui)
 	if (!l->count_pending || list_idle_timeout(ui) > 0)
 		return false;
 	store_set_interrupt(ui->store, ui_input_pending, ui);
-	rc = store_results_count(ui->store, l->has_query ? &l->query : NULL, &count, &err);
+	rc = store_results_count(ui->store, l->query, &count, &err);
 	store_set_interrupt(ui->store, NULL, NULL);
 	if (rc == -2)
 		return true;
@@ -324,7 +327,7 @@ list_idle(struct ui *ui)
 const struct store_hit *
 list_selected(const struct ui *ui)
 {
-	const struct list_state *l = &ui->list;
+	const struct list_state *l = state_of(ui);
 
 	return l->selected < l->nhits ? &l->hits[l->selected] : NULL;
 }
@@ -333,7 +336,7 @@ list_selected(const struct ui *ui)
 static void
 follow_selection(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	size_t vis = visible_entries(ui);
 
 	if (l->selected < l->top)
@@ -345,7 +348,7 @@ follow_selection(struct ui *ui)
 void
 list_move(struct ui *ui, long delta)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	size_t target;
 
 	if (delta < 0)
@@ -369,7 +372,7 @@ list_move(struct ui *ui, long delta)
 void
 list_select_row(struct ui *ui, int row)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	size_t index;
 
 	row -= header_rows(ui);
@@ -435,12 +438,12 @@ draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
 			shifted[n].end = hit->marks[i].end - (uint32_t)skip;
 			n++;
 		}
-		cells -= text_draw_str(ui, ui->list.win, "…", cells, ui->theme.dim, false);
+		cells -= text_draw_str(ui, state_of(ui)->pane->win, "…", cells, ui->theme.dim, false);
 	}
 	marks.spans = skip > 0 ? shifted : hit->marks;
 	marks.n = skip > 0 ? n : hit->nmarks;
 	marks.attr = sel ? ui->theme.mark_selected : ui->theme.mark;
-	text_draw(ui, ui->list.win, text + skip, len - skip, cells, ui->theme.dim, &marks, 1, true);
+	text_draw(ui, state_of(ui)->pane->win, text + skip, len - skip, cells, ui->theme.dim, &marks, 1, true);
 	free(shifted);
 }
 
@@ -448,39 +451,39 @@ draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
 static void
 draw_entry(struct ui *ui, size_t index, int y)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	const struct store_hit *hit = &l->hits[index];
 	bool sel = index == l->selected;
 	attr_t attr = sel ? ui->theme.selected : ui->theme.normal;
-	int w = l->w, x = 0;
+	int w = l->pane->w, x = 0;
 	bool passage_inline = l->text_query && rows_per_entry(ui) == 1 && hit->passage;
 	struct ui_spans marks = {hit->marks, hit->nmarks,
 				 sel ? ui->theme.mark_selected : ui->theme.mark};
 
-	wmove(l->win, y, 0);
+	wmove(l->pane->win, y, 0);
 	if (w >= 60) {
-		x += draw_column(ui, l->win, x, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->win, x, hit->kind, 12, w - x, attr);
-		x += draw_column(ui, l->win, x, hit->sender, 14, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, hit->kind, 12, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, hit->sender, 14, w - x, attr);
 	} else if (w >= 36) {
-		x += draw_column(ui, l->win, x, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->win, x, hit->sender, 11, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, hit->date, 10, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, hit->sender, 11, w - x, attr);
 	} else if (w >= 16) {
-		x += draw_column(ui, l->win, x, hit->sender, w / 3, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, hit->sender, w / 3, w - x, attr);
 	}
 	if (x < w) {
 		if (passage_inline)
-			x += text_draw(ui, l->win, hit->passage, strlen(hit->passage), w - x, attr,
+			x += text_draw(ui, l->pane->win, hit->passage, strlen(hit->passage), w - x, attr,
 				       &marks, 1, true);
 		else
-			x += text_draw_str(ui, l->win, hit->title, w - x, attr, true);
+			x += text_draw_str(ui, l->pane->win, hit->title, w - x, attr, true);
 	}
-	text_fill(l->win, x, w, attr);
-	if (rows_per_entry(ui) == 2 && y + 1 < l->h) {
-		wmove(l->win, y + 1, 0);
-		wclrtoeol(l->win);
+	text_fill(l->pane->win, x, w, attr);
+	if (rows_per_entry(ui) == 2 && y + 1 < l->pane->h) {
+		wmove(l->pane->win, y + 1, 0);
+		wclrtoeol(l->pane->win);
 		if (hit->passage && w > 4) {
-			wmove(l->win, y + 1, 4);
+			wmove(l->pane->win, y + 1, 4);
 			draw_passage(ui, hit, w - 4, sel);
 		}
 	}
@@ -490,56 +493,55 @@ draw_entry(struct ui *ui, size_t index, int y)
 static void
 draw_header(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = state_of(ui);
 	attr_t attr = ui->theme.header_label | A_UNDERLINE;
-	int w = l->w, x = 0;
+	int w = l->pane->w, x = 0;
 
-	wmove(l->win, 0, 0);
+	wmove(l->pane->win, 0, 0);
 	if (w >= 60) {
-		x += draw_column(ui, l->win, x, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->win, x, "Type", 12, w - x, attr);
-		x += draw_column(ui, l->win, x, "De", 14, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, "Type", 12, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, "De", 14, w - x, attr);
 	} else if (w >= 36) {
-		x += draw_column(ui, l->win, x, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->win, x, "De", 11, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, "Date", 10, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, "De", 11, w - x, attr);
 	} else if (w >= 16) {
-		x += draw_column(ui, l->win, x, "De", w / 3, w - x, attr);
+		x += draw_column(ui, l->pane->win, x, "De", w / 3, w - x, attr);
 	}
 	if (x < w)
-		x += text_draw_str(ui, l->win, l->text_query ? "Titre / passage" : "Titre", w - x,
+		x += text_draw_str(ui, l->pane->win, l->text_query ? "Titre / passage" : "Titre", w - x,
 				   attr, true);
-	text_fill(l->win, x, w, attr);
+	text_fill(l->pane->win, x, w, attr);
 }
 
 static void
-list_draw(struct ui *ui, bool full)
+list_draw(struct ui *ui, struct pane *pane)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = pane->data;
 	int rpe = rows_per_entry(ui), y = header_rows(ui);
 
-	(void)full;
-	if (!l->win)
+	if (!l->pane->win)
 		return;
-	werase(l->win);
+	werase(l->pane->win);
 	if (y)
 		draw_header(ui);
 	if (l->nhits == 0 && !l->need_query) {
-		wmove(l->win, y, 0);
-		text_draw_str(ui, l->win,
-			      l->has_query && !query_is_empty(&l->query)
+		wmove(l->pane->win, y, 0);
+		text_draw_str(ui, l->pane->win,
+			      l->query && !query_is_empty(l->query)
 				  ? "Aucun document ne correspond au filtre."
 				  : "Aucun document.",
-			      l->w, ui->theme.dim, true);
+			      l->pane->w, ui->theme.dim, true);
 	}
-	for (size_t i = l->top; i < l->nhits && y < l->h; i++, y += rpe)
+	for (size_t i = l->top; i < l->nhits && y < l->pane->h; i++, y += rpe)
 		draw_entry(ui, i, y);
-	wnoutrefresh(l->win);
+	wnoutrefresh(l->pane->win);
 }
 
-static bool
-list_key(struct ui *ui, enum keymap_action action)
+static struct ui_action
+list_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = pane->data;
 	long page = (long)visible_entries(ui);
 
 	switch (action) {
@@ -580,22 +582,57 @@ list_key(struct ui *ui, enum keymap_action action)
 		follow_selection(ui);
 		break;
 	case ACT_OPEN:
-		ui_open_selected(ui);
-		break;
+		return ui_request(REQ_OPEN);
 	default:
-		return false;
+		return ui_request(REQ_PASS);
 	}
-	return true;
+	return ui_request(REQ_NONE);
 }
 
 static void
-list_resize(struct ui *ui)
+list_resize(struct ui *ui, struct pane *pane)
 {
+	(void)pane;
 	follow_selection(ui);
 }
 
+bool
+list_text_query(const struct ui *ui)
+{
+	return state_of(ui)->text_query;
+}
+
+char *
+list_take_error(struct ui *ui)
+{
+	struct list_state *l = state_of(ui);
+	char *err = l->error;
+
+	l->error = NULL;
+	return err;
+}
+
+/* "4 documents", "1 document", "20+ documents" while the count runs. */
+void
+list_describe(const struct ui *ui, struct strbuf *out)
+{
+	const struct list_state *l = state_of(ui);
+	bool filtered = l->query && !query_is_empty(l->query);
+
+	if (l->count >= 0)
+		strbuf_addf(out, "%lld document%s", (long long)l->count, l->count > 1 ? "s" : "");
+	else if (l->need_query && l->nhits == 0)
+		strbuf_addstr(out, "recherche…");
+	else
+		strbuf_addf(out, "%zu+ documents", l->nhits);
+	if (filtered)
+		strbuf_addstr(out, " (filtre)");
+}
+
 const struct pane_ops ui_list_ops = {
-    .name = "liste",
+    .context = KEYMAP_LIST,
+    .create = list_create,
+    .destroy = list_destroy,
     .draw = list_draw,
     .key = list_key,
     .resize = list_resize,

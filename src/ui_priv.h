@@ -1,9 +1,20 @@
-/* ui_priv.h - what the ui_* files share: the screen state and the panes.
+/* ui_priv.h - what the ui_* files share: the screen, the panes, the
+ * actions a pane returns.
  *
- * ui.c owns the loop and arranges the windows; each pane (list, reader)
- * implements the same small ops struct; ui_filter.c edits the filter bar,
- * ui_status.c draws the status line, ui_help.c the help screen,
- * ui_term.c sets up the terminal and ui_text.c draws sanitised text. */
+ * ui.c owns the loop: it reads a key, looks it up in the key table for the
+ * pane that has the focus, hands the action to that pane's key handler and
+ * carries out the action the handler returns (open a document, go back,
+ * focus a pane, show a message...).  A pane keeps its state private to its
+ * file, behind pane.data; what other files need from it goes through the
+ * functions declared below, file by file.
+ *
+ * Adding a pane (a list of bookmarks, an outline): a PANE_* id, a key
+ * context in keymap.h with its rows in keymap.c, a help section in
+ * ui_help.c, a ui_*.c file with its pane_ops; open it with a REQ_SHOW
+ * action (over the whole screen, like the help) and leave it with REQ_BACK.
+ * Adding a key: a row of keymap.c with its action, and a case in the key
+ * handler of the pane it belongs to (or in ui.c's global_action when it
+ * applies everywhere). */
 #ifndef LISEUSE_UI_PRIV_H
 #define LISEUSE_UI_PRIV_H
 
@@ -13,7 +24,6 @@
 
 #include <curses.h>
 
-#include "document.h"
 #include "keymap.h"
 #include "layout.h"
 #include "query.h"
@@ -25,98 +35,83 @@ struct ui;
 
 /* The attributes of each kind of text, set once by ui_term. */
 struct ui_theme {
-	attr_t normal, header_label, header_value, selected, mark, mark_selected;
-	attr_t status, error, bold, dim, filter_prompt;
+	attr_t normal, header_label, header_value, selected, selected_dim, mark, mark_selected;
+	attr_t status, error, bold, dim, filter_prompt, rule, rule_focused;
 };
 
-/* A pane: the list or the reader. */
+enum ui_pane_id {
+	PANE_LIST = 0,
+	PANE_READER,
+	PANE_HELP, /* over the whole screen */
+	PANE_COUNT
+};
+
+/* What a key handler (or the filter bar) asks the loop to do. */
+enum ui_request {
+	REQ_NONE = 0,	  /* done: nothing more */
+	REQ_PASS,	  /* not this pane's: the loop's own bindings decide */
+	REQ_QUIT,	  /* end the program */
+	REQ_OPEN,	  /* open the list's selection in the reader and focus it */
+	REQ_NEXT_DOC,	  /* open the document after the open one in the list */
+	REQ_BACK,	  /* leave the pane: the reader for the list, the help */
+	REQ_FOCUS,	  /* give the focus to .pane */
+	REQ_SHOW,	  /* open .pane over the whole screen */
+	REQ_MESSAGE,	  /* show .message in the status line */
+	REQ_FILTER_EDIT,  /* put the cursor in the filter bar */
+	REQ_FILTER_SET,	  /* the filter's text changed: parse it, refilter */
+	REQ_FILTER_CLEAR, /* empty the filter */
+	REQ_SELECT,	  /* move the list's selection by .count */
+	REQ_ARRANGE,	  /* place the windows again */
+};
+
+struct ui_action {
+	enum ui_request req;
+	enum ui_pane_id pane; /* REQ_FOCUS, REQ_SHOW */
+	long count;	      /* REQ_SELECT */
+	bool error;	      /* REQ_MESSAGE: shown as an error */
+	char *message;	      /* REQ_MESSAGE: owned; the loop frees it */
+};
+
+/* Builds actions. */
+static inline struct ui_action
+ui_request(enum ui_request req)
+{
+	struct ui_action a = {req, PANE_LIST, 0, false, NULL};
+	return a;
+}
+static inline struct ui_action
+ui_request_pane(enum ui_request req, enum ui_pane_id pane)
+{
+	struct ui_action a = {req, pane, 0, false, NULL};
+	return a;
+}
+/* A REQ_MESSAGE with a formatted text. */
+struct ui_action ui_say(bool error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A pane's window and state. */
+struct pane {
+	const struct pane_ops *ops;
+	void *data;  /* the pane's own state, private to its file */
+	WINDOW *win; /* NULL when the pane is not shown */
+	int h, w;
+};
+
+/* What every pane implements. */
 struct pane_ops {
-	const char *name;
-	/* Draws the pane into its window (everything when full, else only what
-	 * changed) and queues it with wnoutrefresh. */
-	void (*draw)(struct ui *ui, bool full);
-	/* Handles an action; returns true when it was understood. */
-	bool (*key)(struct ui *ui, enum keymap_action action);
-	/* The pane's window got a new size (it may be NULL when hidden). */
-	void (*resize)(struct ui *ui);
+	enum keymap_context context; /* the key bindings it answers to */
+	void *(*create)(struct ui *ui);
+	void (*destroy)(void *data);
+	/* Draws what changed into pane->win and queues it (wnoutrefresh). */
+	void (*draw)(struct ui *ui, struct pane *pane);
+	/* Handles an action of its context or a global one; REQ_PASS when
+	 * it does not deal with it. */
+	struct ui_action (*key)(struct ui *ui, struct pane *pane, enum keymap_action action);
+	/* The window got a new size (or went away: win NULL). */
+	void (*resize)(struct ui *ui, struct pane *pane);
 };
 
-/* A document row of the list. */
-struct list_state {
-	WINDOW *win;
-	int h, w, y, x;
-	struct query query; /* current filter */
-	bool has_query;
-	bool text_query;	   /* the filter has text terms: rows show passages */
-	struct store_results *res; /* open cursor, or NULL */
-	bool exhausted;		   /* res reached its end */
-	bool need_query;	   /* the filter changed: reopen */
-	bool need_fetch;	   /* more rows needed for the screen */
-	struct store_hit *hits;
-	size_t nhits, cap;
-	size_t selected, top;
-	int64_t keep_doc; /* document to keep selected across filters */
-	int64_t count;	  /* -1: unknown */
-	bool count_pending;
-	long count_due_ms; /* monotonic time from which the count may run */
-	char *error; /* last store error, shown in the status line */
-};
-
-/* One block of the reader: a header line or a piece of text, laid out. */
-struct reader_block {
-	long index; /* block number; -1 when the slot is free */
-	char *text; /* owned */
-	size_t len;
-	struct text_span *bold; /* owned */
-	size_t nbold;
-	struct text_span *marks; /* owned: query highlights */
-	size_t nmarks;
-	bool blank_before; /* an empty line separates it from the previous */
-	bool header;
-	struct layout lay;
-	int laid_width;	    /* width lay was computed for; 0: stale */
-	unsigned long used; /* LRU stamp */
-};
-
-#define READER_CACHE 96
-
-struct reader_state {
-	WINDOW *win;
-	int h, w, y, x;
-	int64_t doc_id; /* 0: nothing open */
-	struct store_doc doc;
-	size_t nheader;	      /* header blocks before the pieces */
-	size_t nblocks;	      /* nheader + npieces */
-	char **header_text;   /* owned, nheader strings */
-	size_t *header_label; /* bytes of each header line that are its label */
-	struct reader_block cache[READER_CACHE];
-	unsigned long stamp;
-	size_t top_block, top_line; /* first visible line */
-	bool valid;		    /* the window shows top_block/top_line */
-	struct query query;	    /* highlight query */
-	bool has_query;
-	size_t *matches; /* matching piece indexes */
-	long nmatches;	 /* -1: not computed yet */
-	bool want_matches;
-	int col_x; /* left margin when the measure caps the column */
-	int col_w;
-	char *error;
-};
-
-struct filter_state {
-	WINDOW *win;
-	struct strbuf text; /* UTF-8 */
-	size_t cursor;	    /* byte offset */
-	bool focused;
-};
-
-struct status_state {
-	WINDOW *win;
-	char *message; /* one-shot message, owned */
-	bool error;
-};
-
-enum ui_pane { PANE_LIST = 0, PANE_READER = 1 };
+struct filter_state;
+struct status_state;
 
 struct ui {
 	struct store *store;
@@ -127,18 +122,20 @@ struct ui {
 	bool side_by_side; /* wanted: remembered in the state */
 	bool side_active;  /* in effect (wide enough) */
 	bool tiny;	   /* one pane at a time */
-	enum ui_pane focus;
+	enum ui_pane_id focus;	 /* PANE_LIST or PANE_READER */
+	enum ui_pane_id overlay; /* the pane over the whole screen, or PANE_COUNT */
 	bool quit;
-	bool help_open;
-	size_t help_top;
-	WINDOW *help_win;
 	struct ui_theme theme;
-	const struct pane_ops *panes[2];
-	struct list_state list;
-	struct reader_state reader;
-	WINDOW *sep_win; /* rule between the panes */
-	struct filter_state filter;
-	struct status_state status;
+	struct pane panes[PANE_COUNT];
+	WINDOW *sep_win;    /* rule between the panes */
+	WINDOW *status_win; /* the status line */
+	WINDOW *filter_win; /* the filter bar */
+	struct filter_state *filter;
+	struct status_state *status;
+	/* The filter, parsed once per change; the list and the reader borrow
+	 * it (list_set_query, reader_set_query). */
+	struct query query;
+	bool has_query;
 	struct state state;
 	char *state_path;
 	bool state_write_failed;
@@ -146,22 +143,14 @@ struct ui {
 };
 
 /* ui.c */
-void ui_arrange(struct ui *ui);
-void ui_set_message(struct ui *ui, bool error, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void ui_clear_message(struct ui *ui);
-void ui_open_selected(struct ui *ui);
-bool ui_pane_visible(const struct ui *ui, enum ui_pane pane);
 /* Interrupt callback for the store: true when input or a signal is waiting. */
 int ui_input_pending(void *arg);
 
 /* ui_list.c */
 extern const struct pane_ops ui_list_ops;
-void list_init(struct ui *ui);
-void list_release(struct ui *ui);
-/* Sets the filter text; a parse error is shown and the old results stay. */
-void list_set_filter(struct ui *ui, const char *text);
-/* Runs pending queries/fetches; returns false when interrupted. */
+/* The filter changed (q borrowed, NULL: every document): rerun the query. */
+void list_set_query(struct ui *ui, const struct query *q);
+/* Runs pending queries and fetches; returns false when interrupted. */
 bool list_work(struct ui *ui);
 /* Idle work (the count); returns true when some work remains. */
 bool list_idle(struct ui *ui);
@@ -169,39 +158,62 @@ bool list_idle(struct ui *ui);
  * count is pending: the loop's poll timeout. */
 int list_idle_timeout(const struct ui *ui);
 bool list_busy(const struct ui *ui);
+/* The selected row, or NULL. */
 const struct store_hit *list_selected(const struct ui *ui);
+/* True when the rows show passages (the filter had words when they came). */
+bool list_text_query(const struct ui *ui);
 void list_select_row(struct ui *ui, int row);
 void list_move(struct ui *ui, long delta);
+/* Appends "12 documents (filtre)" and the like to out. */
+void list_describe(const struct ui *ui, struct strbuf *out);
+/* The last store error of the list, or NULL; the caller frees it. */
+char *list_take_error(struct ui *ui);
 
 /* ui_reader.c */
 extern const struct pane_ops ui_reader_ops;
-void reader_init(struct ui *ui);
-void reader_release(struct ui *ui);
-/* Opens a document at piece/line (a highlight query may be NULL). */
-void reader_open(struct ui *ui, int64_t doc_id, size_t piece, size_t line, const char *filter,
-		 bool to_match);
+/* Opens a document at piece/line, or at its first highlight in piece when
+ * to_match.  Returns a message action when it cannot be read. */
+struct ui_action reader_open(struct ui *ui, int64_t doc_id, size_t piece, size_t line,
+			     bool to_match);
+/* The open document, or NULL. */
+const struct store_doc *reader_doc(const struct ui *ui);
+/* The highlights follow q (borrowed; NULL: none). */
+void reader_set_query(struct ui *ui, const struct query *q);
 void reader_invalidate(struct ui *ui);
 int reader_percent(const struct ui *ui);
+/* The reader's chosen place, as saved between runs. */
 void reader_position(const struct ui *ui, size_t *piece, size_t *line);
+/* True when idle work (finding the matching pieces) is waiting. */
+bool reader_wants_idle(const struct ui *ui);
+/* Does that work; returns true when interrupted. */
 bool reader_idle(struct ui *ui);
 void reader_scroll(struct ui *ui, long lines);
 
+/* ui_help.c */
+extern const struct pane_ops ui_help_ops;
+
 /* ui_filter.c */
-void filter_init(struct ui *ui);
-void filter_release(struct ui *ui);
+struct filter_state *filter_new(void);
+void filter_free(struct filter_state *f);
+bool filter_focused(const struct ui *ui);
 void filter_focus(struct ui *ui);
+/* Takes the cursor out of the bar, keeping the text. */
+void filter_leave(struct ui *ui);
+/* The filter's text (never NULL). */
+const char *filter_text(const struct ui *ui);
+/* Replaces the text (the caller refilters). */
 void filter_set_text(struct ui *ui, const char *text);
-/* Handles a key while the bar is focused (ch: code point, or KEYMAP_FN). */
-void filter_key(struct ui *ui, int key);
-void filter_draw(struct ui *ui);
+/* Handles a key while the bar is focused (a code point, or KEYMAP_FN). */
+struct ui_action filter_key(struct ui *ui, int key);
+void filter_draw(struct ui *ui, WINDOW *win);
 
 /* ui_status.c */
-void status_draw(struct ui *ui);
-void status_release(struct ui *ui);
-
-/* ui_help.c */
-void help_draw(struct ui *ui);
-void help_key(struct ui *ui, int key);
+struct status_state *status_new(void);
+void status_free(struct status_state *st);
+/* Sets the one-shot message (copied); NULL clears it. */
+void status_set_message(struct ui *ui, bool error, const char *text);
+bool status_has_message(const struct ui *ui);
+void status_draw(struct ui *ui, WINDOW *win);
 
 /* ui_term.c */
 /* Checks the terminal and starts curses; returns NULL with a message in

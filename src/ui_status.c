@@ -7,36 +7,47 @@
 
 #include "ui_priv.h"
 
-void
-status_release(struct ui *ui)
-{
-	free(ui->status.message);
-	ui->status.message = NULL;
-}
+struct status_state {
+	char *message; /* one-shot message, owned */
+	bool error;
+};
 
-/* "4 documents", "1 document", "20+ documents…" while the count runs. */
-static void
-format_count(const struct ui *ui, struct strbuf *out)
+struct status_state *
+status_new(void)
 {
-	const struct list_state *l = &ui->list;
-	bool filtered = l->has_query && !query_is_empty(&l->query);
-
-	if (l->count >= 0)
-		strbuf_addf(out, "%lld document%s", (long long)l->count, l->count > 1 ? "s" : "");
-	else if (l->need_query && l->nhits == 0)
-		strbuf_addstr(out, "recherche…");
-	else
-		strbuf_addf(out, "%zu+ documents", l->nhits);
-	if (filtered)
-		strbuf_addstr(out, " (filtre)");
+	return xcalloc(1, sizeof(struct status_state));
 }
 
 void
-status_draw(struct ui *ui)
+status_free(struct status_state *st)
 {
-	struct status_state *st = &ui->status;
-	struct reader_state *r = &ui->reader;
-	WINDOW *win = st->win;
+	if (!st)
+		return;
+	free(st->message);
+	free(st);
+}
+
+void
+status_set_message(struct ui *ui, bool error, const char *text)
+{
+	struct status_state *st = ui->status;
+
+	free(st->message);
+	st->message = text ? xstrdup(text) : NULL;
+	st->error = text && error;
+}
+
+bool
+status_has_message(const struct ui *ui)
+{
+	return ui->status->message != NULL;
+}
+
+void
+status_draw(struct ui *ui, WINDOW *win)
+{
+	struct status_state *st = ui->status;
+	const struct store_doc *doc = reader_doc(ui);
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
 	int w, used, pct;
 
@@ -48,20 +59,18 @@ status_draw(struct ui *ui)
 	if (st->message) {
 		strbuf_addstr(&left, st->message);
 	} else {
-		format_count(ui, &left);
-		if (r->doc_id && r->doc.meta.sender) {
-			strbuf_addf(&left, " │ %s", r->doc.meta.sender);
-			if (r->doc.meta.date)
-				strbuf_addf(&left, " %s", r->doc.meta.date);
+		list_describe(ui, &left);
+		if (doc && doc->meta.sender) {
+			strbuf_addf(&left, " │ %s", doc->meta.sender);
+			if (doc->meta.date)
+				strbuf_addf(&left, " %s", doc->meta.date);
 		}
 	}
 	pct = reader_percent(ui);
 	if (pct >= 0)
 		strbuf_addf(&right, "%3d %% ", pct);
-	if (ui->filter.focused)
-		strbuf_addstr(&right, "Entrée:ouvrir Échap:effacer");
-	else
-		strbuf_addstr(&right, "/:filtrer ?:aide q:quitter");
+	keymap_hints(filter_focused(ui) ? KEYMAP_FILTER : ui->panes[ui->focus].ops->context,
+		     &right);
 	attr_t attr = st->message && st->error ? ui->theme.error : ui->theme.status;
 	used = text_draw_str(ui, win, strbuf_str(&left), w, attr, true);
 	int rw = layout_text_width(strbuf_str(&right), right.len, ui->sflags);

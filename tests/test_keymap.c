@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdbool.h>
 
 #include "keymap.h"
 #include "unit.h"
@@ -27,11 +28,27 @@ main(void)
 	CHECK_INT(keymap_lookup(27, KEYMAP_FILTER), ACT_EDIT_CANCEL);
 	CHECK_INT(keymap_lookup(27, KEYMAP_LIST), ACT_ESCAPE);
 	CHECK_INT(keymap_lookup(0x153, KEYMAP_LIST), ACT_NONE); /* œ is not KEY_DOWN */
-	/* Every action appears with a help text and a key name. */
+	/* Every row has an action, and a help text of its own or the row
+	 * above's with the same action. */
 	for (size_t i = 0; i < count; i++) {
+		bool helped = t[i].help && t[i].help[0];
 		CHECK(t[i].action != ACT_NONE);
-		CHECK(keymap_action_help(t[i].action)[0] != '\0');
+		for (size_t j = i; !helped && j-- > 0 && t[j].action == t[i].action;)
+			helped = t[j].help && t[j].help[0];
+		if (!helped)
+			fprintf(stderr, "row %zu (%s) has no help\n", i, t[i].name ? t[i].name : "?");
+		CHECK(helped);
 	}
+	/* The status line's hints come from the table, per context. */
+	struct strbuf sb = STRBUF_INIT;
+	keymap_hints(KEYMAP_FILTER, &sb);
+	CHECK_STR(strbuf_str(&sb), "Entrée:ouvrir Échap:effacer");
+	strbuf_reset(&sb);
+	keymap_hints(KEYMAP_LIST, &sb);
+	CHECK(strstr(strbuf_str(&sb), "/:filtrer") != NULL);
+	CHECK(strstr(strbuf_str(&sb), "?:aide") != NULL);
+	CHECK(strstr(strbuf_str(&sb), "effacer") == NULL);
+	strbuf_release(&sb);
 	/* No key is bound twice in the same context. */
 	for (size_t i = 0; i < count; i++)
 		for (size_t j = i + 1; j < count; j++)
