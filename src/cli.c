@@ -22,6 +22,8 @@
 
 /* Passages printed per document by `search` in text format. */
 #define CLI_PASSAGES_PER_DOC 3
+/* Columns a footnote is indented by under the paragraph that calls it. */
+#define CLI_NOTE_INDENT 4
 /* Bytes of context kept on each side of the first match in a passage. */
 #define CLI_PASSAGE_CONTEXT 120
 
@@ -87,6 +89,9 @@ print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 		print_field(hit->source);
 		putchar('\t');
 		print_field(hit->title);
+		putchar('\t');
+		if (hit->page > 0)
+			printf("%d", hit->page);
 		putchar('\n');
 		return;
 	}
@@ -138,6 +143,8 @@ print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t
 		while (to > spans[0].end && para.text[to] != ' ')
 			to--;
 	}
+	if (para.page > 0)
+		strbuf_addf(&excerpt, _("p. %d: "), para.page);
 	if (from > 0)
 		strbuf_addstr(&excerpt, "…");
 	strbuf_add(&excerpt, para.text + from, to - from);
@@ -269,7 +276,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	char *err = NULL;
 	int64_t id;
 	int width = output_width(opts);
-	enum para_role previous_role = PARA_BODY;
+	enum para_role previous_role = PARA_BODY, role = PARA_BODY;
 	struct strbuf text = STRBUF_INIT; /* the paragraph being joined */
 	int found = store_find_doc(store, id_or_symbol, &id, &err);
 
@@ -307,8 +314,10 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 		}
 		if (!continued) {
 			if (i > 0)
-				print_wrapped(strbuf_str(&text), text.len, width, 0);
+				print_wrapped(strbuf_str(&text), text.len, width,
+					      role == PARA_NOTE ? CLI_NOTE_INDENT : 0);
 			strbuf_reset(&text);
+			role = para.role;
 			/* Lines of one block (masthead, signature) stay together. */
 			if (!(i > 0 && paragraph_joins_previous(previous_role, para.role)))
 				putchar('\n');
@@ -318,7 +327,8 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 		paragraph_release(&para);
 	}
 	if (doc.npieces > 0)
-		print_wrapped(strbuf_str(&text), text.len, width, 0);
+		print_wrapped(strbuf_str(&text), text.len, width,
+			      role == PARA_NOTE ? CLI_NOTE_INDENT : 0);
 	strbuf_release(&text);
 	store_doc_release(&doc);
 	return 0;
@@ -430,8 +440,9 @@ import_catch_signals(bool on)
  * refused file, a full disk, no memory, even in the final compaction)
  * leaves the snapshot exactly as it was. */
 int
-cli_import(const char *db_path, char *const *paths, size_t npaths)
+cli_import(const char *db_path, char *const *paths, size_t npaths, const struct cli_options *opts)
 {
+	struct import_counts counts = { 0 };
 	struct store *store = NULL;
 	char *err = NULL;
 	char *work = xasprintf("%s.import-%ld", db_path, (long)getpid());
@@ -448,10 +459,22 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 		goto fail;
 	if (store_open(work, STORE_SCRATCH, &store, &err) != 0)
 		goto fail;
-	n = import_paths(store, paths, npaths);
+	n = import_paths(store, paths, npaths, opts->dry_run, &counts);
 	store_close(store);
 	if (n < 0)
 		goto fail;
+	if (opts->dry_run || counts.added + counts.replaced == 0) {
+		/* nothing to write: the snapshot stays as it is */
+		util_set_fatal_hook(NULL);
+		remove_import_work();
+		import_catch_signals(false);
+		printf(opts->dry_run ? _("%zu added, %zu replaced, %zu unchanged (dry run): "
+					 "%s not written\n")
+				     : _("%zu added, %zu replaced, %zu unchanged: %s left as it was\n"),
+		       counts.added, counts.replaced, counts.unchanged, db_path);
+		free(work);
+		return 0;
+	}
 	if (sync_file(work, &err) != 0)
 		goto fail;
 	if (rename(work, db_path) != 0) {
@@ -459,6 +482,8 @@ cli_import(const char *db_path, char *const *paths, size_t npaths)
 		goto fail;
 	}
 	import_catch_signals(false);
+	printf(_("%zu added, %zu replaced, %zu unchanged: "), counts.added, counts.replaced,
+	       counts.unchanged);
 	printf(i18n_ngettext("%ld document imported into %s\n", "%ld documents imported into %s\n",
 			     (unsigned long)n),
 	       n, db_path);

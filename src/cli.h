@@ -7,18 +7,21 @@
 #ifndef LISEUSE_CLI_H
 #define LISEUSE_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "store.h"
 
 enum cli_format {
 	CLI_FORMAT_TEXT,
-	CLI_FORMAT_TSV, /* one line per document: id, date, kind, sender, source, title */
+	CLI_FORMAT_TSV, /* one line per document: id, date, kind, sender, source, title,
+			 * page of the passage */
 };
 
 struct cli_options {
 	enum cli_format format;
 	int width; /* wrapping width for show and passages; 0: the terminal's or 80 */
+	bool dry_run; /* import: say what would be added, replaced, unchanged; write nothing */
 };
 
 int cli_list(struct store *store, const struct cli_options *opts);
@@ -28,8 +31,11 @@ int cli_search(struct store *store, char *const *words, size_t nwords,
 int cli_show(struct store *store, const char *id_or_symbol, const struct cli_options *opts);
 /* Imports files and directories into the snapshot at db_path, creating it
  * when missing; a failed import leaves an existing snapshot unchanged and
- * removes one it created. */
-int cli_import(const char *db_path, char *const *paths, size_t npaths);
+ * removes one it created.  Prints how many documents were added, replaced
+ * and unchanged; with opts->dry_run, or when nothing changed, the snapshot
+ * is not touched. */
+int cli_import(const char *db_path, char *const *paths, size_t npaths,
+	       const struct cli_options *opts);
 
 /* Joins words with single spaces; newly allocated. */
 char *cli_join_words(char *const *words, size_t nwords);

@@ -10,7 +10,7 @@
 bool
 paragraph_joins_previous(enum para_role prev, enum para_role role)
 {
-	return prev == role && (role == PARA_FRONT || role == PARA_SIGNATURE);
+	return prev == role && (role == PARA_FRONT || role == PARA_SIGNATURE || role == PARA_NOTE);
 }
 
 void

@@ -25,7 +25,7 @@ enum para_role {
 };
 
 /* True when a paragraph of role `role` right after one of role `prev` is
- * another line of the same block (masthead, signature lines), shown
+ * another line of the same block (masthead, signature lines, footnotes), shown
  * without a blank line between them. */
 bool paragraph_joins_previous(enum para_role prev, enum para_role role);
 

@@ -202,6 +202,7 @@ cache_load(struct docview *v, size_t index)
 	slot->text = para.text;
 	slot->len = para.len;
 	slot->role = para.role;
+	slot->page = para.page;
 	if (para.role == PARA_TITLE || para.role == PARA_HEADING) {
 		slot->bold = one_span((uint32_t)para.len);
 		slot->nbold = 1;
@@ -230,7 +231,10 @@ block_get(struct docview *v, size_t index)
 		b = cache_load(v, index);
 	b->used = ++v->stamp;
 	if (b->laid_width != width) {
-		layout_wrap(&b->lay, b->text, b->len, width, v->sflags);
+		b->indent = !b->header && b->role == PARA_NOTE && width > DOCVIEW_NOTE_INDENT + 8
+				? DOCVIEW_NOTE_INDENT
+				: 0;
+		layout_wrap(&b->lay, b->text, b->len, width - b->indent, v->sflags);
 		b->laid_width = width;
 	}
 	if (b->marks_gen != v->query_gen) {
@@ -529,6 +533,14 @@ docview_percent(struct docview *v)
 		return 100;
 	piece = v->top.block > v->nheader ? v->top.block - v->nheader : 0;
 	return (int)(piece * 100 / v->npieces);
+}
+
+int
+docview_page(struct docview *v)
+{
+	if (!v->open || v->npieces == 0)
+		return 0;
+	return block_get(v, v->top.block < v->nheader ? v->nheader : v->top.block)->page;
 }
 
 void

@@ -49,6 +49,8 @@ struct docview_block {
 	struct text_span *marks; /* owned: the query's highlights */
 	size_t nmarks;
 	enum para_role role;
+	int page;	   /* page the piece is on, 0 unknown */
+	int indent;	   /* columns its lines are shifted right by: footnotes */
 	bool header;	   /* a metadata line */
 	bool blank_before; /* its line 0 is an empty line */
 	struct layout lay;
@@ -70,6 +72,8 @@ struct docview_anchor {
 };
 
 #define DOCVIEW_CACHE 96
+/* Columns a footnote is indented by, where the column is wide enough. */
+#define DOCVIEW_NOTE_INDENT 4
 
 struct docview {
 	struct docview_source src;
@@ -151,6 +155,10 @@ void docview_position(struct docview *v, size_t *piece, size_t *line);
 /* How far through the document the top is, 0 to 100 (100 at the end), or
  * -1 when nothing is open. */
 int docview_percent(struct docview *v);
+
+/* The page of the paragraph at the top (of the first one while the header
+ * is at the top), 0 when unknown or nothing is open. */
+int docview_page(struct docview *v);
 
 /* Hands over the matching pieces (sorted, newly allocated; n >= 0). */
 void docview_set_matches(struct docview *v, size_t *pieces, long n);

@@ -321,7 +321,8 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 			free(bold);
 			continue;
 		}
-		document_add_paragraph(doc, rp->role, plain, plain_len, bold, nbold);
+		document_add_paragraph(doc, rp->role, plain, plain_len, bold, nbold)->page =
+		    rp->page;
 	}
 	reflow_release(&flow);
 	if (doc->npara == 0) {
@@ -453,8 +454,10 @@ out:
 }
 
 long
-import_paths(struct store *store, char *const *paths, size_t npaths)
+import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_run,
+	     struct import_counts *counts)
 {
+	struct import_counts done = { 0 };
 	struct file_list list = { 0 };
 	struct import_loader *loader = NULL;
 	size_t refused = 0;
@@ -477,6 +480,7 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 	loader = import_loader_start(list.paths, list.n, load);
 	for (size_t i = 0; i < list.n; i++) {
 		struct document doc;
+		enum store_outcome outcome;
 		int64_t id;
 
 		if (!import_loader_next(loader, &doc)) {
@@ -489,10 +493,15 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 			goto out;
 		}
 		begun = begun || refused == 0;
-		if (refused == 0 && store_add_document(store, &doc, &id, &err) < 0) {
+		if (refused == 0 && store_put_document(store, &doc, &id, &outcome, &err) < 0) {
 			document_release(&doc);
 			store_rollback(store);
 			goto out;
+		}
+		if (refused == 0) {
+			done.added += outcome == STORE_ADDED;
+			done.replaced += outcome == STORE_REPLACED;
+			done.unchanged += outcome == STORE_UNCHANGED;
 		}
 		document_release(&doc);
 	}
@@ -504,6 +513,13 @@ import_paths(struct store *store, char *const *paths, size_t npaths)
 		util_error(i18n_ngettext("%zu file refused, nothing imported",
 					 "%zu files refused, nothing imported", refused),
 			   refused);
+		goto out;
+	}
+	if (counts != NULL)
+		*counts = done;
+	if (dry_run || done.added + done.replaced == 0) {
+		store_rollback(store);
+		ret = (long)list.n;
 		goto out;
 	}
 	if (store_commit(store, &err) < 0) {

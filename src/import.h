@@ -9,6 +9,7 @@
 #ifndef LISEUSE_IMPORT_H
 #define LISEUSE_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "document.h"
@@ -29,7 +30,18 @@ int import_decode(const char *name, const char *data, size_t n, char **text, siz
 int import_parse(const char *text, size_t len, const char *source,
 		 struct document *doc, char **err);
 
-/* Imports every file under paths into store, in one transaction.  Reports
+/* What an import did, document by document (store_put_document). */
+struct import_counts {
+	size_t added, replaced, unchanged;
+};
+
+/* Imports every file under paths into store, in one transaction.  A file
+ * whose name or symbol is already in the snapshot replaces that document,
+ * or leaves it as it is when nothing changed; *counts (may be NULL) says
+ * how many were added, replaced and unchanged.  With dry_run, or when
+ * every document was unchanged, the transaction is rolled back: nothing
+ * is written (on a STORE_SCRATCH store the caller then throws the file
+ * away).  Reports
  * each refused file on stderr; returns the number of documents imported,
  * or -1 (nothing written) when any file was refused or the store failed:
  * every file is still checked, so that all the bad ones are named.  A directory
@@ -37,6 +49,7 @@ int import_parse(const char *text, size_t len, const char *source,
  * out hidden files and snapshots (*.db, *.db-journal, *.db-wal, *.db-shm).
  * Files over 256 MB are refused.  When the compaction after the commit
  * (store_finish) fails, the documents are in: a warning, not -1. */
-long import_paths(struct store *store, char *const *paths, size_t npaths);
+long import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_run,
+		  struct import_counts *counts);
 
 #endif

@@ -22,6 +22,7 @@ enum {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_MEASURE,
+	OPT_DRY_RUN,
 };
 
 static const struct option long_options[] = {
@@ -29,6 +30,7 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -65,10 +67,13 @@ print_usage(FILE *out)
 	fputs(_("Options:\n"
 		"      --db FILE      use this snapshot instead of the bundled one\n"
 		"      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
-		"                     line per document: id, date, kind, sender, file, title\n"
+		"                     line per document: id, date, kind, sender, file, title,\n"
+		"                     page of the passage\n"
 		"      --width N      wrap show and search output to N columns\n"
 		"                     (default: the terminal's width, else 80)\n"
 		"      --measure N    widest reading column on screen (default 100)\n"
+		"      --dry-run      import: report what would be added, replaced and\n"
+		"                     unchanged, and write nothing\n"
 		"  -h, --help         display this help and exit\n"
 		"  -V, --version      output version information and exit\n"),
 	      out);
@@ -133,6 +138,9 @@ parse_options(int argc, char **argv, struct settings *set)
 				return 3;
 			}
 			break;
+		case OPT_DRY_RUN:
+			set->cli.dry_run = true;
+			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {
 				set->cli.format = CLI_FORMAT_TSV;
@@ -194,7 +202,7 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 			util_error(_("usage: liseuse --db FILE import FILE|DIRECTORY..."));
 			return 2;
 		}
-		return cli_import(set->db_path, args, nargs);
+		return cli_import(set->db_path, args, nargs, &set->cli);
 	}
 	if (strcmp(command, "search") == 0 && nargs == 0) {
 		util_error(_("usage: liseuse search QUERY..."));

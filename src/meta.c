@@ -219,29 +219,55 @@ detach_or_null(struct strbuf *sb)
 	return s;
 }
 
-/* The document's own symbols: lines of the raw text holding only symbols. */
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* The document's own symbols: the symbols on furniture lines of the raw text
+ * (lines holding only symbols, or a footer "S/2018/10 2/5"); the job number
+ * too.  Form feeds end lines like line feeds. */
 static char *
-find_symbols(const char *raw, size_t len)
+find_symbols(const char *raw, size_t len, char **job)
 {
 	struct strbuf list = STRBUF_INIT;
 	size_t pos = 0;
 
+	*job = NULL;
 	while (raw != NULL && pos < len) {
 		const char *s = raw + pos;
-		const char *nl = memchr(s, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - s) : len - pos;
+		size_t n = 0;
+		enum reflow_furniture f;
 
+		while (pos + n < len && s[n] != '\n' && s[n] != '\f')
+			n++;
 		pos += n + 1;
-		if (reflow_furniture(s, n) != FURNITURE_SYMBOL)
+		f = reflow_furniture(s, n);
+		if (f == FURNITURE_JOB && *job == NULL && n < 64) {
+			size_t i = 0, e;
+
+			/* "18-00123 (F)", without the dates that follow */
+			while (i < n && is_blank(s[i]))
+				i++;
+			e = i;
+			while (e < n && !is_blank(s[e]))
+				e++;
+			if (e < n && s[e] == ' ' && n - e >= 4 && memcmp(s + e + 1, "(F)", 3) == 0)
+				e += 4;
+			if (e > i && s[i] != '*')
+				*job = xstrndup(s + i, e - i);
+		}
+		if (f != FURNITURE_SYMBOL && f != FURNITURE_JOB && f != FURNITURE_PAGE)
 			continue;
 		for (size_t i = 0; i < n;) {
 			size_t j;
 
-			while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+			while (i < n && is_blank(s[i]))
 				i++;
-			for (j = i; j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\r'; j++)
+			for (j = i; j < n && !is_blank(s[j]); j++)
 				;
-			if (j > i) {
+			if (j > i && reflow_symbol_token(s + i, j - i)) {
 				size_t k = j;
 
 				while (k > i && s[k - 1] == '*') /* "CD/2155*": reissued */
@@ -451,7 +477,7 @@ meta_extract(struct document *doc, const char *raw, size_t raw_len, const char *
 		m->sender = find_sender(title->text);
 		m->addressee = find_addressee(title->text);
 	}
-	m->symbols = find_symbols(raw, raw_len);
+	m->symbols = find_symbols(raw, raw_len, &m->job_number);
 	m->organ = find_organ(doc, m->symbols);
 	if (m->organ == NULL && m->addressee != NULL) {
 		struct strbuf list = STRBUF_INIT;

@@ -8,6 +8,7 @@
 
 #include <hunspell.h>
 
+#include "i18n.h"
 #include "meta.h"
 #include "pdf_import.h"
 #include "pdf_layout.h"
@@ -61,7 +62,7 @@ pdf_import(const char *name, const char *data, size_t n, const char *source,
 	if (doc->npara == 0) {
 		pdf_furniture_release(&furniture);
 		document_release(doc);
-		*err = xasprintf("%s: no paragraph of text found in this PDF", name);
+		*err = xasprintf(_("%s: no paragraph of text found in this PDF"), name);
 		return -1;
 	}
 	/* the furniture holds the document's symbols on lines of their own */

@@ -9,6 +9,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "pdf_text.h"
 #include "util.h"
 
@@ -326,24 +327,24 @@ pdf_text_read(const char *name, const char *data, size_t n, struct pdf_lines *ou
 	int npages, ret = -1;
 
 	if (!has_end_marker(data, n)) {
-		*err = xasprintf("%s: damaged PDF (truncated: no end-of-file marker)", name);
+		*err = xasprintf(_("%s: damaged PDF (truncated: no end-of-file marker)"), name);
 		return -1;
 	}
 	bytes = g_bytes_new_static(data, n);
 	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
 	if (doc == NULL) {
 		if (g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-			*err = xasprintf("%s: encrypted PDF (it needs a password): decrypt it "
-					 "first, e.g. qpdf --decrypt --password=... in.pdf out.pdf",
+			*err = xasprintf(_("%s: encrypted PDF (it needs a password): decrypt it "
+					   "first, e.g. qpdf --decrypt --password=... in.pdf out.pdf"),
 					 name);
 		else
-			*err = xasprintf("%s: damaged PDF (%s)", name,
-					 gerr != NULL ? gerr->message : "unreadable");
+			*err = xasprintf(_("%s: damaged PDF (%s)"), name,
+					 gerr != NULL ? gerr->message : _("unreadable"));
 		goto out;
 	}
 	npages = poppler_document_get_n_pages(doc);
 	if (npages <= 0) {
-		*err = xasprintf("%s: damaged PDF (no page)", name);
+		*err = xasprintf(_("%s: damaged PDF (no page)"), name);
 		goto out;
 	}
 	out->pages = xcalloc((size_t)npages, sizeof *out->pages);
@@ -352,7 +353,7 @@ pdf_text_read(const char *name, const char *data, size_t n, struct pdf_lines *ou
 		PopplerPage *page = poppler_document_get_page(doc, i);
 
 		if (page == NULL) {
-			*err = xasprintf("%s: damaged PDF (page %d cannot be read)", name, i + 1);
+			*err = xasprintf(_("%s: damaged PDF (page %d cannot be read)"), name, i + 1);
 			goto out;
 		}
 		poppler_page_get_size(page, &out->pages[i].width, &out->pages[i].height);
@@ -360,8 +361,8 @@ pdf_text_read(const char *name, const char *data, size_t n, struct pdf_lines *ou
 		g_object_unref(page);
 	}
 	if (out->n == 0) {
-		*err = xasprintf("%s: no text layer in this PDF (a scanned image?): it needs "
-				 "OCR first, e.g. ocrmypdf in.pdf out.pdf",
+		*err = xasprintf(_("%s: no text layer in this PDF (a scanned image?): it needs "
+				   "OCR first, e.g. ocrmypdf in.pdf out.pdf"),
 				 name);
 		goto out;
 	}

@@ -22,6 +22,9 @@ struct line {
 	bool front : 1;       /* masthead line, before the opening title */
 	bool signature : 1;   /* part of a signature block */
 	bool skip : 1;        /* running header repeating a masthead line */
+	bool blank : 1;       /* an empty line came before */
+	bool furniture : 1;   /* page furniture or a page break came before */
+	uint32_t page;        /* page the line is on, from 1 */
 };
 
 enum marker {
@@ -64,6 +67,21 @@ static bool
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
+}
+
+/* "2/5": a page number out of the page count. */
+static bool
+is_page_token(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n && is_digit(s[i]))
+		i++;
+	if (i == 0 || i > 3 || i == n || s[i] != '/')
+		return false;
+	for (j = i + 1; j < n && is_digit(s[j]); j++)
+		;
+	return j == n && j > i + 1 && j - i - 1 <= 3;
 }
 
 /* First character of s as a code point (0 when empty). */
@@ -164,8 +182,8 @@ ends_with_hyphen(const char *s, size_t n)
 	return n >= 2 && s[n - 1] == '-' && !is_space(s[n - 2]);
 }
 
-static bool
-is_symbol_token(const char *s, size_t n)
+bool
+reflow_symbol_token(const char *s, size_t n)
 {
 	size_t i = 0, slashes = 0, digits = 0;
 
@@ -238,6 +256,12 @@ is_job_token(const char *s, size_t n)
 	return i == n && d2 >= 4 && d2 <= 6;
 }
 
+static bool
+is_furniture_token(const char *s, size_t n)
+{
+	return is_page_token(s, n) || is_job_token(s, n) || reflow_symbol_token(s, n);
+}
+
 enum reflow_furniture
 reflow_furniture(const char *s, size_t n)
 {
@@ -252,7 +276,7 @@ reflow_furniture(const char *s, size_t n)
 	if ((starts_with(s, n, "https://") || starts_with(s, n, "http://")) &&
 	    memchr(s, ' ', n) == NULL)
 		return FURNITURE_URL;
-	if (all_tokens(s, n, is_symbol_token))
+	if (all_tokens(s, n, reflow_symbol_token))
 		return FURNITURE_SYMBOL;
 	if (is_digit(s[0]) || s[0] == '*' || starts_with(s, n, "GE.")) {
 		bool has_job = false;
@@ -287,7 +311,46 @@ reflow_furniture(const char *s, size_t n)
 	}
 	if (equals(s, n, "-") || equals(s, n, "•") || equals(s, n, "*"))
 		return FURNITURE_EMPTY;
+	if (equals(s, n, "Merci de recycler") || equals(s, n, "Please recycle") ||
+	    equals(s, n, "♲") || equals(s, n, "♻"))
+		return FURNITURE_NOTICE;
+	/* a footer holding several: "2/5 18-00123", "18-00123 3/5", "S/2018/10 2/5" */
+	if (all_tokens(s, n, is_furniture_token)) {
+		bool page = false;
+
+		for (i = 0; i < n;) {
+			size_t j = i;
+
+			while (j < n && !is_space(s[j]))
+				j++;
+			page |= is_page_token(s + i, j - i);
+			for (i = j; i < n && is_space(s[i]); i++)
+				;
+		}
+		return page ? FURNITURE_PAGE : FURNITURE_JOB;
+	}
 	return FURNITURE_NONE;
+}
+
+int
+reflow_page_number(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (reflow_furniture(s, n) != FURNITURE_PAGE)
+		return 0;
+	while (i < n) {
+		size_t j;
+
+		while (i < n && is_space(s[i]))
+			i++;
+		for (j = i; j < n && !is_space(s[j]); j++)
+			;
+		if (j > i && is_page_token(s + i, j - i))
+			return atoi(s + i);
+		i = j;
+	}
+	return 0;
 }
 
 /* The opening "Lettre datée du …" / "Note verbale datée du …". */
@@ -374,44 +437,116 @@ line_marker(const char *s, size_t n, int *value)
 	return M_NONE;
 }
 
-/* Splits text into lines, dropping furniture and noting vertical space. */
+/* Splits text into lines at line feeds and form feeds, dropping furniture,
+ * noting vertical space and the page each line is on.  With form feeds,
+ * each one starts a page; without, a footer's page number ("2/5") ends its
+ * page, and so does a job number on the first page (UN documents print it
+ * at the foot of the first page).  Without either, the page is 0: unknown. */
 static void
 collect_lines(const char *text, size_t len, struct line **out, size_t *nout)
 {
 	struct line *lines = NULL;
 	size_t n = 0, cap = 0, pos = 0;
-	bool hard = false;
+	bool hard = false, furniture = false;
+	size_t blank = 0; /* empty lines in a row */
+	bool form_feeds = memchr(text, '\f', len) != NULL;
+	uint32_t page = 1;
 
 	while (pos < len) {
 		const char *s = text + pos;
-		const char *nl = memchr(s, '\n', len - pos);
-		size_t raw = nl ? (size_t)(nl - s) : len - pos;
-		size_t indent = 0, m = raw;
+		size_t raw = 0, indent = 0, m;
+		bool feed;
 
-		pos += raw + (nl ? 1 : 0);
+		while (raw < len - pos && s[raw] != '\n' && s[raw] != '\f')
+			raw++;
+		feed = raw < len - pos && s[raw] == '\f';
+		pos += raw + (raw < len - pos ? 1 : 0);
+		m = raw;
 		while (m > 0 && is_space(s[m - 1]))
 			m--;
-		if (raw == 0)
-			continue;
-		if (m == 0) {
-			hard = true; /* a line of spaces: vertical space in the PDF */
-			continue;
-		}
 		while (indent < m && (s[indent] == ' ' || s[indent] == '\t'))
 			indent++;
-		if (reflow_furniture(s + indent, m - indent) != FURNITURE_NONE)
-			continue;
-		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
-		lines[n] = (struct line){
-			.s = s + indent, .n = (uint32_t)(m - indent), .hard = hard,
-			.indent = (uint16_t)(indent < UINT16_MAX ? indent : UINT16_MAX),
-			.chars = (uint32_t)u8_mbsnlen((const uint8_t *)s + indent, m - indent),
-		};
-		hard = false;
-		n++;
+		if (m == 0) {
+			if (raw == 0)
+				blank++;
+			else
+				hard = true; /* a line of spaces: vertical space in the PDF */
+		} else {
+			enum reflow_furniture f = reflow_furniture(s + indent, m - indent);
+
+			if (f != FURNITURE_NONE && f != FURNITURE_EMPTY) {
+				furniture = true;
+				if (!form_feeds) {
+					int number = reflow_page_number(s + indent, m - indent);
+
+					if (number > 0 && (uint32_t)number + 1 > page)
+						page = (uint32_t)number + 1;
+					else if (f == FURNITURE_JOB && page == 1 && n > 0)
+						page = 2;
+				}
+			} else if (f == FURNITURE_NONE) {
+				lines = xgrow(lines, &cap, n + 1, sizeof *lines);
+				lines[n] = (struct line){
+					.s = s + indent, .n = (uint32_t)(m - indent), .hard = hard,
+					.blank = blank > 0, .page = page,
+					/* several empty lines: a page break */
+					.furniture = furniture || blank >= 3,
+					.indent = (uint16_t)(indent < UINT16_MAX ? indent : UINT16_MAX),
+					.chars = (uint32_t)u8_mbsnlen((const uint8_t *)s + indent,
+								       m - indent),
+				};
+				hard = furniture = false;
+				blank = 0;
+				n++;
+			}
+		}
+		if (feed) {
+			furniture = true;
+			if (pos < len)
+				page++;
+		}
 	}
+	/* a text without page breaks has no pages */
+	if (!form_feeds && page == 1)
+		for (size_t i = 0; i < n; i++)
+			lines[i].page = 0;
 	*out = lines;
 	*nout = n;
+}
+
+/* Lines of a page of text are longer than this (in characters). */
+#define DENSE_MEASURE_MIN 50
+
+/* True for text laid out as pdftotext writes it: the lines of a paragraph
+ * one after the other, an empty line between paragraphs.  (Other extractors
+ * put an empty line after every line, and a line of spaces between
+ * paragraphs.) */
+static bool
+dense_layout(const struct line *lines, size_t n)
+{
+	size_t adjacent = 0;
+
+	for (size_t i = 1; i < n; i++)
+		adjacent += !lines[i].blank && !lines[i].hard && !lines[i].furniture;
+	return n > 1 && adjacent * 3 > n;
+}
+
+/* The measure of dense text: the length in characters that nine lines in
+ * ten do not exceed, so that a long URL or table row does not set it. */
+static size_t
+dense_measure(const struct line *lines, size_t n)
+{
+	enum { CAP = 256 };
+	size_t counts[CAP + 1] = {0}, seen = 0;
+
+	for (size_t i = 0; i < n; i++)
+		counts[lines[i].chars < CAP ? lines[i].chars : CAP]++;
+	for (size_t c = CAP + 1; c-- > 0;) {
+		seen += counts[c];
+		if (seen * 10 > n)
+			return c;
+	}
+	return 0;
 }
 
 /* Marks the masthead (lines before the opening title) and later lines that
@@ -535,6 +670,7 @@ struct builder {
 	bool annex;        /* an annex heading or an annex title */
 	bool title_rule;   /* wrapped lines go on only in lowercase */
 	size_t nlines;
+	int page;          /* page of the first line */
 };
 
 static bool
@@ -583,6 +719,7 @@ flush(struct builder *b, struct reflow *out)
 	p->role = b->role;
 	p->text = text;
 	p->len = len;
+	p->page = b->page;
 }
 
 void
@@ -593,8 +730,16 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 	size_t n = 0, title, width = 0;
 	int last_number = 0, last_letter = 0;
 	bool prev_annex = false, prev_title = false; /* what the previous paragraph was */
+	bool dense, full_lines;
 
 	collect_lines(text, len, &lines, &n);
+	/* In pdftotext's layout an empty line ends a paragraph, unless page
+	 * furniture or a page break came with it: the paragraph may go on
+	 * on the next page, and the usual evidence decides. */
+	dense = dense_layout(lines, n);
+	for (size_t i = 0; dense && i < n; i++)
+		if (lines[i].blank && !lines[i].furniture)
+			lines[i].hard = true;
 	title = mark_masthead(lines, n);
 	mark_signatures(lines, n);
 	/* the measure of the text: hard-wrapped lines are about this long, and a
@@ -603,6 +748,10 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 	for (size_t i = 0; i < n; i++)
 		if (lines[i].chars > width)
 			width = lines[i].chars;
+	/* the measure of a page: shorter lines are no page of dense text */
+	full_lines = dense && dense_measure(lines, n) >= DENSE_MEASURE_MIN;
+	if (full_lines)
+		width = dense_measure(lines, n);
 
 	for (size_t i = 0; i < n; i++) {
 		struct line *l = &lines[i];
@@ -636,7 +785,9 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 			brk = !lower_start(s, sn) && !ends_with_function_word(prev->s, prev->n) &&
 			      !ends_with_hyphen(prev->s, prev->n);
 		else if (prev_end)
-			brk = upper_start(s, sn) || l->indent > 0;
+			/* dense text: a sentence ending a full line may go on */
+			brk = (upper_start(s, sn) || l->indent > 0) &&
+			      (!full_lines || prev->chars * 100 < width * 85);
 		else
 			brk = prev->chars * 10 < width * 6 && upper_start(s, sn) &&
 			      !ends_with_function_word(prev->s, prev->n) &&
@@ -653,6 +804,7 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 			b.annex = false;
 			b.title_rule = false;
 			b.nlines = 0;
+			b.page = (int)l->page;
 			b.role = PARA_BODY;
 			if (l->front) {
 				b.role = PARA_FRONT;

@@ -29,14 +29,18 @@ static const char store_schema_sql[] =
     " year INTEGER,"
     " kind TEXT, date TEXT, sender TEXT, addressee TEXT, organ TEXT, language TEXT,"
     " title TEXT, source TEXT, symbols TEXT, resolutions TEXT,"
+    /* of the text and metadata: an unchanged file imported again stays */
+    " hash INTEGER NOT NULL DEFAULT 0,"
     /* folded copies for field filters: \" word word \" and \";cite;cite;\" */
     " f_kind TEXT NOT NULL, f_sender TEXT NOT NULL, f_addressee TEXT NOT NULL,"
     " f_organ TEXT NOT NULL, f_cites TEXT NOT NULL);"
     "CREATE UNIQUE INDEX doc_sortkey ON doc(sortkey);"
+    "CREATE INDEX doc_source ON doc(source);"
     "CREATE TABLE piece("
     " id INTEGER PRIMARY KEY,"
     " role INTEGER NOT NULL,"
     " continued INTEGER NOT NULL,"
+    " page INTEGER NOT NULL DEFAULT 0,"
     " text TEXT NOT NULL,"
     " bold BLOB);"
     "CREATE TABLE symbol("
@@ -50,7 +54,7 @@ static const char store_schema_sql[] =
 
 /* Every object a snapshot may hold; anything else (a trigger, a view) is refused. */
 static const char *const store_objects[] = {
-    "doc", "doc_sortkey", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
+    "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
 };
 /* The objects that must be there. */
@@ -393,6 +397,8 @@ store_close(struct store *store)
 	sqlite3_finalize(store->insert_symbol);
 	sqlite3_finalize(store->update_doc);
 	sqlite3_finalize(store->last_key);
+	sqlite3_finalize(store->find_source);
+	sqlite3_finalize(store->find_symbol);
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(store->db);

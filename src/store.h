@@ -23,7 +23,7 @@
 #include "document.h"
 #include "query.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_PIECE_MAX 4096
 
 struct store;
@@ -50,6 +50,20 @@ int store_commit(struct store *store, char **err);
 void store_rollback(struct store *store);
 /* Adds a document (cutting long paragraphs into pieces); *id gets its id. */
 int store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err);
+
+enum store_outcome {
+	STORE_ADDED,     /* a new document */
+	STORE_REPLACED,  /* it took the place of earlier versions */
+	STORE_UNCHANGED, /* the same text and metadata were there: nothing written */
+};
+/* Adds a document, or replaces the documents of the snapshot that have
+ * the same source file name or one of its symbols (their text, index
+ * entries and symbols go; the new version keeps the first one's id).  When
+ * there is exactly one such document and its text and metadata are the
+ * same (a content hash), nothing is written.  *id gets the document's id,
+ * *outcome what happened. */
+int store_put_document(struct store *store, const struct document *doc, int64_t *id,
+		       enum store_outcome *outcome, char **err);
 /* Merges the index into one segment, refreshes the vocabulary used to
  * expand long prefixes, and compacts the file when much of it is free; the
  * same input always gives the same bytes. */
@@ -83,6 +97,7 @@ struct store_hit {
 				   * when only the metadata matched: the passage is
 				   * then the metadata: title · kind · sender · …) */
 	char *passage;            /* excerpt of that piece around the match, or NULL */
+	int page;                 /* page that piece is on; 0 unknown or no passage */
 	struct text_span *marks;  /* matched byte ranges within passage */
 	size_t nmarks;
 };

@@ -52,6 +52,7 @@ struct store {
 	/* statements cached for the importer */
 	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *update_doc, *last_key;
 	sqlite3_stmt *read_pieces, *insert_fts;
+	sqlite3_stmt *find_source, *find_symbol; /* what a document replaces */
 	/* sort keys of the documents added in this transaction, indexed at commit */
 	int64_t *unindexed;
 	size_t nunindexed, unindexed_alloc;

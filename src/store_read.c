@@ -154,7 +154,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 		return ret;
 	if (index >= (size_t)npieces)
 		return 0;
-	if (store_prepare(store, "SELECT role, continued, text, bold FROM piece WHERE id = ?1",
+	if (store_prepare(store, "SELECT role, continued, text, bold, page FROM piece WHERE id = ?1",
 			  &stmt, err) < 0)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, store_piece_rowid(key, (int64_t)index));
@@ -166,6 +166,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 
 		out->role = role >= 0 && role < PARA_ROLE_COUNT ? (enum para_role)role : PARA_BODY;
 		*continued = sqlite3_column_int(stmt, 1) != 0;
+		out->page = sqlite3_column_int(stmt, 4);
 		out->text = store_column_dup(stmt, 2);
 		if (out->text == NULL)
 			out->text = xstrdup("");

@@ -184,7 +184,7 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
 				  " ORDER BY rowid",
 				  &res->seek, err) < 0 ||
-		    store_prepare(store, "SELECT text FROM piece WHERE id = ?1", &res->piece, err) <
+		    store_prepare(store, "SELECT text, page FROM piece WHERE id = ?1", &res->piece, err) <
 			0)
 			goto fail;
 		res->match = store_match_expression(store, q);
@@ -333,9 +333,12 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
 	sqlite3_bind_int64(res->piece, 1, rowid);
 	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
-	if (rc == 1)
+	if (rc == 1) {
 		store_excerpt(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
 			      (size_t)sqlite3_column_bytes(res->piece, 0), hit);
+		if (index != STORE_META_INDEX)
+			hit->page = sqlite3_column_int(res->piece, 1);
+	}
 	sqlite3_reset(res->piece);
 	return rc < 0 ? rc : 0;
 }

@@ -305,8 +305,8 @@ store_bold_blob(const struct paragraph *p, size_t a, size_t b, struct strbuf *bl
 }
 
 static int
-store_insert_piece(struct store *store, int64_t rowid, int role, bool continued, const char *text,
-		   size_t len, const struct strbuf *bold, char **err)
+store_insert_piece(struct store *store, int64_t rowid, int role, bool continued, int page,
+		   const char *text, size_t len, const struct strbuf *bold, char **err)
 {
 	sqlite3_stmt *p = store->insert_piece;
 
@@ -318,6 +318,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 		sqlite3_bind_blob(p, 5, bold->buf, (int)bold->len, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(p, 5);
+	sqlite3_bind_int(p, 6, page > 0 ? page : 0);
 	return store_step_done(store, p, N_("writing a passage"), err);
 }
 
@@ -329,13 +330,13 @@ store_prepare_writes(struct store *store, char **err)
 	if (store_prepare(store,
 			  "INSERT INTO doc(sortkey, year, kind, date, sender, addressee, organ,"
 			  " language, title, source, symbols, resolutions,"
-			  " f_kind, f_sender, f_addressee, f_organ, f_cites)"
+			  " f_kind, f_sender, f_addressee, f_organ, f_cites, id, hash)"
 			  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-			  " ?13, ?14, ?15, ?16, ?17)",
+			  " ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
 			  &store->insert_doc, err) < 0 ||
 	    store_prepare(store,
-			  "INSERT INTO piece(id, role, continued, text, bold)"
-			  " VALUES(?1, ?2, ?3, ?4, ?5)",
+			  "INSERT INTO piece(id, role, continued, text, bold, page)"
+			  " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 			  &store->insert_piece, err) < 0 ||
 	    store_prepare(store, "SELECT id, text FROM piece WHERE id BETWEEN ?1 AND ?2",
 			  &store->read_pieces, err) < 0 ||
@@ -346,7 +347,11 @@ store_prepare_writes(struct store *store, char **err)
 	    store_prepare(store, "UPDATE doc SET npieces = ?2, nbytes = ?3 WHERE id = ?1",
 			  &store->update_doc, err) < 0 ||
 	    store_prepare(store, "SELECT max(sortkey) FROM doc WHERE sortkey BETWEEN ?1 AND ?2",
-			  &store->last_key, err) < 0)
+			  &store->last_key, err) < 0 ||
+	    store_prepare(store, "SELECT id, hash FROM doc WHERE source = ?1", &store->find_source,
+			  err) < 0 ||
+	    store_prepare(store, "SELECT doc.id, doc.hash FROM symbol JOIN doc ON doc.id = symbol.doc"
+			  " WHERE symbol.name = ?1", &store->find_symbol, err) < 0)
 		return -1;
 	return 0;
 }
@@ -405,8 +410,10 @@ store_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_null(stmt, i);
 }
 
-int
-store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err)
+/* Writes a document under id (0: a new one) with its content hash. */
+static int
+store_insert_document(struct store *store, const struct document *doc, int64_t reuse_id,
+		      int64_t hash, int64_t *id, char **err)
 {
 	const struct doc_meta *m = &doc->meta;
 	struct strbuf bold = STRBUF_INIT;
@@ -443,6 +450,11 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 	store_bind_text_or_null(store->insert_doc, 12, m->resolutions);
 	for (int i = 0; i < 5; i++)
 		sqlite3_bind_text(store->insert_doc, 13 + i, folded[i], -1, SQLITE_STATIC);
+	if (reuse_id > 0)
+		sqlite3_bind_int64(store->insert_doc, 18, reuse_id);
+	else
+		sqlite3_bind_null(store->insert_doc, 18);
+	sqlite3_bind_int64(store->insert_doc, 19, hash);
 	if (store_step_done(store, store->insert_doc, N_("writing a document"), err) < 0)
 		goto out;
 	*id = sqlite3_last_insert_rowid(store->db);
@@ -461,8 +473,8 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 			}
 			store_bold_blob(p, start, end, &bold);
 			if (store_insert_piece(store, store_piece_rowid(key, npieces), p->role,
-					       start > 0, p->text + start, end - start, &bold,
-					       err) < 0)
+					       start > 0, p->page, p->text + start, end - start,
+					       &bold, err) < 0)
 				goto out;
 			npieces++;
 			start = end;
@@ -471,7 +483,7 @@ store_add_document(struct store *store, const struct document *doc, int64_t *id,
 	}
 	meta = store_meta_text(m);
 	if (store_insert_piece(store, store_piece_rowid(key, STORE_META_INDEX), PARA_FRONT, false,
-			       meta, strlen(meta), NULL, err) < 0)
+			       0, meta, strlen(meta), NULL, err) < 0)
 		goto out;
 	for (const char *s = m->symbols; s != NULL && *s;) {
 		size_t n = strcspn(s, " \t");
@@ -507,5 +519,215 @@ out:
 		free(folded[i]);
 	free(meta);
 	strbuf_release(&bold);
+	return ret;
+}
+
+/* Mixes 8 bytes at a time (a multiply and a shift per word): the hash only
+ * tells an unchanged document from a changed one, and must cost next to
+ * nothing beside the import. */
+static uint64_t
+store_hash_bytes(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	h ^= n * UINT64_C(0x9E3779B97F4A7C15);
+	for (; n >= 8; p += 8, n -= 8) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+		h ^= h >> 32;
+	}
+	if (n > 0) {
+		uint64_t w = 0;
+
+		memcpy(&w, p, n);
+		h = (h ^ w) * UINT64_C(0xC4CEB9FE1A85EC53);
+		h ^= h >> 29;
+	}
+	return h;
+}
+
+static uint64_t
+store_hash_string(uint64_t h, const char *s)
+{
+	return s ? store_hash_bytes(h, s, strlen(s) + 1) : store_hash_bytes(h, "", 0);
+}
+
+/* The content hash of a document: metadata, paragraphs, roles, pages, bold. */
+static int64_t
+store_document_hash(const struct document *doc)
+{
+	const struct doc_meta *m = &doc->meta;
+	const char *fields[] = {m->kind,  m->date,    m->sender,  m->addressee,   m->organ,
+				m->language, m->title, m->source, m->symbols, m->resolutions};
+	uint64_t h = UINT64_C(0x6C697365757365);
+
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		h = store_hash_string(h, fields[i]);
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+		int32_t head[2] = {(int32_t)p->role, (int32_t)p->page};
+
+		h = store_hash_bytes(h, head, sizeof head);
+		h = store_hash_bytes(h, p->text, p->len);
+		if (p->nbold > 0)
+			h = store_hash_bytes(h, p->bold, p->nbold * sizeof *p->bold);
+	}
+	/* 0 is the column's default: an unknown hash */
+	return h == 0 ? 1 : (int64_t)h;
+}
+
+int
+store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err)
+{
+	if (store_need_write(store, err) < 0 || store_prepare_writes(store, err) < 0)
+		return -1;
+	return store_insert_document(store, doc, 0, store_document_hash(doc), id, err);
+}
+
+struct store_match {
+	int64_t id, hash;
+};
+
+/* Collects the documents a lookup statement returns, once each. */
+static int
+store_collect_matches(struct store *store, sqlite3_stmt *stmt, struct store_match **matches,
+		      size_t *n, size_t *cap, char **err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		bool seen = false;
+
+		for (size_t i = 0; i < *n; i++)
+			seen |= (*matches)[i].id == id;
+		if (seen)
+			continue;
+		*matches = xgrow(*matches, cap, *n + 1, sizeof **matches);
+		(*matches)[(*n)++] = (struct store_match){id, sqlite3_column_int64(stmt, 1)};
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("looking up a document"), err);
+}
+
+/* Removes a document: its index entries (unless it was added in this
+ * transaction and is not indexed yet), pieces, symbols and row. */
+static int
+store_remove_document(struct store *store, int64_t id, char **err)
+{
+	sqlite3_stmt *read = NULL, *remove = NULL, *del = NULL;
+	int64_t key = 0, npieces = 0;
+	bool indexed = true;
+	int rc, ret = -1;
+
+	rc = store_doc_key(store, id, &key, &npieces, err);
+	if (rc <= 0)
+		return rc;
+	for (size_t i = 0; i < store->nunindexed; i++) {
+		if (store->unindexed[i] == key) {
+			store->unindexed[i] = store->unindexed[--store->nunindexed];
+			indexed = false;
+			break;
+		}
+	}
+	if (indexed) {
+		if (store_prepare(store, "SELECT id, text FROM piece WHERE id BETWEEN ?1 AND ?2",
+				  &read, err) < 0 ||
+		    store_prepare(store,
+				  "INSERT INTO fts(fts, rowid, text) VALUES('delete', ?1, ?2)",
+				  &remove, err) < 0)
+			goto out;
+		sqlite3_bind_int64(read, 1, store_piece_rowid(key, 0));
+		sqlite3_bind_int64(read, 2, store_piece_rowid(key, STORE_META_INDEX));
+		while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
+			sqlite3_bind_int64(remove, 1, sqlite3_column_int64(read, 0));
+			sqlite3_bind_text(remove, 2, (const char *)sqlite3_column_text(read, 1),
+					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
+			if (store_step_done(store, remove, N_("replacing a document"), err) < 0)
+				goto out;
+		}
+		if (rc != SQLITE_DONE) {
+			ret = store_fail(store, rc, N_("replacing a document"), err);
+			goto out;
+		}
+	}
+	if (store_prepare(store,
+			  "DELETE FROM piece WHERE id BETWEEN ?1 AND ?2;",
+			  &del, err) < 0)
+		goto out;
+	sqlite3_bind_int64(del, 1, store_piece_rowid(key, 0));
+	sqlite3_bind_int64(del, 2, store_piece_rowid(key, STORE_META_INDEX));
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
+		goto out;
+	sqlite3_finalize(del);
+	del = NULL;
+	if (store_prepare(store, "DELETE FROM symbol WHERE doc = ?1", &del, err) < 0)
+		goto out;
+	sqlite3_bind_int64(del, 1, id);
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
+		goto out;
+	sqlite3_finalize(del);
+	del = NULL;
+	if (store_prepare(store, "DELETE FROM doc WHERE id = ?1", &del, err) < 0)
+		goto out;
+	sqlite3_bind_int64(del, 1, id);
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
+		goto out;
+	ret = 0;
+out:
+	sqlite3_finalize(read);
+	sqlite3_finalize(remove);
+	sqlite3_finalize(del);
+	return ret;
+}
+
+int
+store_put_document(struct store *store, const struct document *doc, int64_t *id,
+		   enum store_outcome *outcome, char **err)
+{
+	const struct doc_meta *m = &doc->meta;
+	struct store_match *matches = NULL;
+	size_t nmatches = 0, cap = 0;
+	int64_t hash;
+	int ret = -1;
+
+	*outcome = STORE_ADDED;
+	if (store_need_write(store, err) < 0 || store_prepare_writes(store, err) < 0)
+		return -1;
+	hash = store_document_hash(doc);
+	if (m->source != NULL) {
+		sqlite3_bind_text(store->find_source, 1, m->source, -1, SQLITE_STATIC);
+		if (store_collect_matches(store, store->find_source, &matches, &nmatches, &cap,
+					  err) < 0)
+			goto out;
+	}
+	for (const char *s = m->symbols; s != NULL && *s;) {
+		size_t n = strcspn(s, " \t");
+
+		if (n) {
+			sqlite3_bind_text(store->find_symbol, 1, s, (int)n, SQLITE_STATIC);
+			if (store_collect_matches(store, store->find_symbol, &matches, &nmatches,
+						  &cap, err) < 0)
+				goto out;
+		}
+		s += n;
+		s += strspn(s, " \t");
+	}
+	if (nmatches == 1 && matches[0].hash == hash) {
+		*id = matches[0].id;
+		*outcome = STORE_UNCHANGED;
+		ret = 0;
+		goto out;
+	}
+	for (size_t i = 0; i < nmatches; i++)
+		if (store_remove_document(store, matches[i].id, err) < 0)
+			goto out;
+	if (nmatches > 0)
+		*outcome = STORE_REPLACED;
+	ret = store_insert_document(store, doc, nmatches > 0 ? matches[0].id : 0, hash, id, err);
+out:
+	free(matches);
 	return ret;
 }

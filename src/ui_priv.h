@@ -181,6 +181,8 @@ const struct store_doc *reader_doc(const struct ui *ui);
 void reader_set_query(struct ui *ui, const struct query *q);
 void reader_invalidate(struct ui *ui);
 int reader_percent(const struct ui *ui);
+/* Page of the paragraph at the top of the reading pane, 0 when unknown. */
+int reader_page(const struct ui *ui);
 /* The reader's chosen place, as saved between runs. */
 void reader_position(const struct ui *ui, size_t *piece, size_t *line);
 /* True when idle work (finding the matching pieces) is waiting. */

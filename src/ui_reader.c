@@ -136,6 +136,12 @@ reader_invalidate(struct ui *ui)
 }
 
 int
+reader_page(const struct ui *ui)
+{
+	return docview_page(&state_of(ui)->view);
+}
+
+int
 reader_percent(const struct ui *ui)
 {
 	return docview_percent(&state_of(ui)->view);
@@ -182,7 +188,7 @@ draw_line(struct ui *ui, struct pane *pane, struct docview_pos p, int y)
 	wclrtoeol(pane->win);
 	if (!docview_line(&r->view, p, &b, &ln))
 		return;
-	x = r->col_x + ln->indent;
+	x = r->col_x + b->indent + ln->indent;
 	if (x >= pane->w)
 		return;
 	spans[0].n = clip_spans(b->bold, b->nbold, ln->start, ln->end, &bold);
@@ -193,7 +199,10 @@ draw_line(struct ui *ui, struct pane *pane, struct docview_pos p, int y)
 	spans[1].attr = ui->theme.mark;
 	wmove(pane->win, y, x);
 	text_draw(ui, pane->win, b->text + ln->start, ln->end - ln->start, pane->w - x,
-		  b->header ? ui->theme.header_value : ui->theme.normal, spans, 2, false);
+		  b->header		 ? ui->theme.header_value
+		  : b->role == PARA_NOTE ? ui->theme.dim
+					 : ui->theme.normal,
+		  spans, 2, false);
 	free(bold);
 	free(marks);
 }

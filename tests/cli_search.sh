@@ -60,12 +60,13 @@ for q in '"' '(' ')' 'AND' 'OR oeuvre' 'NOT' 'NEAR(' '*' ':' '-' 'a"b' "'" '^x' 
 	fi
 done
 
-# TSV: exactly one line per document, six fields.
+# TSV: exactly one line per document, seven fields (the last, the page of
+# the passage, is empty without a text query).
 expect_status 0 "$LISEUSE" --db "$snapshot" list --format=tsv
 checks=$((checks + 1))
 [ "$(wc -l <"$tmpdir/out")" -eq 5 ] || fail "list --format=tsv printed $(wc -l <"$tmpdir/out") lines, expected 5"
 checks=$((checks + 1))
-awk -F '\t' 'NF != 6 { exit 1 }' "$tmpdir/out" || fail "a TSV line does not have six fields"
+awk -F '\t' 'NF != 7 || $7 != "" { exit 1 }' "$tmpdir/out" || fail "a TSV line does not have seven fields"
 # Newest first.
 checks=$((checks + 1))
 [ "$(cut -f 2 "$tmpdir/out" | tr '\n' ' ')" = "2019-05-06 2018-02-01 2018-01-02 2014-03-19 2010-02-16 " ] ||

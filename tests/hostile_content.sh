@@ -63,8 +63,8 @@ clean "$tmpdir/out" "" "list"
 expect_status 0 "$LISEUSE" --db "$db" list --format=tsv
 clean "$tmpdir/out" -t "list --format=tsv"
 checks=$((checks + 1))
-awk -F '\t' 'NF != 6 { bad = 1 } END { exit bad }' "$tmpdir/out" ||
-	fail "list --format=tsv: a row without exactly 6 fields: $(cat "$tmpdir/out")"
+awk -F '\t' 'NF != 7 { bad = 1 } END { exit bad }' "$tmpdir/out" ||
+	fail "list --format=tsv: a row without exactly 7 fields: $(cat "$tmpdir/out")"
 
 # A refused file whose name holds escape sequences (as a walked directory
 # may): the message shows them visibly.

@@ -379,9 +379,78 @@ test_lazy_reading(void)
 	free(many);
 }
 
+/* Pieces with pages: the role, the text and the page. */
+struct paged_piece {
+	enum para_role role;
+	const char *text;
+	int page;
+};
+
+static int
+paged_get(void *arg, size_t index, struct paragraph *out, bool *continued, char **err)
+{
+	const struct paged_piece *p = arg;
+
+	(void)err;
+	memset(out, 0, sizeof *out);
+	*continued = false;
+	if (index >= 6)
+		return 0;
+	out->role = p[index].role;
+	out->text = xstrdup(p[index].text);
+	out->len = strlen(out->text);
+	out->page = p[index].page;
+	return 1;
+}
+
+/* The page at the top follows the scrolling; footnotes are indented and
+ * wrapped narrower, and consecutive notes are one block. */
+static void
+test_pages_and_notes(void)
+{
+	static const struct paged_piece paged[6] = {
+	    {PARA_TITLE, "Rapport du Secrétaire général", 1},
+	    {PARA_BODY, "un deux trois quatre cinq six sept huit neuf dix onze", 1},
+	    {PARA_NOTE, "1 Voir la note un deux trois quatre cinq", 1},
+	    {PARA_NOTE, "2 Voir la suite", 1},
+	    {PARA_BODY, "la deuxième page commence ici", 2},
+	    {PARA_BODY, "la troisième", 3},
+	};
+	struct docview_source src = {paged_get, (void *)paged};
+	struct doc_meta meta = {0};
+	struct docview v;
+	const struct docview_block *b;
+	size_t note;
+
+	meta.kind = "Rapport";
+	docview_init(&v, src, 0);
+	CHECK_INT(docview_page(&v), 0);
+	docview_set_size(&v, 20, 4);
+	docview_open(&v, &meta, 6);
+	note = v.nheader + 2;
+	CHECK_INT(docview_page(&v), 1);
+	b = docview_block(&v, note);
+	CHECK_INT(b->indent, DOCVIEW_NOTE_INDENT);
+	CHECK(b->blank_before);
+	for (size_t i = 0; i < b->lay.nlines; i++)
+		CHECK(b->lay.lines[i].end - b->lay.lines[i].start <= 20 - DOCVIEW_NOTE_INDENT);
+	b = docview_block(&v, note + 1);
+	CHECK(!b->blank_before);
+	CHECK_INT(docview_block(&v, v.nheader + 1)->indent, 0);
+	docview_show_piece(&v, 4, false);
+	CHECK_INT(docview_page(&v), 2);
+	docview_to_bottom(&v);
+	CHECK(docview_page(&v) >= 2);
+	/* too narrow to indent */
+	docview_set_size(&v, 10, 4);
+	CHECK_INT(docview_block(&v, note)->indent, 0);
+	docview_release(&v);
+}
+
 int
 main(void)
 {
+	test_pages_and_notes();
 	test_blocks();
 	test_scroll_and_clamp();
 	test_anchor_across_resize();

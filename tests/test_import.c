@@ -185,8 +185,8 @@ test_paths_refused(void)
 
 	CHECK_INT(store_open(db, STORE_WRITE, &store, &err), 0);
 	if (store != NULL) {
-		CHECK_INT(import_paths(store, paths, 2), -1);
-		CHECK_INT(import_paths(store, paths2, 2), -1);
+		CHECK_INT(import_paths(store, paths, 2, false, NULL), -1);
+		CHECK_INT(import_paths(store, paths2, 2, false, NULL), -1);
 		CHECK_INT(store_count_documents(store, &count, &err), 0);
 		CHECK_INT(count, 0);
 		store_close(store);

@@ -11,11 +11,12 @@
 #include "unit.h"
 #include "util.h"
 
+/* Reads a file of the source tree: "data/000_….txt", "tests/fixtures/…". */
 static char *
-read_corpus(const char *name, size_t *len)
+read_source(const char *name, size_t *len)
 {
 	const char *top = getenv("top_srcdir");
-	char *path = xasprintf("%s/data/%s", top ? top : "..", name);
+	char *path = xasprintf("%s/%s", top ? top : "..", name);
 	FILE *f = fopen(path, "rb");
 	struct strbuf sb = STRBUF_INIT;
 	char buf[4096];
@@ -36,7 +37,10 @@ static void
 flow_file(const char *name, struct reflow *r)
 {
 	size_t len;
-	char *text = read_corpus(name, &len);
+	char *path = xasprintf("data/%s", name);
+	char *text = read_source(path, &len);
+
+	free(path);
 
 	memset(r, 0, sizeof *r);
 	reflow_text(text, len, r);
@@ -417,9 +421,143 @@ test_synthetic(void)
 	reflow_release(&r);
 }
 
+/* Page furniture inside paragraphs: the two halves are one paragraph, and
+ * each paragraph knows the page it starts on. */
+static void
+test_page_furniture(void)
+{
+	struct reflow r;
+	char *seq;
+
+	/* pdftotext's layout: a paragraph cut by a footer (job number with its
+	 * dates, barcode, "Merci de recycler"), a form feed and a header */
+	flow_str("Le Conseil de sécurité a examiné la question de la non-prolifération des armes de\n"
+		 "destruction massive et a décidé de poursuivre son examen de la question lors de\n"
+		 "\n18-00123 (F)    030118    040118\n\n*1800123*\n\nMerci de recycler\n\f"
+		 "S/2018/10\n\n"
+		 "sa prochaine séance, qui aura lieu à New York au mois de février de cette année.\n"
+		 "\nUn autre paragraphe commence ici après une ligne vide, sur la même page que\n"
+		 "la fin du paragraphe précédent, et il tient sur deux lignes.\n"
+		 "\n2/5\n\n18-00123\n\f\nS/2018/10\n\n"
+		 "Le dernier paragraphe commence en haut de la troisième page, sur deux lignes, et\n"
+		 "il finit une phrase au bout d’une ligne pleine, la dernière ligne de la page.\n"
+		 "\n18-00123\n\n3/5\n\fS/2018/10\n\n"
+		 "Une nouvelle phrase du même paragraphe continue sur la page suivante, ici.\n"
+		 "Elle tient encore deux lignes avant la fin du paragraphe et de la lettre, qui\n"
+		 "se termine ici.\n\f", &r);
+	CHECK_INT(r.npara, 3);
+	CHECK_STR(text_of(&r, 0),
+		  "Le Conseil de sécurité a examiné la question de la non-prolifération des armes de "
+		  "destruction massive et a décidé de poursuivre son examen de la question lors de "
+		  "sa prochaine séance, qui aura lieu à New York au mois de février de cette année.");
+	CHECK(starts(text_of(&r, 1), "Un autre paragraphe commence ici"));
+	/* a sentence ending a full line at a page break: the paragraph goes on */
+	CHECK_STR(text_of(&r, 2),
+		  "Le dernier paragraphe commence en haut de la troisième page, sur deux lignes, et "
+		  "il finit une phrase au bout d’une ligne pleine, la dernière ligne de la page. "
+		  "Une nouvelle phrase du même paragraphe continue sur la page suivante, ici. "
+		  "Elle tient encore deux lignes avant la fin du paragraphe et de la lettre, qui "
+		  "se termine ici.");
+	CHECK_INT(r.npara > 2 ? r.paras[0].page : -1, 1);
+	CHECK_INT(r.npara > 2 ? r.paras[1].page : -1, 2);
+	CHECK_INT(r.npara > 2 ? r.paras[2].page : -1, 3);
+	check_clean(&r);
+	for (size_t i = 0; i < r.npara; i++) {
+		CHECK(strchr(r.paras[i].text, '\f') == NULL);
+		CHECK(strstr(r.paras[i].text, "recycler") == NULL);
+		CHECK(strstr(r.paras[i].text, "18-00123") == NULL);
+		CHECK(strstr(r.paras[i].text, "1800123") == NULL);
+	}
+	reflow_release(&r);
+
+	/* without form feeds, a footer's page number ends its page; a job
+	 * number ends the first */
+	flow_str("Premier paragraphe de la première page, qui se termine ici.\n\n"
+		 "Le deuxième paragraphe commence sur la première page et\n\n"
+		 "\n18-00123 (F)\n\n*1800123*\n\nS/2018/10\n\n"
+		 "continue sur la deuxième page.\n\nTroisième paragraphe.\n\n2/5 18-00123\n\n"
+		 "Quatrième paragraphe, sur la troisième page.\n", &r);
+	CHECK_INT(r.npara, 4);
+	CHECK_STR(text_of(&r, 1), "Le deuxième paragraphe commence sur la première page et "
+				  "continue sur la deuxième page.");
+	if (r.npara == 4) {
+		CHECK_INT(r.paras[0].page, 1);
+		CHECK_INT(r.paras[1].page, 1);
+		CHECK_INT(r.paras[2].page, 2);
+		CHECK_INT(r.paras[3].page, 3);
+	}
+	reflow_release(&r);
+
+	/* a form feed glued to a symbol is a page break, not a character */
+	flow_str("Texte de la première page\n\fA/72/5\nqui continue.\n", &r);
+	CHECK_INT(r.npara, 1);
+	CHECK_STR(text_of(&r, 0), "Texte de la première page qui continue.");
+	reflow_release(&r);
+
+	/* text without page breaks or footers has no pages */
+	flow_str("Une ligne.\n", &r);
+	CHECK_INT(r.npara == 1 ? r.paras[0].page : -1, 0);
+	seq = roles(&r);
+	CHECK_STR(seq, "B");
+	free(seq);
+	reflow_release(&r);
+}
+
+/* A letter as pdftotext writes it (five pages, running headers and
+ * footers, page breaks in mid-sentence and between paragraphs) reads as the
+ * same paragraphs as the corpus text it was laid out from. */
+static void
+test_pdftotext_letter(void)
+{
+	static const int first_page[] = {1, 2, 3, 4};
+	struct reflow pdf, corpus;
+	size_t len, from = 0;
+	char *text = read_source("tests/fixtures/letter_pdftotext.txt", &len);
+	size_t pages_seen = 0;
+
+	memset(&pdf, 0, sizeof pdf);
+	reflow_text(text, len, &pdf);
+	free(text);
+	flow_file("003_604d45de2d0fbce8.txt", &corpus);
+	/* the masthead: six lines, each its own */
+	while (from < pdf.npara && pdf.paras[from].role == PARA_FRONT)
+		from++;
+	CHECK_INT(from, 6);
+	CHECK_STR(text_of(&pdf, 0), "Nations Unies");
+	CHECK_STR(text_of(&pdf, 5), "Original : anglais");
+	CHECK_INT(pdf.npara - from, corpus.npara);
+	for (size_t i = 0; i < corpus.npara && from + i < pdf.npara; i++) {
+		if (strcmp(pdf.paras[from + i].text, corpus.paras[i].text) != 0)
+			fprintf(stderr, "paragraph %zu:\n  %s\n  %s\n", i, pdf.paras[from + i].text,
+				corpus.paras[i].text);
+		CHECK_STR(pdf.paras[from + i].text, corpus.paras[i].text);
+	}
+	/* pages never go back, and each of pages 1 to 4 starts a paragraph */
+	for (size_t i = 1; i < pdf.npara; i++)
+		CHECK(pdf.paras[i].page >= pdf.paras[i - 1].page);
+	for (size_t k = 0; k < sizeof first_page / sizeof *first_page; k++)
+		for (size_t i = 0; i < pdf.npara; i++)
+			if (pdf.paras[i].page == first_page[k]) {
+				pages_seen++;
+				break;
+			}
+	CHECK_INT(pages_seen, 4);
+	CHECK(starts(text_of(&pdf, from + 10), "2. C’est dans ce contexte"));
+	CHECK_INT(pdf.npara > from + 10 ? pdf.paras[from + 10].page : 0, 2);
+	check_clean(&pdf);
+	for (size_t i = 0; i < pdf.npara; i++)
+		CHECK(strstr(pdf.paras[i].text, "S/2018/10") == NULL &&
+		      strstr(pdf.paras[i].text, "18-00123") == NULL &&
+		      strstr(pdf.paras[i].text, "recycler") == NULL);
+	reflow_release(&pdf);
+	reflow_release(&corpus);
+}
+
 int
 main(void)
 {
+	test_page_furniture();
+	test_pdftotext_letter();
 	test_000();
 	test_001();
 	test_002();

@@ -849,6 +849,10 @@ test_bad_files(const char *good)
 	write_file(path, data, len);
 	sql(path, "PRAGMA user_version=99");
 	check_open_fails(path, "version 99");
+	/* a snapshot of the schema before pages and content hashes */
+	write_file(path, data, len);
+	sql(path, "PRAGMA user_version=2");
+	check_open_fails(path, "import the documents again");
 	write_file(path, data, len);
 	sql(path, "CREATE TRIGGER t AFTER INSERT ON doc BEGIN DELETE FROM doc; END");
 	check_open_fails(path, "unexpected");
@@ -914,6 +918,109 @@ test_read_only(const char *good)
 	store_close(st);
 }
 
+/* A document of one page-numbered paragraph and its footnote. */
+static void
+make_versioned(struct document *doc, const char *source, const char *symbols, const char *word)
+{
+	char *text = xasprintf("Le texte de la lettre parle de %s.", word);
+
+	document_init(doc);
+	set_meta(doc, "2016-05-02", "Lettre", "Chili", "Lettre datée du 2 mai 2016", symbols, NULL);
+	free(doc->meta.source);
+	doc->meta.source = xstrdup(source);
+	add_para(doc, PARA_TITLE, "Lettre datée du 2 mai 2016", 0, 0);
+	add_para(doc, PARA_BODY, text, 0, 0);
+	doc->paras[doc->npara - 1].page = 3;
+	add_para(doc, PARA_NOTE, "1 Voir la note.", 0, 0);
+	doc->paras[doc->npara - 1].page = 4;
+	free(text);
+}
+
+/* store_put_document: added, unchanged, replaced by source or symbol, in
+ * one transaction and across two; pages and notes come back. */
+static void
+test_put(void)
+{
+	char *path = xasprintf("%s/put.db", tmpdir);
+	struct store *st = NULL;
+	struct document doc;
+	struct paragraph para;
+	enum store_outcome outcome;
+	bool continued;
+	char *err = NULL;
+	int64_t id = 0, first = 0, count = 0;
+	int64_t ids[8];
+
+	CHECK_INT(store_open(path, STORE_WRITE, &st, &err), 0);
+	if (st == NULL)
+		return;
+	CHECK_INT(store_begin(st, &err), 0);
+	make_versioned(&doc, "a.txt", "S/2016/400", "pommes");
+	CHECK_INT(store_put_document(st, &doc, &first, &outcome, &err), 0);
+	CHECK_INT(outcome, STORE_ADDED);
+	document_release(&doc);
+	/* the same file again in the same import: unchanged */
+	make_versioned(&doc, "a.txt", "S/2016/400", "pommes");
+	CHECK_INT(store_put_document(st, &doc, &id, &outcome, &err), 0);
+	CHECK_INT(outcome, STORE_UNCHANGED);
+	CHECK_INT(id, first);
+	document_release(&doc);
+	/* changed, not yet indexed: replaced, same id */
+	make_versioned(&doc, "a.txt", "S/2016/400", "poires");
+	CHECK_INT(store_put_document(st, &doc, &id, &outcome, &err), 0);
+	CHECK_INT(outcome, STORE_REPLACED);
+	CHECK_INT(id, first);
+	document_release(&doc);
+	make_versioned(&doc, "b.txt", "S/2016/401", "cerises");
+	CHECK_INT(store_put_document(st, &doc, &id, &outcome, &err), 0);
+	CHECK_INT(outcome, STORE_ADDED);
+	document_release(&doc);
+	CHECK_INT(store_commit(st, &err), 0);
+	CHECK_INT(store_count_documents(st, &count, &err), 0);
+	CHECK_INT(count, 2);
+	CHECK_INT(search(st, "pommes", 0, ids, 8), 0);
+	CHECK_INT(search(st, "poires", 0, ids, 8), 1);
+
+	/* across imports: by symbol under another name, the index follows */
+	CHECK_INT(store_begin(st, &err), 0);
+	make_versioned(&doc, "c.txt", "S/2016/400", "prunes");
+	CHECK_INT(store_put_document(st, &doc, &id, &outcome, &err), 0);
+	CHECK_INT(outcome, STORE_REPLACED);
+	CHECK_INT(id, first);
+	document_release(&doc);
+	/* one file that is both earlier documents: both go, one is left */
+	make_versioned(&doc, "b.txt", "S/2016/400", "figues");
+	CHECK_INT(store_put_document(st, &doc, &id, &outcome, &err), 0);
+	CHECK_INT(outcome, STORE_REPLACED);
+	document_release(&doc);
+	CHECK_INT(store_commit(st, &err), 0);
+	CHECK_INT(store_finish(st, &err), 0);
+	CHECK_INT(store_count_documents(st, &count, &err), 0);
+	CHECK_INT(count, 1);
+	CHECK_INT(search(st, "poires", 0, ids, 8), 0);
+	CHECK_INT(search(st, "prunes", 0, ids, 8), 0);
+	CHECK_INT(search(st, "cerises", 0, ids, 8), 0);
+	CHECK_INT(search(st, "figues", 0, ids, 8), 1);
+	CHECK_INT(store_find_doc(st, "S/2016/401", &id, &err), 0);
+	CHECK_INT(store_find_doc(st, "S/2016/400", &id, &err), 1);
+
+	/* pages and roles come back with the pieces */
+	CHECK_INT(store_get_piece(st, id, 1, &para, &continued, &err), 1);
+	CHECK_INT(para.page, 3);
+	CHECK_INT(para.role, PARA_BODY);
+	paragraph_release(&para);
+	CHECK_INT(store_get_piece(st, id, 2, &para, &continued, &err), 1);
+	CHECK_INT(para.page, 4);
+	CHECK_INT(para.role, PARA_NOTE);
+	paragraph_release(&para);
+	if (err != NULL)
+		fprintf(stderr, "%s\n", err);
+	free(err);
+	store_close(st);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -963,6 +1070,7 @@ main(void)
 		store_close(st);
 	}
 	test_extend(again);
+	test_put();
 	unlink(path);
 	unlink(again);
 	rmdir(tmpdir);
