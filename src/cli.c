@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "excerpt.h"
 #include "i18n.h"
 #include "import.h"
 #include "layout.h"
@@ -24,7 +25,8 @@
 #define CLI_PASSAGES_PER_DOC 3
 /* Columns a footnote is indented by under the paragraph that calls it. */
 #define CLI_NOTE_INDENT 4
-/* Bytes of context kept on each side of the first match in a passage. */
+/* Bytes of context kept before the first match in a passage; a passage
+ * holds about twice as much. */
 #define CLI_PASSAGE_CONTEXT 120
 
 /* Prints one metadata field on one line, made safe. */
@@ -105,15 +107,6 @@ print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 	print_wrapped(hit->title, strlen(hit->title), width, 6);
 }
 
-/* Moves a byte offset back to the start of a UTF-8 character. */
-static size_t
-char_start(const char *text, size_t at)
-{
-	while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
-		at--;
-	return at;
-}
-
 /* Prints the part of a matching piece around its first match, on lines
  * indented under the document line, with "…" where it was cut. */
 static void
@@ -121,38 +114,22 @@ print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t
 	      int width)
 {
 	struct paragraph para;
-	struct text_span *spans = NULL;
-	struct strbuf excerpt = STRBUF_INIT;
+	struct excerpt excerpt;
+	struct strbuf line = STRBUF_INIT;
 	char *err = NULL;
 	bool continued;
-	size_t from = 0, to, nspans;
 
 	if (store_get_piece(store, doc_id, index, &para, &continued, &err) != 1) {
 		free(err);
 		return;
 	}
-	to = para.len;
-	nspans = query_highlight(q, para.text, para.len, &spans);
-	if (nspans > 0 && spans[0].start > CLI_PASSAGE_CONTEXT) {
-		from = char_start(para.text, spans[0].start - CLI_PASSAGE_CONTEXT);
-		while (from < spans[0].start && para.text[from] != ' ')
-			from++;
-	}
-	if (nspans > 0 && spans[0].end + CLI_PASSAGE_CONTEXT < to) {
-		to = char_start(para.text, spans[0].end + CLI_PASSAGE_CONTEXT);
-		while (to > spans[0].end && para.text[to] != ' ')
-			to--;
-	}
+	excerpt_make(q, para.text, para.len, CLI_PASSAGE_CONTEXT, 2 * CLI_PASSAGE_CONTEXT, &excerpt);
 	if (para.page > 0)
-		strbuf_addf(&excerpt, _("p. %d: "), para.page);
-	if (from > 0)
-		strbuf_addstr(&excerpt, "…");
-	strbuf_add(&excerpt, para.text + from, to - from);
-	if (to < para.len)
-		strbuf_addstr(&excerpt, "…");
-	print_wrapped(excerpt.buf, excerpt.len, width, 6);
-	strbuf_release(&excerpt);
-	free(spans);
+		strbuf_addf(&line, _("p. %d: "), para.page);
+	strbuf_addstr(&line, excerpt.text);
+	print_wrapped(line.buf, line.len, width, 6);
+	strbuf_release(&line);
+	excerpt_release(&excerpt);
 	paragraph_release(&para);
 }
 

@@ -26,6 +26,7 @@
 #include "pdf_text.h"
 #include "reflow.h"
 #include "sanitize.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Larger files are refused: a document that size is not a letter. */
@@ -142,19 +143,10 @@ is_blank_char(const char *s, size_t n, size_t *clen)
 	unsigned char c = (unsigned char)s[0];
 
 	*clen = 1;
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+	if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return true;
-	if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0) {
-		*clen = 2;
-		return true;
-	}
-	if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
-	    ((unsigned char)s[2] == 0xAF || ((unsigned char)s[2] >= 0x80 &&
-					     (unsigned char)s[2] <= 0x8B))) {
-		*clen = 3;
-		return true;
-	}
-	return false;
+	*clen = utf8_space_len(s, n, 0);
+	return *clen > 0;
 }
 
 /* Checks the text part of buf (from `start`): binary, UTF-8, blank. */

@@ -8,6 +8,7 @@
 
 #include "meta.h"
 #include "reflow.h"
+#include "utf8.h"
 #include "util.h"
 
 static const char *const organs[] = {
@@ -32,20 +33,15 @@ starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* Skips ASCII spaces, U+00A0 and U+202F. */
+/* Skips spaces (utf8.h). */
 static const char *
 skip_spaces(const char *s)
 {
-	for (;;) {
-		if (*s == ' ')
-			s++;
-		else if (starts_with(s, "\xc2\xa0"))
-			s += 2;
-		else if (starts_with(s, "\xe2\x80\xaf"))
-			s += 3;
-		else
-			return s;
-	}
+	size_t n;
+
+	while ((n = utf8_space_len(s, strlen(s), 0)) > 0)
+		s += n;
+	return s;
 }
 
 size_t

@@ -13,6 +13,7 @@
 #include "pdf_import.h"
 #include "pdf_layout.h"
 #include "pdf_text.h"
+#include "i18n.h"
 #include "util.h"
 
 /* The dictionary is loaded once, when a first line ends with a hyphen (it

@@ -90,6 +90,15 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static bool
+all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit(s[i]))
+			return false;
+	return n > 0;
+}
+
 /* A letter: ASCII or any non-ASCII byte (accented letters in UTF-8). */
 static bool
 is_letter_byte(unsigned char c)
@@ -171,6 +180,90 @@ line_marker(const char *s, size_t n)
 	return MARK_NONE;
 }
 
+/* A marker on its own: "1.", "a)", "–", "IV." (the text follows after a tab). */
+static bool
+is_lone_marker(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (equals(s, n, "–") || equals(s, n, "-") || equals(s, n, "•") || equals(s, n, "—"))
+		return true;
+	while (i < n && is_digit(s[i]))
+		i++;
+	if (i > 0 && i <= 3 && i + 1 == n && s[i] == '.')
+		return true;
+	if (n == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')')
+		return true;
+	return n >= 2 && s[n - 1] == '.' && is_roman(s, n - 1);
+}
+
+/* The lines, with each lone marker joined to the text on its right, which
+ * poppler gives as a line of its own when a tab separates them.  The
+ * joined lines own their text (*owned marks them). */
+static struct pdf_lines
+merge_markers(const struct pdf_lines *in, bool **owned)
+{
+	struct pdf_lines out = { .pages = in->pages, .npages = in->npages };
+	bool *used = xcalloc(in->n + 1, sizeof *used);
+
+	*owned = xcalloc(in->n + 1, sizeof **owned);
+	out.lines = xmalloc((in->n + 1) * sizeof *out.lines);
+	for (size_t i = 0; i < in->n; i++) {
+		const struct pdf_line *m = &in->lines[i], *t = NULL;
+		struct pdf_line *l = &out.lines[out.n];
+		uint32_t shift;
+
+		if (used[i])
+			continue;
+		/* its text: on the same baseline, a few lines on at most (poppler
+		 * may put a footer in between) */
+		for (size_t j = i + 1; j < in->n && j <= i + 4 && is_lone_marker(m->text, m->len);
+		     j++) {
+			const struct pdf_line *c = &in->lines[j];
+
+			if (c->page != m->page)
+				break;
+			if (!used[j] && c->x0 > m->x1 && fabs(c->y1 - m->y1) <= c->size * 0.5) {
+				t = c;
+				used[j] = true;
+				break;
+			}
+		}
+		if (t == NULL) {
+			*l = *m;
+			out.n++;
+			continue;
+		}
+		*l = *t;
+		l->x0 = m->x0;
+		l->first_word = m->x1 - m->x0;
+		l->text = xasprintf("%s %s", m->text, t->text);
+		l->len = m->len + 1 + t->len;
+		shift = (uint32_t)(m->len + 1);
+		l->bolds = NULL;
+		l->nbold = 0;
+		l->sups = NULL;
+		l->nsup = 0;
+		if (t->nbold > 0) {
+			l->bolds = xmalloc(t->nbold * sizeof *l->bolds);
+			for (size_t k = 0; k < t->nbold; k++)
+				l->bolds[k] = (struct text_span){ t->bolds[k].start + shift,
+								  t->bolds[k].end + shift };
+			l->nbold = t->nbold;
+		}
+		if (t->nsup > 0) {
+			l->sups = xmalloc(t->nsup * sizeof *l->sups);
+			for (size_t k = 0; k < t->nsup; k++)
+				l->sups[k] = (struct text_span){ t->sups[k].start + shift,
+								 t->sups[k].end + shift };
+			l->nsup = t->nsup;
+		}
+		(*owned)[out.n++] = true;
+	}
+	free(used);
+	return out;
+}
+
 /* The opening "Lettre datée du …" / "Note verbale datée du …". */
 static bool
 is_main_title(const char *s, size_t n)
@@ -247,12 +340,23 @@ is_undocs_url(const char *s, size_t n)
 	       memchr(s, ' ', n) == NULL;
 }
 
+/* "S/RES/2325 (2016)": a resolution's symbol, with its year. */
+static bool
+is_resolution_symbol(const char *s, size_t n)
+{
+	const char *sp = memchr(s, ' ', n);
+	size_t k = sp ? (size_t)(sp - s) : 0;
+
+	return sp != NULL && n == k + 7 && s[k + 1] == '(' && s[n - 1] == ')' &&
+	       all_digits(s + k + 2, 4) && reflow_furniture(s, k) == FURNITURE_SYMBOL;
+}
+
 /* Furniture by its form alone, wherever it is in a margin. */
 static bool
 is_furniture_text(const char *s, size_t n)
 {
 	return reflow_furniture(s, n) != FURNITURE_NONE || equals(s, n, "Merci de recycler") ||
-	       is_undocs_url(s, n);
+	       is_undocs_url(s, n) || is_resolution_symbol(s, n);
 }
 
 /* Whether a and b are the same text once digits are ignored ("2/5", "3/5"). */
@@ -540,15 +644,6 @@ append_range(struct para *p, const struct pdf_line *l, size_t a, size_t b)
 	}
 }
 
-static bool
-all_digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!is_digit(s[i]))
-			return false;
-	return n > 0;
-}
-
 /* Appends line l from byte `from`: raised digits become superscript
  * digits and are noted as calls of footnotes. */
 static void
@@ -652,7 +747,7 @@ build_paragraphs(struct layout *L, struct para_list *out)
 {
 	const struct pdf_lines *in = L->in;
 	const struct pdf_line *prev = NULL;
-	bool seen_title = false, after_annex = false;
+	bool seen_text = false, after_annex = false;
 
 	for (size_t i = 0; i < in->n; i++) {
 		const struct pdf_line *l = &in->lines[i];
@@ -703,11 +798,12 @@ build_paragraphs(struct layout *L, struct para_list *out)
 		else if (m == MARK_ROMAN || m == MARK_ANNEX_HEADING)
 			role = PARA_HEADING;
 		else if (l->bold || l->size > L->body_size + SMALL_TYPE)
-			role = !seen_title || after_annex ? PARA_TITLE : PARA_HEADING;
+			role = !seen_text || after_annex ? PARA_TITLE : PARA_HEADING;
 		else
 			role = PARA_BODY;
-		if (role == PARA_TITLE || role == PARA_HEADING)
-			seen_title = true;
+		/* the titles are the bold lines between the masthead and the text */
+		if (role != PARA_FRONT && role != PARA_TITLE)
+			seen_text = true;
 		after_annex = m == MARK_ANNEX_HEADING || m == MARK_ANNEX_TITLE;
 		para_list_open(out, role, l);
 		out->p[out->n - 1].marker = m != MARK_NONE;
@@ -870,6 +966,11 @@ read_furniture(const struct layout *L, struct pdf_furniture *f)
 		strbuf_add(&removed, l->text, l->len);
 		strbuf_addch(&removed, '\n');
 		what = reflow_furniture(l->text, l->len);
+		if (is_resolution_symbol(l->text, l->len)) {
+			if (symbols.len == 0 || strstr(symbols.buf, l->text) == NULL)
+				add_token(&symbols, l->text, l->len);
+			continue;
+		}
 		for (size_t a = 0; a < l->len;) {
 			size_t b = a;
 
@@ -907,13 +1008,17 @@ void
 pdf_layout(const struct pdf_lines *lines, pdf_word_fn is_word, void *ctx, struct document *doc,
 	   struct pdf_furniture *furniture)
 {
-	struct layout L = { .in = lines, .is_word = is_word, .ctx = ctx };
+	struct layout L = { .is_word = is_word, .ctx = ctx };
 	struct para_list paras = { 0 }, notes = { 0 };
+	struct pdf_lines merged;
 	size_t *anchors = NULL;
+	bool *owned = NULL;
 
 	if (lines->n == 0)
 		return;
-	L.kind = xcalloc(lines->n, sizeof *L.kind);
+	merged = merge_markers(lines, &owned);
+	L.in = &merged;
+	L.kind = xcalloc(merged.n, sizeof *L.kind);
 	mark_furniture(&L);
 	L.body_size = find_body_size(&L);
 	mark_notes(&L);
@@ -944,6 +1049,14 @@ pdf_layout(const struct pdf_lines *lines, pdf_word_fn is_word, void *ctx, struct
 	free(notes.p);
 	free(anchors);
 	free(L.kind);
+	for (size_t i = 0; i < merged.n; i++)
+		if (owned[i]) {
+			free(merged.lines[i].text);
+			free(merged.lines[i].bolds);
+			free(merged.lines[i].sups);
+		}
+	free(owned);
+	free(merged.lines);
 }
 
 void

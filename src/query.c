@@ -9,6 +9,7 @@
 #include "fold.h"
 #include "i18n.h"
 #include "query.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Limits that keep a pasted page of garbage from building an FTS5
@@ -33,20 +34,15 @@ struct query_parser {
 	size_t term_cap, field_cap;
 };
 
-/* Whitespace: ASCII blanks, no-break space and narrow no-break space. */
+/* What separates words in a query: a space (utf8.h) or a line end. */
 static size_t
 query_space_len(const char *s, size_t len, size_t pos)
 {
 	unsigned char c = (unsigned char)s[pos];
 
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+	if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return 1;
-	if (c == 0xC2 && pos + 1 < len && (unsigned char)s[pos + 1] == 0xA0)
-		return 2;
-	if (c == 0xE2 && pos + 2 < len && (unsigned char)s[pos + 1] == 0x80 &&
-	    (unsigned char)s[pos + 2] == 0xAF)
-		return 3;
-	return 0;
+	return utf8_space_len(s, len, pos);
 }
 
 static int

@@ -1,10 +1,13 @@
 /* store.h - the snapshot: documents, pieces of text and the search index.
  *
- * Only this module talks to SQLite.  A snapshot holds each document's
- * metadata and its text in pieces: one per paragraph, and long paragraphs
- * cut into pieces of at most STORE_PIECE_MAX bytes at a break opportunity,
- * so nothing ever needs a whole document in memory.  FTS5 indexes pieces
- * (tokenizer "liseuse", see fold.h), so a hit points at a passage.
+ * Only the store talks to SQLite: store.c opens and checks a snapshot,
+ * store_write.c imports, store_read.c reads documents, store_results.c
+ * searches.  A snapshot holds each document's metadata and its text in
+ * pieces: one per paragraph, and long paragraphs cut into pieces of at most
+ * STORE_PIECE_MAX bytes after a sentence that ends (else after a space), so
+ * nothing ever needs a whole document in memory.  FTS5 indexes the pieces
+ * and one piece of metadata per document (tokenizer "liseuse", see fold.h),
+ * so a hit points at a passage.
  *
  * Piece row ids are ordered by (document date, document) newest first, then
  * by piece, so the default order, newest first, is the index order and

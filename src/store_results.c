@@ -21,6 +21,7 @@
 
 #include "i18n.h"
 #include "query.h"
+#include "excerpt.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -244,72 +245,6 @@ store_fill_hit(sqlite3_stmt *stmt, struct store_hit *hit)
 	hit->source = store_column_or_empty(stmt, 5);
 }
 
-static bool
-store_is_continuation(const char *text, size_t i)
-{
-	return ((unsigned char)text[i] & 0xC0) == 0x80;
-}
-
-/* Cuts an excerpt of about STORE_PASSAGE_MAX bytes around the first match,
- * at spaces when possible and always at character boundaries, with "…"
- * where text was cut; marks are the matches inside it. */
-static void
-store_excerpt(const struct query *q, const char *text, size_t len, struct store_hit *hit)
-{
-	static const char ellipsis[] = "…";
-	const size_t elen = sizeof ellipsis - 1;
-	struct text_span *spans;
-	size_t nspans = query_highlight(q, text, len, &spans);
-	size_t anchor = nspans ? spans[0].start : 0, from = 0, to, head;
-	struct strbuf sb = STRBUF_INIT;
-
-	if (anchor > STORE_PASSAGE_BEFORE) {
-		from = anchor - STORE_PASSAGE_BEFORE;
-		while (from > 0 && store_is_continuation(text, from))
-			from--;
-		for (size_t i = from; i < anchor; i++) {
-			if (text[i] == ' ') {
-				from = i + 1;
-				break;
-			}
-		}
-	}
-	to = from + STORE_PASSAGE_MAX;
-	if (to >= len) {
-		to = len;
-	} else {
-		size_t i;
-
-		for (i = to; i > from + STORE_PASSAGE_MAX / 2 && text[i] != ' '; i--)
-			;
-		if (text[i] == ' ' && i > from + STORE_PASSAGE_MAX / 2)
-			to = i;
-		while (to > from && store_is_continuation(text, to))
-			to--;
-	}
-	if (from > 0)
-		strbuf_add(&sb, ellipsis, elen);
-	head = sb.len;
-	strbuf_add(&sb, text + from, to - from);
-	if (to < len)
-		strbuf_add(&sb, ellipsis, elen);
-	hit->marks = NULL;
-	hit->nmarks = 0;
-	for (size_t i = 0; i < nspans; i++) {
-		size_t s = spans[i].start > from ? spans[i].start : from;
-		size_t e = spans[i].end < to ? spans[i].end : to;
-
-		if (s >= e)
-			continue;
-		if (hit->marks == NULL)
-			hit->marks = xcalloc(nspans, sizeof *hit->marks);
-		hit->marks[hit->nmarks++] =
-		    (struct text_span){(uint32_t)(s - from + head), (uint32_t)(e - from + head)};
-	}
-	free(spans);
-	hit->passage = strbuf_detach(&sb, NULL);
-}
-
 /* Steps a one-row statement: 1 row, 0 none, -1/-2 failure.  The caller resets. */
 static int
 store_step_row(struct store *store, sqlite3_stmt *stmt, const char *what, char **err)
@@ -334,8 +269,14 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 	sqlite3_bind_int64(res->piece, 1, rowid);
 	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
 	if (rc == 1) {
-		store_excerpt(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
-			      (size_t)sqlite3_column_bytes(res->piece, 0), hit);
+		struct excerpt e;
+
+		excerpt_make(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
+			     (size_t)sqlite3_column_bytes(res->piece, 0), STORE_PASSAGE_BEFORE,
+			     STORE_PASSAGE_MAX, &e);
+		hit->passage = e.text;
+		hit->marks = e.marks;
+		hit->nmarks = e.nmarks;
 		if (index != STORE_META_INDEX)
 			hit->page = sqlite3_column_int(res->piece, 1);
 	}

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "store_private.h"
+#include "utf8.h"
 #include "util.h"
 int
 store_need_write(struct store *store, char **err)
@@ -278,9 +279,8 @@ store_cut(const char *text, size_t len, size_t start)
 	}
 	if (after_space)
 		return after_space;
-	for (e = limit; e > start + 1 && ((unsigned char)text[e] & 0xC0) == 0x80; e--)
-		;
-	return e;
+	e = utf8_char_start(text, limit);
+	return e > start ? e : utf8_next(text, len, start);
 }
 
 /* Bold spans of [a, b), re-based, as little-endian uint32 pairs. */

@@ -10,6 +10,7 @@
 
 #include "sanitize.h"
 #include "ui_priv.h"
+#include "utf8.h"
 
 struct filter_state {
 	struct strbuf text; /* UTF-8 */
@@ -68,26 +69,6 @@ filter_set_text(struct ui *ui, const char *text)
 	ui->filter->cursor = ui->filter->text.len;
 }
 
-/* Byte offset of the character before pos. */
-static size_t
-prev_char(const char *s, size_t pos)
-{
-	while (pos > 0 && ((unsigned char)s[--pos] & 0xc0) == 0x80)
-		;
-	return pos;
-}
-
-/* Byte offset of the character after pos. */
-static size_t
-next_char(const char *s, size_t len, size_t pos)
-{
-	if (pos < len)
-		pos++;
-	while (pos < len && ((unsigned char)s[pos] & 0xc0) == 0x80)
-		pos++;
-	return pos;
-}
-
 /* Removes text[from..to) and puts the cursor at from. */
 static void
 erase_range(struct filter_state *f, size_t from, size_t to)
@@ -140,7 +121,7 @@ filter_key(struct ui *ui, int key)
 		return ui_request_pane(REQ_FOCUS, PANE_LIST);
 	case ACT_EDIT_BACKSPACE:
 		if (f->cursor > 0) {
-			erase_range(f, prev_char(s, f->cursor), f->cursor);
+			erase_range(f, utf8_prev(s, f->cursor), f->cursor);
 			changed = true;
 		} else if (f->text.len == 0) {
 			f->focused = false; /* like less and mutt: backspace on empty leaves */
@@ -148,7 +129,7 @@ filter_key(struct ui *ui, int key)
 		break;
 	case ACT_EDIT_DELETE:
 		if (f->cursor < f->text.len) {
-			erase_range(f, f->cursor, next_char(s, f->text.len, f->cursor));
+			erase_range(f, f->cursor, utf8_next(s, f->text.len, f->cursor));
 			changed = true;
 		}
 		break;
@@ -170,10 +151,10 @@ filter_key(struct ui *ui, int key)
 		}
 		break;
 	case ACT_EDIT_LEFT:
-		f->cursor = prev_char(s, f->cursor);
+		f->cursor = utf8_prev(s, f->cursor);
 		break;
 	case ACT_EDIT_RIGHT:
-		f->cursor = next_char(s, f->text.len, f->cursor);
+		f->cursor = utf8_next(s, f->text.len, f->cursor);
 		break;
 	case ACT_EDIT_HOME:
 		f->cursor = 0;
@@ -227,7 +208,7 @@ filter_draw(struct ui *ui, WINDOW *win)
 	/* Skip leading characters until the cursor fits in the bar. */
 	before = layout_text_width(s, f->cursor, ui->sflags | SANITIZE_ONELINE);
 	while (before > avail - 1 && start < f->cursor) {
-		start = next_char(s, f->cursor, start);
+		start = utf8_next(s, f->cursor, start);
 		before =
 		    layout_text_width(s + start, f->cursor - start, ui->sflags | SANITIZE_ONELINE);
 	}

@@ -416,7 +416,7 @@ furniture(void)
 	size_t k = 0;
 
 	for (const char *p = job; *p && *p != ' '; p++)
-		if (*p != '-' && k + 3 < sizeof barcode)
+		if (*p >= '0' && *p <= '9' && k + 3 < sizeof barcode)
 			barcode[1 + k++] = *p;
 	barcode[0] = '*';
 	barcode[1 + k] = '*';
