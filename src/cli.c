@@ -268,6 +268,12 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	}
 	if (found < 0)
 		goto fail;
+	if (opts->outline) {
+		store_doc_release(&doc);
+		if (cli_outline(store, id, width, &err) < 0)
+			goto fail;
+		return 0;
+	}
 
 	print_meta_line(_("Type"), doc.meta.kind, width);
 	print_meta_line(_("Date"), doc.meta.date, width);
@@ -277,6 +283,16 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	print_meta_line(_("Symbol"), doc.meta.symbols, width);
 	print_meta_line(_("Original"), doc.meta.language, width);
 	print_meta_line(_("Resolutions"), doc.meta.resolutions, width);
+	{
+		char *cited = NULL;
+
+		if (cli_cited_by(store, id, &cited, &err) < 0) {
+			store_doc_release(&doc);
+			goto fail;
+		}
+		print_meta_line(_("Cited by"), cited, width);
+		free(cited);
+	}
 	print_meta_line(_("File"), doc.meta.source, width);
 	/* A paragraph longer than a piece is stored as several: they are joined
 	 * again so that it wraps as one. */

@@ -47,6 +47,11 @@ static const char store_schema_sql[] =
     " name TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(name, doc)) WITHOUT ROWID;"
+    /* the symbols a document's text refers to (links.h), resolutions as S/RES/N (YYYY) */
+    "CREATE TABLE cite("
+    " target TEXT NOT NULL COLLATE NOCASE,"
+    " doc INTEGER NOT NULL,"
+    " PRIMARY KEY(target, doc)) WITHOUT ROWID;"
     /* every indexed word, to turn a long prefix into an OR of words */
     "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
@@ -56,9 +61,10 @@ static const char store_schema_sql[] =
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
+    "cite", "sqlite_autoindex_cite_1",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term"};
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term", "cite"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
@@ -395,6 +401,7 @@ store_close(struct store *store)
 	sqlite3_finalize(store->read_pieces);
 	sqlite3_finalize(store->insert_fts);
 	sqlite3_finalize(store->insert_symbol);
+	sqlite3_finalize(store->insert_cite);
 	sqlite3_finalize(store->update_doc);
 	sqlite3_finalize(store->last_key);
 	sqlite3_finalize(store->find_source);

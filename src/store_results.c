@@ -72,6 +72,18 @@ store_filter_sql(const struct query *q, struct strbuf *sql, int first)
 				    n + 1);
 			n += 2;
 			break;
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL: {
+			const char *table = f->kind == QF_SYMBOL ? "symbol" : "cite";
+			const char *col = f->kind == QF_SYMBOL ? "name" : "target";
+
+			strbuf_addf(sql,
+				    " AND id IN (SELECT doc FROM %s WHERE %s = ?%d OR %s = ?%d"
+				    " OR (%s >= ?%d AND %s < ?%d))",
+				    table, col, n, col, n + 1, col, n + 2, col, n + 3);
+			n += 4;
+			break;
+		}
 		default:
 			strbuf_addf(sql, " AND instr(%s, ?%d) > 0", columns[f->kind], n);
 			n += 1;
@@ -112,6 +124,11 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 			sqlite3_bind_text(stmt, n++, b, -1, free);
 			break;
 		}
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL:
+			store_bind_symbol_forms(stmt, n, f->value);
+			n += 4;
+			break;
 		default:
 			/* a word prefix: " kaz" in " kazakhstan " */
 			sqlite3_bind_text(stmt, n++, xasprintf(" %s", f->value), -1, free);
@@ -243,6 +260,11 @@ store_fill_hit(sqlite3_stmt *stmt, struct store_hit *hit)
 	hit->sender = store_column_or_empty(stmt, 3);
 	hit->title = store_column_or_empty(stmt, 4);
 	hit->source = store_column_or_empty(stmt, 5);
+	/* a document without a title is listed under its file name */
+	if (hit->title[0] == '\0') {
+		free(hit->title);
+		hit->title = xstrdup(hit->source);
+	}
 }
 
 /* Steps a one-row statement: 1 row, 0 none, -1/-2 failure.  The caller resets. */
