@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n.h"
 #include "fold.h"
 #include "fts_tokenizer.h"
 #include "i18n.h"
