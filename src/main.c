@@ -23,6 +23,8 @@ enum {
 	OPT_FORMAT,
 	OPT_MEASURE,
 	OPT_DRY_RUN,
+	OPT_NO_WAIT,
+	OPT_OUTLINE,
 };
 
 static const struct option long_options[] = {
@@ -31,6 +33,8 @@ static const struct option long_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
+	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -51,6 +55,9 @@ print_usage(FILE *out)
 		"       liseuse [OPTION]... show ID|SYMBOL\n"
 		"       liseuse --db FILE import FILE|DIRECTORY...\n"),
 	      out);
+	fputs(_("       liseuse [OPTION]... show --outline ID|SYMBOL\n"
+		"       liseuse [OPTION]... signets\n"),
+	      out);
 	fputs(_("Read French documents in the terminal.\n"
 		"\n"
 		"Without a command, open the reader on the snapshot, with the WORDs typed\n"
@@ -63,6 +70,10 @@ print_usage(FILE *out)
 		"  show ID|SYMBOL     print one document, wrapped (e.g. show A/64/666)\n"
 		"  import FILE...     build or extend the snapshot given by --db\n"),
 	      out);
+	fputs(_("  show --outline ID  print its outline: headings, numbered paragraphs,\n"
+		"                     lettered items, annexes, signature\n"
+		"  signets            list the bookmarks set on the screen in this snapshot\n"),
+	      out);
 	fputs("\n", out);
 	fputs(_("Options:\n"
 		"      --db FILE      use this snapshot instead of the bundled one\n"
@@ -74,14 +85,22 @@ print_usage(FILE *out)
 		"      --measure N    widest reading column on screen (default 100)\n"
 		"      --dry-run      import: report what would be added, replaced and\n"
 		"                     unchanged, and write nothing\n"
+		"      --no-wait      import: fail at once if another import of the\n"
+		"                     snapshot is running, instead of waiting for it\n"
 		"  -h, --help         display this help and exit\n"
 		"  -V, --version      output version information and exit\n"),
+	      out);
+	fputs(_("      --outline      with show: print the outline instead of the text\n"
+		"  signets --format=tsv prints: id, file, symbol, piece, passage\n"),
 	      out);
 	fputs("\n", out);
 	fputs(_("Queries: words are ANDed, \"a phrase\" matches a phrase, -word excludes,\n"
 		"word* is a prefix; de:COUNTRY type:note annee:2018 annee:2010-2018\n"
 		"cite:1540 narrow by metadata.  Case, accents, oe/ae ligatures and\n"
 		"apostrophes are ignored.  Put -- before a query that starts with '-'.\n"),
+	      out);
+	fputs(_("cite:S/2010/84 finds the documents citing a symbol, cote:A/64/666 the\n"
+		"document that has it.\n"),
 	      out);
 	fputs("\n", out);
 	fputs(_("Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"), out);
@@ -140,6 +159,12 @@ parse_options(int argc, char **argv, struct settings *set)
 			break;
 		case OPT_DRY_RUN:
 			set->cli.dry_run = true;
+			break;
+		case OPT_NO_WAIT:
+			set->cli.no_wait = true;
+			break;
+		case OPT_OUTLINE:
+			set->cli.outline = true;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {
@@ -212,6 +237,10 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 		util_error(_("usage: liseuse show ID|SYMBOL"));
 		return 2;
 	}
+	if (strcmp(command, "signets") == 0 && nargs != 0) {
+		util_error(_("usage: liseuse signets (takes no argument)"));
+		return 2;
+	}
 	if (strcmp(command, "list") == 0 && nargs != 0) {
 		util_error(_("usage: liseuse list (takes no argument)"));
 		return 2;
@@ -222,6 +251,8 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 		status = cli_list(store, &set->cli);
 	else if (strcmp(command, "search") == 0)
 		status = cli_search(store, args, nargs, &set->cli);
+	else if (strcmp(command, "signets") == 0)
+		status = cli_signets(store, &set->cli);
 	else
 		status = cli_show(store, args[0], &set->cli);
 	store_close(store);
@@ -231,7 +262,7 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 static bool
 is_command(const char *word)
 {
-	static const char *const commands[] = { "list", "search", "show", "import" };
+	static const char *const commands[] = { "list", "search", "show", "import", "signets" };
 
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(word, commands[i]) == 0)

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "fold.h"
+#include "i18n.h"
+#include "links.h"
 #include "query.h"
 #include "utf8.h"
 #include "util.h"
@@ -22,6 +24,7 @@ static const struct {
 } query_field_names[] = {
     {"de", QF_SENDER},	{"a", QF_ADDRESSEE}, {"type", QF_KIND},
     {"annee", QF_YEAR}, {"cite", QF_CITES},  {"organe", QF_ORGAN},
+    {"cote", QF_SYMBOL},
 };
 
 struct query_parser {
@@ -117,9 +120,21 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 {
 	struct query_field f = {.kind = kind};
 
+	if (kind == QF_CITES && memchr(v, '/', len) != NULL)
+		kind = f.kind = QF_CITES_SYMBOL;
 	if (kind == QF_YEAR) {
 		if (query_parse_years(v, len, &f.year_from, &f.year_to) < 0)
 			return query_fail(p, "année attendue (annee:2018 ou annee:2010-2018)");
+	} else if (kind == QF_SYMBOL || kind == QF_CITES_SYMBOL) {
+		char symbol[LINKS_SYMBOL_MAX];
+
+		if (len == 0)
+			return 0; /* "cote:" while typing */
+		if (!links_normalize(v, len, symbol))
+			return query_fail(p, kind == QF_SYMBOL
+						 ? _("a document symbol expected (cote:A/64/666)")
+						 : _("a document symbol expected (cite:S/2010/84)"));
+		f.value = xstrdup(symbol);
 	} else {
 		size_t flen;
 
@@ -172,7 +187,7 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 		return -1;
 	if (found < 0) {
 		char *msg =
-		    xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, organe:)",
+		    xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, cote:, organe:)",
 			      (int)nlen, w);
 		query_fail(p, msg);
 		free(msg);

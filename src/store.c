@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n.h"
 #include "fold.h"
 #include "fts_tokenizer.h"
 #include "store.h"
@@ -46,6 +47,11 @@ static const char store_schema_sql[] =
     " name TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(name, doc)) WITHOUT ROWID;"
+    /* the symbols a document's text refers to (links.h), resolutions as S/RES/N (YYYY) */
+    "CREATE TABLE cite("
+    " target TEXT NOT NULL COLLATE NOCASE,"
+    " doc INTEGER NOT NULL,"
+    " PRIMARY KEY(target, doc)) WITHOUT ROWID;"
     /* every indexed word, to turn a long prefix into an OR of words */
     "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
@@ -55,9 +61,10 @@ static const char store_schema_sql[] =
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
+    "cite", "sqlite_autoindex_cite_1",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term"};
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term", "cite"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
@@ -144,7 +151,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s: not a regular file, not a liseuse snapshot", path);
+		*err = xasprintf(_("%s: not a regular file, not a liseuse snapshot"), path);
 		return -1;
 	}
 	if (st.st_size == 0) {
@@ -319,6 +326,13 @@ store_journal_off(struct store *store, char **err)
 int
 store_open(const char *path, enum store_mode mode, struct store **out, char **err)
 {
+	return store_open_as(path, path, mode, out, err);
+}
+
+int
+store_open_as(const char *path, const char *name, enum store_mode mode, struct store **out,
+	      char **err)
+{
 	struct store *store;
 	bool exists, empty;
 	char *uri = NULL;
@@ -328,7 +342,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 	if (store_check_file(path, mode == STORE_READ_ONLY, &exists, err) < 0)
 		return -1;
 	store = xcalloc(1, sizeof *store);
-	store->path = xstrdup(path);
+	store->path = xstrdup(name);
 	store->mode = mode;
 	if (mode == STORE_READ_ONLY) {
 		uri = store_uri(path);
@@ -339,7 +353,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 	rc = sqlite3_open_v2(uri ? uri : path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf("%s: ouverture impossible: %s", path,
+		*err = xasprintf("%s: ouverture impossible: %s", name,
 				 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 		goto fail;
 	}
@@ -394,6 +408,7 @@ store_close(struct store *store)
 	sqlite3_finalize(store->read_pieces);
 	sqlite3_finalize(store->insert_fts);
 	sqlite3_finalize(store->insert_symbol);
+	sqlite3_finalize(store->insert_cite);
 	sqlite3_finalize(store->update_doc);
 	sqlite3_finalize(store->last_key);
 	sqlite3_finalize(store->find_source);

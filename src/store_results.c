@@ -71,6 +71,18 @@ store_filter_sql(const struct query *q, struct strbuf *sql, int first)
 				    n + 1);
 			n += 2;
 			break;
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL: {
+			const char *table = f->kind == QF_SYMBOL ? "symbol" : "cite";
+			const char *col = f->kind == QF_SYMBOL ? "name" : "target";
+
+			strbuf_addf(sql,
+				    " AND id IN (SELECT doc FROM %s WHERE %s = ?%d OR %s = ?%d"
+				    " OR (%s >= ?%d AND %s < ?%d))",
+				    table, col, n, col, n + 1, col, n + 2, col, n + 3);
+			n += 4;
+			break;
+		}
 		default:
 			strbuf_addf(sql, " AND instr(%s, ?%d) > 0", columns[f->kind], n);
 			n += 1;
@@ -111,6 +123,11 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 			sqlite3_bind_text(stmt, n++, b, -1, free);
 			break;
 		}
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL:
+			store_bind_symbol_forms(stmt, n, f->value);
+			n += 4;
+			break;
 		default:
 			/* a word prefix: " kaz" in " kazakhstan " */
 			sqlite3_bind_text(stmt, n++, xasprintf(" %s", f->value), -1, free);

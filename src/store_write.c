@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <sqlite3.h>
 
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
+#include "links.h"
 #include "store.h"
 #include "store_private.h"
 #include "utf8.h"
@@ -343,6 +346,8 @@ store_prepare_writes(struct store *store, char **err)
 			  err) < 0 ||
 	    store_prepare(store, "INSERT OR IGNORE INTO symbol(name, doc) VALUES(?1, ?2)",
 			  &store->insert_symbol, err) < 0 ||
+	    store_prepare(store, "INSERT OR IGNORE INTO cite(target, doc) VALUES(?1, ?2)",
+			  &store->insert_cite, err) < 0 ||
 	    store_prepare(store, "UPDATE doc SET npieces = ?2, nbytes = ?3 WHERE id = ?1",
 			  &store->update_doc, err) < 0 ||
 	    store_prepare(store, "SELECT max(sortkey) FROM doc WHERE sortkey BETWEEN ?1 AND ?2",
@@ -407,6 +412,73 @@ store_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(stmt, i);
+}
+
+/* Writes (name, doc) into the table of stmt; -1 as store_step_done. */
+static int
+store_insert_name(struct store *store, sqlite3_stmt *stmt, const char *name, size_t n,
+		  int64_t id, const char *what, char **err)
+{
+	sqlite3_bind_text(stmt, 1, name, (int)n, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, id);
+	return store_step_done(store, stmt, what, err);
+}
+
+/* True when target names the document itself: one of its own symbols,
+ * with or without the year of a resolution. */
+static bool
+store_own_symbol(const char *symbols, const char *target)
+{
+	char own[LINKS_SYMBOL_MAX], bare[LINKS_SYMBOL_MAX];
+
+	for (const char *c = symbols; links_next_symbol(&c, own);)
+		if (strcasecmp(own, target) == 0 ||
+		    (links_without_year(own, bare) && strcasecmp(bare, target) == 0))
+			return true;
+	return false;
+}
+
+/* The document's own symbols (normalised: "S/RES/2325 (2016)" is one) and
+ * the symbols its text refers to, the cited resolutions among them. */
+static int
+store_add_symbols(struct store *store, const struct document *doc, int64_t id, char **err)
+{
+	const struct doc_meta *m = &doc->meta;
+	char target[LINKS_SYMBOL_MAX];
+
+	for (const char *c = m->symbols; links_next_symbol(&c, target);)
+		if (store_insert_name(store, store->insert_symbol, target, strlen(target), id,
+				      "écriture d’une cote", err) < 0)
+			return -1;
+	for (const char *r = m->resolutions; r != NULL && *r;) {
+		size_t n = strcspn(r, ";");
+
+		if (links_normalize(r, n, target) && !store_own_symbol(m->symbols, target) &&
+		    store_insert_name(store, store->insert_cite, target, strlen(target), id,
+				      _("writing a citation"), err) < 0)
+			return -1;
+		r += n;
+		r += strspn(r, "; ");
+	}
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+		struct link *links;
+		size_t nlinks;
+		int rc = 0;
+
+		if (p->role == PARA_FRONT)
+			continue;
+		nlinks = links_find(p->text, p->len, &links);
+		for (size_t k = 0; k < nlinks && rc == 0; k++)
+			if (!store_own_symbol(m->symbols, links[k].target))
+				rc = store_insert_name(store, store->insert_cite, links[k].target,
+						       strlen(links[k].target), id,
+						       _("writing a citation"), err);
+		free(links);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Writes a document under id (0: a new one) with its content hash. */
@@ -484,19 +556,8 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	if (store_insert_piece(store, store_piece_rowid(key, STORE_META_INDEX), PARA_FRONT, false,
 			       0, meta, strlen(meta), NULL, err) < 0)
 		goto out;
-	for (const char *s = m->symbols; s != NULL && *s;) {
-		size_t n = strcspn(s, " \t");
-
-		if (n) {
-			sqlite3_bind_text(store->insert_symbol, 1, s, (int)n, SQLITE_STATIC);
-			sqlite3_bind_int64(store->insert_symbol, 2, *id);
-			if (store_step_done(store, store->insert_symbol, "écriture d’une cote",
-					    err) < 0)
-				goto out;
-		}
-		s += n;
-		s += strspn(s, " \t");
-	}
+	if (store_add_symbols(store, doc, *id, err) < 0)
+		goto out;
 	sqlite3_bind_int64(store->update_doc, 1, *id);
 	sqlite3_bind_int64(store->update_doc, 2, npieces);
 	sqlite3_bind_int64(store->update_doc, 3, (int64_t)nbytes);
@@ -669,6 +730,13 @@ store_remove_document(struct store *store, int64_t id, char **err)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
+	if (store_prepare(store, "DELETE FROM cite WHERE doc = ?1", &del, err) < 0)
+		goto out;
+	sqlite3_bind_int64(del, 1, id);
+	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+		goto out;
+	sqlite3_finalize(del);
+	del = NULL;
 	if (store_prepare(store, "DELETE FROM doc WHERE id = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
@@ -689,6 +757,7 @@ store_put_document(struct store *store, const struct document *doc, int64_t *id,
 	const struct doc_meta *m = &doc->meta;
 	struct store_match *matches = NULL;
 	size_t nmatches = 0, cap = 0;
+	char symbol[LINKS_SYMBOL_MAX];
 	int64_t hash;
 	int ret = -1;
 
@@ -702,17 +771,12 @@ store_put_document(struct store *store, const struct document *doc, int64_t *id,
 					  err) < 0)
 			goto out;
 	}
-	for (const char *s = m->symbols; s != NULL && *s;) {
-		size_t n = strcspn(s, " \t");
-
-		if (n) {
-			sqlite3_bind_text(store->find_symbol, 1, s, (int)n, SQLITE_STATIC);
-			if (store_collect_matches(store, store->find_symbol, &matches, &nmatches,
-						  &cap, err) < 0)
-				goto out;
-		}
-		s += n;
-		s += strspn(s, " \t");
+	/* symbols as the symbol table holds them (store_add_symbols) */
+	for (const char *c = m->symbols; links_next_symbol(&c, symbol);) {
+		sqlite3_bind_text(store->find_symbol, 1, symbol, -1, SQLITE_STATIC);
+		if (store_collect_matches(store, store->find_symbol, &matches, &nmatches, &cap,
+					  err) < 0)
+			goto out;
 	}
 	if (nmatches == 1 && matches[0].hash == hash) {
 		*id = matches[0].id;

@@ -18,7 +18,7 @@ for how in q TERM HUP; do
 	mkfifo "$fifo"
 	start 80x24
 	expect_screen "Kazakhstan" "FIFO state ($how): first draw"
-	expect_screen "$fifo : not a regular file" "FIFO state ($how): named"
+	expect_screen "$fifo: not a regular file" "FIFO state ($how): named"
 	if [ "$how" = q ]; then
 		keys Escape q
 	else
