@@ -340,11 +340,13 @@ ends_with(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Files a directory walk leaves out: hidden files and snapshots. */
+/* Files a directory walk leaves out: hidden files and snapshots, with their
+ * lock files and the working copies of imports (snapshot_swap.h). */
 static bool
 skipped_in_walk(const char *name)
 {
 	return name[0] == '.' || ends_with(name, ".db") || ends_with(name, ".db-journal") ||
+	       ends_with(name, ".db.lock") || strstr(name, ".db.import-") != NULL ||
 	       ends_with(name, ".db-wal") || ends_with(name, ".db-shm") ||
 	       ends_with(name, ".tmp") || ends_with(name, "~");
 }

@@ -23,6 +23,7 @@ enum {
 	OPT_FORMAT,
 	OPT_MEASURE,
 	OPT_DRY_RUN,
+	OPT_NO_WAIT,
 	OPT_OUTLINE,
 };
 
@@ -32,6 +33,7 @@ static const struct option long_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -83,6 +85,8 @@ print_usage(FILE *out)
 		"      --measure N    widest reading column on screen (default 100)\n"
 		"      --dry-run      import: report what would be added, replaced and\n"
 		"                     unchanged, and write nothing\n"
+		"      --no-wait      import: fail at once if another import of the\n"
+		"                     snapshot is running, instead of waiting for it\n"
 		"  -h, --help         display this help and exit\n"
 		"  -V, --version      output version information and exit\n"),
 	      out);
@@ -155,6 +159,9 @@ parse_options(int argc, char **argv, struct settings *set)
 			break;
 		case OPT_DRY_RUN:
 			set->cli.dry_run = true;
+			break;
+		case OPT_NO_WAIT:
+			set->cli.no_wait = true;
 			break;
 		case OPT_OUTLINE:
 			set->cli.outline = true;

@@ -326,6 +326,13 @@ store_journal_off(struct store *store, char **err)
 int
 store_open(const char *path, enum store_mode mode, struct store **out, char **err)
 {
+	return store_open_as(path, path, mode, out, err);
+}
+
+int
+store_open_as(const char *path, const char *name, enum store_mode mode, struct store **out,
+	      char **err)
+{
 	struct store *store;
 	bool exists, empty;
 	char *uri = NULL;
@@ -335,7 +342,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 	if (store_check_file(path, mode == STORE_READ_ONLY, &exists, err) < 0)
 		return -1;
 	store = xcalloc(1, sizeof *store);
-	store->path = xstrdup(path);
+	store->path = xstrdup(name);
 	store->mode = mode;
 	if (mode == STORE_READ_ONLY) {
 		uri = store_uri(path);
@@ -346,7 +353,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **er
 	rc = sqlite3_open_v2(uri ? uri : path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf("%s: ouverture impossible: %s", path,
+		*err = xasprintf("%s: ouverture impossible: %s", name,
 				 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 		goto fail;
 	}

@@ -41,6 +41,10 @@ enum store_mode {
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out, char **err);
+/* Like store_open, but messages name the file `name` instead of path: the
+ * snapshot that the working copy at path will replace. */
+int store_open_as(const char *path, const char *name, enum store_mode mode, struct store **out,
+		  char **err);
 void store_close(struct store *store);
 const char *store_path(const struct store *store);
 
@@ -126,7 +130,8 @@ int store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_c
 /* One row of results: a document, and with a text query its best passage. */
 struct store_hit {
 	int64_t doc_id;
-	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown) */
+	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown;
+						       * title: the source when unknown) */
 	size_t piece;             /* best matching piece (0 without a text query, or
 				   * when only the metadata matched: the passage is
 				   * then the metadata: title · kind · sender · …) */
