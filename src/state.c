@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "state.h"
 #include "util.h"
 
@@ -396,20 +397,20 @@ open_regular(const char *path, char **err)
 
 	if (fd < 0) {
 		if (errno != ENOENT)
-			*err = xasprintf("%s : %s", path, strerror(errno));
+			*err = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s : not a regular file", path);
+		*err = xasprintf(_("%s: not a regular file"), path);
 		goto fail;
 	}
 	/* Back to blocking reads: a regular file never waits for a writer. */
 	if (fcntl(fd, F_SETFL, 0) < 0 || !(fp = fdopen(fd, "r"))) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	return fp;
@@ -435,27 +436,27 @@ state_load(struct state *st, const char *path, char **err)
 		if (got > 0 && line[got - 1] == '\n')
 			line[--got] = '\0';
 		if ((size_t)got != strlen(line) || got > STATE_LINE_MAX) {
-			*err = xasprintf("%s:%zu : ligne illisible", path, lineno);
+			*err = xasprintf("%s:%zu:1: %s", path, lineno, _("unreadable line"));
 			goto out;
 		}
 		if (lineno == 1) {
 			if (strcmp(line, STATE_MAGIC "\t1") != 0) {
-				*err = xasprintf("%s:1 : version inconnue", path);
+				*err = xasprintf("%s:1:1: %s", path, _("unknown version"));
 				goto out;
 			}
 			continue;
 		}
 		if (!load_line(st, line)) {
-			*err = xasprintf("%s:%zu : ligne invalide", path, lineno);
+			*err = xasprintf("%s:%zu:1: %s", path, lineno, _("invalid line"));
 			goto out;
 		}
 	}
 	if (ferror(fp)) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	if (lineno == 0) {
-		*err = xasprintf("%s : fichier vide", path);
+		*err = xasprintf("%s: %s", path, _("empty file"));
 		goto out;
 	}
 	ret = 0;
@@ -519,18 +520,18 @@ state_save(const struct state *st, const char *path, char **err)
 	struct stat existing;
 
 	if (make_parents(path) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	/* A FIFO or a device put there on purpose is not replaced. */
 	if (stat(path, &existing) == 0 && !S_ISREG(existing.st_mode)) {
-		*err = xasprintf("%s : not a regular file, not replaced", path);
+		*err = xasprintf(_("%s: not a regular file, not replaced"), path);
 		goto out;
 	}
 	format_state(st, &text);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	while (done < text.len) {
@@ -538,19 +539,19 @@ state_save(const struct state *st, const char *path, char **err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			*err = xasprintf("%s : %s", tmp, n < 0 ? strerror(errno) : "écriture");
+			*err = xasprintf("%s: %s", tmp, n < 0 ? strerror(errno) : _("short write"));
 			goto out;
 		}
 		done += (size_t)n;
 	}
 	if (fsync(fd) < 0 || close(fd) < 0) {
 		fd = -1;
-		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
 	if (rename(tmp, path) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	ret = 0;
