@@ -8,7 +8,6 @@
 #include <unigbrk.h>
 
 #include "layout.h"
-#include "linebreak.h"
 #include "sanitize.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -46,13 +45,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    layout_text_width((const char *)s, l->end - l->start, flags) != l->width)
 			abort();
 		prev_end = l->end;
-	}
-	if (len > 0) {
-		size_t limit = data[0] % len;
-		size_t cut = linebreak_last_opportunity(text, len, limit);
-
-		if (cut == 0 || cut > len || (cut > limit && limit > 0 && cut > 4))
-			abort();
 	}
 	layout_release(&lay);
 	return 0;

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "store.h"
 
@@ -22,6 +23,8 @@ struct cli_options {
 	enum cli_format format;
 	int width; /* wrapping width for show and passages; 0: the terminal's or 80 */
 	bool dry_run; /* import: say what would be added, replaced, unchanged; write nothing */
+	bool no_wait; /* import: fail instead of waiting for another import */
+	bool outline; /* show prints the document's outline instead of its text */
 };
 
 int cli_list(struct store *store, const struct cli_options *opts);
@@ -33,9 +36,24 @@ int cli_show(struct store *store, const char *id_or_symbol, const struct cli_opt
  * when missing; a failed import leaves an existing snapshot unchanged and
  * removes one it created.  Prints how many documents were added, replaced
  * and unchanged; with opts->dry_run, or when nothing changed, the snapshot
- * is not touched. */
+ * is not touched.  Imports of one snapshot wait for each other
+ * (opts->no_wait: fail instead). */
 int cli_import(const char *db_path, char *const *paths, size_t npaths,
 	       const struct cli_options *opts);
+
+/* The "Cité par" line of a document ("2 documents — S/2012/7 (Ukraine, …),
+ * …"), newly allocated in *line, NULL when no document cites it.  0 or -1
+ * with *err (cli_links.c). */
+int cli_cited_by(struct store *store, int64_t doc_id, char **line, char **err);
+/* Prints a document's outline (outline.h), one entry a line cut to width,
+ * indented by level.  0 or -1 with *err. */
+int cli_outline(struct store *store, int64_t doc_id, int width, char **err);
+
+/* Prints the bookmarks of this snapshot (state.h), newest first: the
+ * document and the passage; with CLI_FORMAT_TSV one line each: id (empty
+ * when the document is no longer in the snapshot), file, symbol, piece,
+ * excerpt.  0 when there is one, 1 when there is none, 2 on error. */
+int cli_signets(struct store *store, const struct cli_options *opts);
 
 /* Joins words with single spaces; newly allocated. */
 char *cli_join_words(char *const *words, size_t nwords);

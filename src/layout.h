@@ -28,8 +28,7 @@
  *     end - start, flags, indent) so the sanitiser expands TABs the same way;
  *   - linear in len; no allocation per character (one scratch array for
  *     paragraphs over 4 KB).  Texts over 4 GB are cut at 4 GB.
- * linebreak.h gives the break opportunities alone, for cutting huge
- * paragraphs into pieces at a place where a line may start. */
+ * linebreak.h gives the break opportunities alone. */
 #ifndef LISEUSE_LAYOUT_H
 #define LISEUSE_LAYOUT_H
 

@@ -5,22 +5,18 @@
 #include <string.h>
 
 #include <unictype.h>
-#include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
 
 #include "linebreak.h"
 #include "sanitize.h"
+#include "utf8.h"
 #include "util.h"
 
 /* How far back the French rules look for the previous word: spaces between
  * a guillemet and its word, or a title, are never longer in real text, and
  * the bound keeps the pass linear on pathological input. */
 #define LOOKBACK_MAX 64
-/* Context examined around `limit` by linebreak_last_opportunity. */
-#define WINDOW_BEFORE 4096
-#define WINDOW_AFTER 64
-
 /* Abbreviated titles that stay with the name that follows them. */
 static const char *const titles[] = {
     "M.",  "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me",	 "Dr",
@@ -42,23 +38,12 @@ static int
 prev_nonspace(const char *text, size_t i, size_t *at, uint32_t *c)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t p = i;
+	size_t p = i, n;
 	ucs4_t uc;
 	const uint8_t *q;
 
-	while (p > 0 && i - p <= LOOKBACK_MAX) {
-		unsigned char b = t[p - 1];
-
-		if (b == ' ' || b == '\t')
-			p--;
-		else if (b == 0xA0 && p >= 2 && t[p - 2] == 0xC2)
-			p -= 2; /* U+00A0 */
-		else if ((b == 0xAF || b == 0x89 || b == 0x87) && p >= 3 && t[p - 2] == 0x80 &&
-			 t[p - 3] == 0xE2)
-			p -= 3; /* U+202F, U+2009, U+2007 */
-		else
-			break;
-	}
+	while (p > 0 && i - p <= LOOKBACK_MAX && (n = utf8_space_before(text, p)) > 0)
+		p -= n;
 	if (p == 0 || i - p > LOOKBACK_MAX)
 		return 0;
 	if (t[p - 1] < 0x80) {
@@ -168,54 +153,4 @@ linebreak_opportunities(const char *text, size_t len, char *brk)
 	for (i = 1; i < len; i++)
 		if (brk[i] == LINEBREAK_ALLOWED && !french_allows(text, len, i))
 			brk[i] = LINEBREAK_NONE;
-}
-
-/* Last grapheme-cluster boundary in (lo, limit] of text[lo..len), or 0. */
-static size_t
-last_cluster_boundary(const char *text, size_t len, size_t lo, size_t limit)
-{
-	size_t pos = lo, best = 0;
-	uint32_t prev = 0;
-
-	while (pos < len && pos <= limit) {
-		uint32_t c;
-		size_t n = sanitize_next(text + pos, len - pos, &c);
-
-		if (c == (uint32_t)-1)
-			c = 0xFFFD;
-		if (pos > lo && pos > 0 && uc_is_grapheme_break(prev, c))
-			best = pos;
-		prev = c;
-		pos += n;
-	}
-	if (pos == len && pos <= limit && pos > 0)
-		best = pos;
-	return best;
-}
-
-/* Works on a window around limit so that huge lines cost the same as short. */
-size_t
-linebreak_last_opportunity(const char *text, size_t len, size_t limit)
-{
-	char stack[WINDOW_BEFORE + WINDOW_AFTER + 8];
-	size_t lo, hi, i, best;
-	uint32_t c;
-
-	if (limit >= len)
-		return len;
-	lo = limit > WINDOW_BEFORE ? limit - WINDOW_BEFORE : 0;
-	while (lo < limit && ((unsigned char)text[lo] & 0xC0) == 0x80)
-		lo++;
-	hi = len - limit > WINDOW_AFTER ? limit + WINDOW_AFTER : len;
-	linebreak_opportunities(text + lo, hi - lo, stack);
-	for (i = limit; i > lo; i--)
-		if (stack[i - lo] != LINEBREAK_NONE)
-			return i;
-	best = last_cluster_boundary(text, hi, lo, limit);
-	if (best > 0)
-		return best;
-	for (i = limit; i > 0; i--)
-		if (((unsigned char)text[i] & 0xC0) != 0x80)
-			return i;
-	return sanitize_next(text, len, &c);
 }

@@ -25,15 +25,4 @@ enum linebreak_kind {
  * not allocate.  len == 0 writes nothing. */
 void linebreak_opportunities(const char *text, size_t len, char *brk);
 
-/* For cutting a huge paragraph into pieces: returns the largest offset i in
- * (0, limit] at which a line may start (LINEBREAK_ALLOWED or FORCED), so that
- * text[0..i) and text[i..len) can be laid out separately without changing
- * where words break.  Only about 4 KB before limit and 64 bytes after it are
- * examined, so the cost does not depend on len.  Without such an offset,
- * returns the last grapheme-cluster boundary <= limit; failing that (one
- * cluster longer than limit), the last character boundary <= limit; failing
- * that, the end of the first character.  Never cuts a UTF-8 sequence that is
- * valid.  Returns len when limit >= len, 0 only when len == 0. */
-size_t linebreak_last_opportunity(const char *text, size_t len, size_t limit);
-
 #endif

@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "fold.h"
+#include "i18n.h"
+#include "links.h"
 #include "query.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Limits that keep a pasted page of garbage from building an FTS5
@@ -21,6 +24,7 @@ static const struct {
 } query_field_names[] = {
     {"de", QF_SENDER},	{"a", QF_ADDRESSEE}, {"type", QF_KIND},
     {"annee", QF_YEAR}, {"cite", QF_CITES},  {"organe", QF_ORGAN},
+    {"cote", QF_SYMBOL},
 };
 
 struct query_parser {
@@ -32,27 +36,22 @@ struct query_parser {
 	size_t term_cap, field_cap;
 };
 
-/* Whitespace: ASCII blanks, no-break space and narrow no-break space. */
+/* What separates words in a query: a space (utf8.h) or a line end. */
 static size_t
 query_space_len(const char *s, size_t len, size_t pos)
 {
 	unsigned char c = (unsigned char)s[pos];
 
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+	if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return 1;
-	if (c == 0xC2 && pos + 1 < len && (unsigned char)s[pos + 1] == 0xA0)
-		return 2;
-	if (c == 0xE2 && pos + 2 < len && (unsigned char)s[pos + 1] == 0x80 &&
-	    (unsigned char)s[pos + 2] == 0xAF)
-		return 3;
-	return 0;
+	return utf8_space_len(s, len, pos);
 }
 
 static int
 query_fail(struct query_parser *p, const char *msg)
 {
 	free(p->q->error);
-	p->q->error = xasprintf("syntaxe : %s", msg);
+	p->q->error = xasprintf(_("syntax: %s"), msg);
 	return -1;
 }
 
@@ -79,7 +78,7 @@ query_add_term(struct query_parser *p, const char *text, size_t len, bool exclud
 		for (size_t i = 0; i < term.ntokens; i++)
 			free(term.tokens[i]);
 		free(term.tokens);
-		return query_fail(p, "requête trop longue");
+		return query_fail(p, _("query too long"));
 	}
 	term.exclude = exclude;
 	term.phrase = quoted || term.ntokens > 1;
@@ -121,9 +120,21 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 {
 	struct query_field f = {.kind = kind};
 
+	if (kind == QF_CITES && memchr(v, '/', len) != NULL)
+		kind = f.kind = QF_CITES_SYMBOL;
 	if (kind == QF_YEAR) {
 		if (query_parse_years(v, len, &f.year_from, &f.year_to) < 0)
-			return query_fail(p, "année attendue (annee:2018 ou annee:2010-2018)");
+			return query_fail(p, _("year expected (annee:2018 or annee:2010-2018)"));
+	} else if (kind == QF_SYMBOL || kind == QF_CITES_SYMBOL) {
+		char symbol[LINKS_SYMBOL_MAX];
+
+		if (len == 0)
+			return 0; /* "cote:" while typing */
+		if (!links_normalize(v, len, symbol))
+			return query_fail(p, kind == QF_SYMBOL
+						 ? _("a document symbol expected (cote:A/64/666)")
+						 : _("a document symbol expected (cite:S/2010/84)"));
+		f.value = xstrdup(symbol);
 	} else {
 		size_t flen;
 
@@ -135,7 +146,7 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 	}
 	if (p->q->nfields >= QUERY_MAX_TERMS) {
 		free(f.value);
-		return query_fail(p, "requête trop longue");
+		return query_fail(p, _("query too long"));
 	}
 	p->q->fields = xgrow(p->q->fields, &p->field_cap, p->q->nfields + 1, sizeof *p->q->fields);
 	p->q->fields[p->q->nfields++] = f;
@@ -176,7 +187,7 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 		return -1;
 	if (found < 0) {
 		char *msg =
-		    xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, organe:)",
+		    xasprintf(_("unknown field '%.*s:' (de:, a:, type:, annee:, cite:, cote:, organe:)"),
 			      (int)nlen, w);
 		query_fail(p, msg);
 		free(msg);
@@ -306,7 +317,7 @@ query_parse_item(struct query_parser *p, unsigned flags)
 			size_t vlen = wlen - namelen - 1;
 
 			if (exclude)
-				return query_fail(p, "un champ ne s’exclut pas (-de:…)");
+				return query_fail(p, _("a field cannot be excluded (-de:…)"));
 			if (vlen == 0 && p->pos < p->len && p->s[p->pos] == '"') {
 				p->pos++;
 				query_quoted(p, &v, &vlen);
@@ -346,7 +357,7 @@ query_parse(const char *input, unsigned flags, struct query *out)
 	for (size_t i = 0; i < out->nterms; i++)
 		npos += !out->terms[i].exclude;
 	if (npos == 0 && out->nterms > 0)
-		return query_fail(&p, "une exclusion (-mot) a besoin d’un mot à chercher");
+		return query_fail(&p, _("an exclusion (-word) needs a word to search for"));
 	out->fts = query_build_fts(out, NULL, NULL);
 	return 0;
 }

@@ -8,7 +8,8 @@
  *   champ:valeur   field filters on document metadata:
  *                  de:kazakhstan (sender), a:… (addressee), type:note (kind),
  *                  annee:2018 or annee:2010-2018 (year or range),
- *                  cite:1540 (cited resolution), organe:… (organ)
+ *                  cite:1540 (cited resolution), organe:… (organ),
+ *                  cite:S/2010/84 (cited symbol), cote:A/64/666 (own symbol)
  * Any bytes are accepted: quotes, parentheses, AND/OR/NOT/NEAR, '*', ':' and
  * '-' are never passed to FTS5 as syntax; every token reaches MATCH as a
  * quoted string, so MATCH never raises a syntax error.  Input that cannot be
@@ -42,11 +43,15 @@ enum query_field_kind {
 	QF_YEAR,      /* annee: */
 	QF_CITES,     /* cite: */
 	QF_ORGAN,     /* organe: */
+	QF_SYMBOL,    /* cote: a document's own symbol */
+	QF_CITES_SYMBOL, /* cite: with a symbol (cite:S/2010/84) */
 };
 
 struct query_field {
 	enum query_field_kind kind;
-	char *value;          /* folded value (fold_string); NULL for QF_YEAR */
+	char *value;          /* folded value (fold_string); NULL for QF_YEAR; for
+			       * QF_SYMBOL and QF_CITES_SYMBOL the symbol,
+			       * normalised (links.h) */
 	int year_from, year_to;
 };
 

@@ -10,17 +10,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "state.h"
 #include "util.h"
 
 #define STATE_MAGIC "liseuse-state"
 #define STATE_VERSION 1
 #define STATE_LINE_MAX 8192
+/* Longest path kept in a bookmark, so that its line stays under STATE_LINE_MAX. */
+#define STATE_PATH_MAX 2048
 
 void
 state_init(struct state *st)
 {
 	memset(st, 0, sizeof *st);
+}
+
+static void
+state_mark_release(struct state_mark *m)
+{
+	free(m->snapshot);
+	free(m->source);
+	free(m->symbol);
+	free(m->excerpt);
 }
 
 void
@@ -31,6 +43,9 @@ state_release(struct state *st)
 	for (size_t i = 0; i < st->npos; i++)
 		free(st->pos[i].source);
 	free(st->pos);
+	for (size_t i = 0; i < st->nmarks; i++)
+		state_mark_release(&st->marks[i]);
+	free(st->marks);
 	state_init(st);
 }
 
@@ -125,6 +140,109 @@ state_get_position(const struct state *st, int64_t doc_id, const char *source, s
 	return false;
 }
 
+uint64_t
+state_fingerprint(const char *text, size_t len)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	bool blank = false, started = false;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			blank = started;
+			continue;
+		}
+		if (blank) {
+			h = (h ^ ' ') * UINT64_C(1099511628211);
+			blank = false;
+		}
+		started = true;
+		h = (h ^ c) * UINT64_C(1099511628211);
+	}
+	return h ? h : 1;
+}
+
+/* A string for a field of the file: tabs and newlines as spaces. */
+static char *
+state_field(const char *s, size_t max)
+{
+	size_t n = s ? strlen(s) : 0;
+	char *out;
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	out = xstrndup(s ? s : "", n);
+	for (char *c = out; *c; c++)
+		if (*c == '\t' || *c == '\n' || *c == '\r')
+			*c = ' ';
+	return out;
+}
+
+/* Two bookmarks are on one paragraph: same snapshot, same document (by
+ * file name, else by symbol) and same fingerprint. */
+static bool
+state_same_mark(const struct state_mark *m, const char *snapshot, const char *source,
+		const char *symbol, uint64_t fingerprint)
+{
+	if (m->fingerprint != fingerprint || strcmp(m->snapshot, snapshot ? snapshot : "") != 0)
+		return false;
+	if (source && source[0] && m->source[0])
+		return strcmp(m->source, source) == 0;
+	return symbol && symbol[0] && strcmp(m->symbol, symbol) == 0;
+}
+
+bool
+state_has_mark(const struct state *st, const char *snapshot, const char *source,
+	       const char *symbol, uint64_t fingerprint)
+{
+	for (size_t i = 0; i < st->nmarks; i++)
+		if (state_same_mark(&st->marks[i], snapshot, source, symbol, fingerprint))
+			return true;
+	return false;
+}
+
+/* Inserts a copy of m at index at. */
+static void
+state_insert_mark(struct state *st, size_t at, const struct state_mark *m)
+{
+	struct state_mark copy = {
+	    .snapshot = state_field(m->snapshot, STATE_PATH_MAX),
+	    .source = state_field(m->source, STATE_PATH_MAX),
+	    .symbol = state_field(m->symbol, 200),
+	    .fingerprint = m->fingerprint,
+	    .piece = m->piece,
+	    .excerpt = state_field(m->excerpt, STATE_EXCERPT_MAX),
+	};
+
+	st->marks = xgrow(st->marks, &st->marks_cap, st->nmarks + 1, sizeof *st->marks);
+	memmove(st->marks + at + 1, st->marks + at, (st->nmarks - at) * sizeof *st->marks);
+	st->marks[at] = copy;
+	st->nmarks++;
+}
+
+bool
+state_toggle_mark(struct state *st, const struct state_mark *m)
+{
+	for (size_t i = 0; i < st->nmarks; i++) {
+		if (state_same_mark(&st->marks[i], m->snapshot, m->source, m->symbol,
+				    m->fingerprint)) {
+			state_mark_release(&st->marks[i]);
+			memmove(st->marks + i, st->marks + i + 1,
+				(st->nmarks - i - 1) * sizeof *st->marks);
+			st->nmarks--;
+			return false;
+		}
+	}
+	if (st->nmarks == STATE_MAX_MARKS)
+		state_mark_release(&st->marks[--st->nmarks]);
+	state_insert_mark(st, 0, m);
+	return true;
+}
+
 /* Parses an unsigned decimal field; false on anything else. */
 static bool
 parse_size(const char *s, size_t *out)
@@ -170,8 +288,8 @@ split_tabs(char *line, char **fields, size_t max)
 static bool
 load_line(struct state *st, char *line)
 {
-	char *f[5];
-	size_t n = split_tabs(line, f, 5), piece, lineno, id;
+	char *f[8];
+	size_t n = split_tabs(line, f, 8), piece, lineno, id;
 
 	if (strcmp(f[0], "layout") == 0 && n == 2) {
 		if (strcmp(f[1], "side") && strcmp(f[1], "stacked"))
@@ -196,6 +314,18 @@ load_line(struct state *st, char *line)
 		st->pos[st->npos].line = lineno;
 		st->pos[st->npos].source = xstrdup(f[4]);
 		st->npos++;
+	} else if (strcmp(f[0], "mark") == 0 && n == 7) {
+		struct state_mark m = {f[1], f[2], f[3], 0, 0, f[6]};
+		char *end;
+
+		errno = 0;
+		m.fingerprint = strtoull(f[4], &end, 16);
+		if (errno || *end || f[4][0] == '\0' || m.fingerprint == 0 ||
+		    !parse_size(f[5], &m.piece) || f[1][0] == '\0')
+			return false;
+		/* the file lists newest first: append in order */
+		if (st->nmarks < STATE_MAX_MARKS)
+			state_insert_mark(st, st->nmarks, &m);
 	} else {
 		/* Unknown keys, or known keys with other fields (a newer
 		 * version), are skipped, not fatal; a line without a tab is. */
@@ -216,20 +346,20 @@ open_regular(const char *path, char **err)
 
 	if (fd < 0) {
 		if (errno != ENOENT)
-			*err = xasprintf("%s : %s", path, strerror(errno));
+			*err = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s : not a regular file", path);
+		*err = xasprintf(_("%s: not a regular file"), path);
 		goto fail;
 	}
 	/* Back to blocking reads: a regular file never waits for a writer. */
 	if (fcntl(fd, F_SETFL, 0) < 0 || !(fp = fdopen(fd, "r"))) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	return fp;
@@ -255,27 +385,27 @@ state_load(struct state *st, const char *path, char **err)
 		if (got > 0 && line[got - 1] == '\n')
 			line[--got] = '\0';
 		if ((size_t)got != strlen(line) || got > STATE_LINE_MAX) {
-			*err = xasprintf("%s:%zu : ligne illisible", path, lineno);
+			*err = xasprintf("%s:%zu:1: %s", path, lineno, _("unreadable line"));
 			goto out;
 		}
 		if (lineno == 1) {
 			if (strcmp(line, STATE_MAGIC "\t1") != 0) {
-				*err = xasprintf("%s:1 : version inconnue", path);
+				*err = xasprintf("%s:1:1: %s", path, _("unknown version"));
 				goto out;
 			}
 			continue;
 		}
 		if (!load_line(st, line)) {
-			*err = xasprintf("%s:%zu : ligne invalide", path, lineno);
+			*err = xasprintf("%s:%zu:1: %s", path, lineno, _("invalid line"));
 			goto out;
 		}
 	}
 	if (ferror(fp)) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	if (lineno == 0) {
-		*err = xasprintf("%s : fichier vide", path);
+		*err = xasprintf("%s: %s", path, _("empty file"));
 		goto out;
 	}
 	ret = 0;
@@ -321,6 +451,12 @@ format_state(const struct state *st, struct strbuf *out)
 		strbuf_addf(out, "pos\t%" PRId64 "\t%zu\t%zu\t%s\n", st->pos[i].doc_id,
 			    st->pos[i].piece, st->pos[i].line,
 			    storable(st->pos[i].source) ? st->pos[i].source : "");
+	for (size_t i = 0; i < st->nmarks; i++) {
+		const struct state_mark *m = &st->marks[i];
+
+		strbuf_addf(out, "mark\t%s\t%s\t%s\t%016" PRIx64 "\t%zu\t%s\n", m->snapshot,
+			    m->source, m->symbol, m->fingerprint, m->piece, m->excerpt);
+	}
 }
 
 int
@@ -333,18 +469,18 @@ state_save(const struct state *st, const char *path, char **err)
 	struct stat existing;
 
 	if (make_parents(path) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	/* A FIFO or a device put there on purpose is not replaced. */
 	if (stat(path, &existing) == 0 && !S_ISREG(existing.st_mode)) {
-		*err = xasprintf("%s : not a regular file, not replaced", path);
+		*err = xasprintf(_("%s: not a regular file, not replaced"), path);
 		goto out;
 	}
 	format_state(st, &text);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	while (done < text.len) {
@@ -352,19 +488,19 @@ state_save(const struct state *st, const char *path, char **err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			*err = xasprintf("%s : %s", tmp, n < 0 ? strerror(errno) : "écriture");
+			*err = xasprintf("%s: %s", tmp, n < 0 ? strerror(errno) : _("short write"));
 			goto out;
 		}
 		done += (size_t)n;
 	}
 	if (fsync(fd) < 0 || close(fd) < 0) {
 		fd = -1;
-		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
 	if (rename(tmp, path) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	ret = 0;

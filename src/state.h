@@ -6,6 +6,10 @@
  *   filter  the last filter text
  *   last    id<TAB>source            the last open document
  *   pos     id<TAB>piece<TAB>line<TAB>source   most recent first
+ *   mark    snapshot<TAB>source<TAB>symbol<TAB>fingerprint<TAB>piece<TAB>excerpt
+ *           a bookmark, newest first: the snapshot's path, the document's
+ *           file name and first symbol, and the paragraph's fingerprint
+ *           (hexadecimal), which survive a re-import where row ids do not
  * The file is written atomically (temporary file, fsync, rename), so a
  * failed write never truncates the previous state.  No curses here. */
 #ifndef LISEUSE_STATE_H
@@ -16,12 +20,25 @@
 #include <stdint.h>
 
 #define STATE_MAX_POSITIONS 200
+#define STATE_MAX_MARKS 1000
+/* Bytes of a paragraph kept as a bookmark's excerpt. */
+#define STATE_EXCERPT_MAX 120
 
 struct state_position {
 	int64_t doc_id;
 	size_t piece;
 	size_t line;
 	char *source; /* owned; "" when unknown */
+};
+
+/* A bookmark on a paragraph.  Strings are owned, "" when unknown. */
+struct state_mark {
+	char *snapshot;	      /* the snapshot's path, as the program resolved it */
+	char *source;	      /* the document's source file name */
+	char *symbol;	      /* the document's first symbol */
+	uint64_t fingerprint; /* state_fingerprint of the paragraph's first piece */
+	size_t piece;	      /* the piece it was at: where to look first */
+	char *excerpt;	      /* the paragraph's start, on one line */
 };
 
 struct state {
@@ -31,6 +48,8 @@ struct state {
 	char *last_source;	    /* owned, or NULL */
 	struct state_position *pos; /* most recent first, owned */
 	size_t npos, cap;
+	struct state_mark *marks; /* newest first, owned */
+	size_t nmarks, marks_cap;
 };
 
 void state_init(struct state *st);
@@ -61,6 +80,22 @@ void state_set_position(struct state *st, int64_t doc_id, const char *source, si
  * Returns true and fills *piece and *line when found. */
 bool state_get_position(const struct state *st, int64_t doc_id, const char *source, size_t *piece,
 			size_t *line);
+
+/* A paragraph's fingerprint: a 64-bit FNV-1a hash of its text with runs of
+ * blanks as one space and blanks at either end ignored, so a re-import
+ * that only rewraps or re-spaces it keeps the bookmark.  Never 0. */
+uint64_t state_fingerprint(const char *text, size_t len);
+
+/* Toggles the bookmark m (copied; excerpt cut to STATE_EXCERPT_MAX bytes
+ * on one line): removes the one on the same paragraph of the same document
+ * of the same snapshot, else adds it first, keeping at most
+ * STATE_MAX_MARKS.  Returns true when it was added. */
+bool state_toggle_mark(struct state *st, const struct state_mark *m);
+
+/* True when the paragraph with that fingerprint in that document of that
+ * snapshot has a bookmark. */
+bool state_has_mark(const struct state *st, const char *snapshot, const char *source,
+		    const char *symbol, uint64_t fingerprint);
 
 /* Replaces the saved filter (text may be NULL) and the last document. */
 void state_set_filter(struct state *st, const char *text);

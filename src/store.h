@@ -1,10 +1,13 @@
 /* store.h - the snapshot: documents, pieces of text and the search index.
  *
- * Only this module talks to SQLite.  A snapshot holds each document's
- * metadata and its text in pieces: one per paragraph, and long paragraphs
- * cut into pieces of at most STORE_PIECE_MAX bytes at a break opportunity,
- * so nothing ever needs a whole document in memory.  FTS5 indexes pieces
- * (tokenizer "liseuse", see fold.h), so a hit points at a passage.
+ * Only the store talks to SQLite: store.c opens and checks a snapshot,
+ * store_write.c imports, store_read.c reads documents, store_results.c
+ * searches.  A snapshot holds each document's metadata and its text in
+ * pieces: one per paragraph, and long paragraphs cut into pieces of at most
+ * STORE_PIECE_MAX bytes after a sentence that ends (else after a space), so
+ * nothing ever needs a whole document in memory.  FTS5 indexes the pieces
+ * and one piece of metadata per document (tokenizer "liseuse", see fold.h),
+ * so a hit points at a passage.
  *
  * Piece row ids are ordered by (document date, document) newest first, then
  * by piece, so the default order, newest first, is the index order and
@@ -23,7 +26,7 @@
 #include "document.h"
 #include "query.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_PIECE_MAX 4096
 
 struct store;
@@ -38,6 +41,10 @@ enum store_mode {
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out, char **err);
+/* Like store_open, but messages name the file `name` instead of path: the
+ * snapshot that the working copy at path will replace. */
+int store_open_as(const char *path, const char *name, enum store_mode mode, struct store **out,
+		  char **err);
 void store_close(struct store *store);
 const char *store_path(const struct store *store);
 
@@ -83,16 +90,48 @@ int store_count_documents(struct store *store, int64_t *count, char **err);
 int store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err);
 /* Resolves "12" (an id) or "A/64/666" (a symbol, any case); 1, 0 or -1. */
 int store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char **err);
+/* Finds the document that has symbol (normalised as links_normalize does,
+ * any case; "1540 (2004)" is "S/RES/1540 (2004)").  A symbol without a year
+ * also finds the resolution of that number with a year, and the other way
+ * round.  Returns 1 with *id, 0 when no document has it, -1. */
+int store_find_symbol(struct store *store, const char *symbol, int64_t *id, char **err);
+
+/* Finds the document imported from the file named source (a base name):
+ * 1 with *id (the newest when several are), 0, -1. */
+int store_find_source(struct store *store, const char *source, int64_t *id, char **err);
+
+/* A document that cites another: what a list of them shows. */
+struct store_ref {
+	int64_t id;
+	char *symbol; /* its first own symbol, or NULL */
+	char *kind, *date, *sender; /* owned, NULL when unknown */
+};
+void store_refs_free(struct store_ref *refs, size_t n);
+/* The documents whose text cites one of doc_id's symbols (the document
+ * itself left out), newest first, in a newly allocated array *refs (NULL
+ * when there is none).  Returns the count, or -1/-2. */
+long store_cited_by(struct store *store, int64_t doc_id, struct store_ref **refs, char **err);
+
 /* Reads piece `index` (0-based) of a document into out (owned by the caller:
  * paragraph_release).  *continued is set when the piece continues the
  * previous piece's paragraph (a long paragraph cut in pieces).  1/0/-1. */
 int store_get_piece(struct store *store, int64_t doc_id, size_t index,
 		    struct paragraph *out, bool *continued, char **err);
 
+/* Calls fn, in document order, for each paragraph of a document that is
+ * part of its structure: every role but body text, the masthead and notes,
+ * first pieces only (a paragraph, not its continuations), with at most
+ * max_chars characters of its text (p is only valid during the call).
+ * Returns 0, or -1/-2. */
+int store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_chars,
+			       void (*fn)(void *arg, size_t index, const struct paragraph *p),
+			       void *arg, char **err);
+
 /* One row of results: a document, and with a text query its best passage. */
 struct store_hit {
 	int64_t doc_id;
-	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown) */
+	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown;
+						       * title: the source when unknown) */
 	size_t piece;             /* best matching piece (0 without a text query, or
 				   * when only the metadata matched: the passage is
 				   * then the metadata: title · kind · sender · …) */

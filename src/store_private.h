@@ -50,7 +50,7 @@ struct store {
 	int (*check)(void *arg);
 	void *check_arg;
 	/* statements cached for the importer */
-	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *update_doc, *last_key;
+	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *insert_cite, *update_doc, *last_key;
 	sqlite3_stmt *read_pieces, *insert_fts;
 	sqlite3_stmt *find_source, *find_symbol; /* what a document replaces */
 	/* sort keys of the documents added in this transaction, indexed at commit */
@@ -81,7 +81,8 @@ char *store_match_expression(struct store *store, const struct query *q);
  * none; *year gets the year or 0. */
 int64_t store_day_number(const char *date, int *year);
 
-/* Turns an SQLite failure into -1 with "PATH: what: reason" in *err, or -2
+/* Turns an SQLite failure into -1 with "PATH: what: reason" in *err (what
+ * is marked N_() and translated here), or -2
  * (no message) when the interrupt callback abandoned the statement. */
 int store_fail(struct store *store, int rc, const char *what, char **err);
 /* Prepares sql; -1 with *err on failure. */
@@ -94,6 +95,10 @@ int store_int_query(struct store *store, const char *sql, int64_t *out, char **e
 int store_need_write(struct store *store, char **err);
 /* Steps a statement that returns no row and resets it; -1/-2 as store_fail. */
 int store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, char **err);
+/* Binds ?first..?first+3 of a symbol comparison "x = ?1 OR x = ?2 OR (x >=
+ * ?3 AND x < ?4)": the symbol, the symbol without its year, and the bounds
+ * of the symbol followed by any year (store_links.c). */
+void store_bind_symbol_forms(sqlite3_stmt *stmt, int first, const char *symbol);
 /* Looks up a document's sort key and piece count: 1 found, 0 not, -1/-2. */
 int store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npieces, char **err);
 

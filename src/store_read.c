@@ -11,6 +11,7 @@
 
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -70,7 +71,7 @@ store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err
 	} else if (rc == SQLITE_DONE) {
 		ret = 0;
 	} else {
-		ret = store_fail(store, rc, "lecture d’un document", err);
+		ret = store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -91,7 +92,7 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 		*npieces = sqlite3_column_int64(stmt, 1);
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un document", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -100,10 +101,9 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 int
 store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char **err)
 {
-	sqlite3_stmt *stmt;
 	const char *s = id_or_symbol;
 	size_t n, digits;
-	int rc, ret;
+	int ret;
 
 	s += strspn(s, " \t");
 	n = strlen(s);
@@ -123,18 +123,12 @@ store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char 
 			return ret;
 		}
 	}
-	if (store_prepare(store, "SELECT doc FROM symbol WHERE name = ?1 ORDER BY doc LIMIT 1",
-			  &stmt, err) < 0)
-		return -1;
-	sqlite3_bind_text(stmt, 1, s, (int)n, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		ret = 1;
-	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’une cote", err);
+	{
+		char *symbol = xstrndup(s, n);
+
+		ret = store_find_symbol(store, symbol, id, err);
+		free(symbol);
 	}
-	sqlite3_finalize(stmt);
 	return ret;
 }
 
@@ -193,8 +187,49 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 		}
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un passage", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a passage"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
+}
+
+int
+store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_chars,
+			   void (*fn)(void *arg, size_t index, const struct paragraph *p),
+			   void *arg, char **err)
+{
+	sqlite3_stmt *stmt;
+	int64_t key = 0, npieces = 0;
+	int rc;
+
+	rc = store_doc_key(store, doc_id, &key, &npieces, err);
+	if (rc <= 0)
+		return rc;
+	if (npieces == 0)
+		return 0;
+	if (store_prepare(store,
+			  "SELECT id, role, substr(text, 1, ?3) FROM piece WHERE id BETWEEN ?1 AND ?2"
+			  " AND continued = 0 AND role NOT IN (?4, ?5, ?6) ORDER BY id",
+			  &stmt, err) < 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, store_piece_rowid(key, 0));
+	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, npieces - 1));
+	sqlite3_bind_int64(stmt, 3, (int64_t)max_chars);
+	sqlite3_bind_int(stmt, 4, PARA_BODY);
+	sqlite3_bind_int(stmt, 5, PARA_FRONT);
+	sqlite3_bind_int(stmt, 6, PARA_NOTE);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int role = sqlite3_column_int(stmt, 1);
+		const unsigned char *text = sqlite3_column_text(stmt, 2);
+		struct paragraph p = {0};
+
+		p.role = role >= 0 && role < PARA_ROLE_COUNT ? (enum para_role)role : PARA_BODY;
+		p.text = (char *)(text ? text : (const unsigned char *)"");
+		p.len = text ? (size_t)sqlite3_column_bytes(stmt, 2) : 0;
+		fn(arg, (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX), &p);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, _("reading the outline"), err);
+	return 0;
 }

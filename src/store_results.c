@@ -19,7 +19,9 @@
 #include <sqlite3.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "query.h"
+#include "excerpt.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -70,6 +72,18 @@ store_filter_sql(const struct query *q, struct strbuf *sql, int first)
 				    n + 1);
 			n += 2;
 			break;
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL: {
+			const char *table = f->kind == QF_SYMBOL ? "symbol" : "cite";
+			const char *col = f->kind == QF_SYMBOL ? "name" : "target";
+
+			strbuf_addf(sql,
+				    " AND id IN (SELECT doc FROM %s WHERE %s = ?%d OR %s = ?%d"
+				    " OR (%s >= ?%d AND %s < ?%d))",
+				    table, col, n, col, n + 1, col, n + 2, col, n + 3);
+			n += 4;
+			break;
+		}
 		default:
 			strbuf_addf(sql, " AND instr(%s, ?%d) > 0", columns[f->kind], n);
 			n += 1;
@@ -110,6 +124,11 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 			sqlite3_bind_text(stmt, n++, b, -1, free);
 			break;
 		}
+		case QF_SYMBOL:
+		case QF_CITES_SYMBOL:
+			store_bind_symbol_forms(stmt, n, f->value);
+			n += 4;
+			break;
 		default:
 			/* a word prefix: " kaz" in " kazakhstan " */
 			sqlite3_bind_text(stmt, n++, xasprintf(" %s", f->value), -1, free);
@@ -241,72 +260,11 @@ store_fill_hit(sqlite3_stmt *stmt, struct store_hit *hit)
 	hit->sender = store_column_or_empty(stmt, 3);
 	hit->title = store_column_or_empty(stmt, 4);
 	hit->source = store_column_or_empty(stmt, 5);
-}
-
-static bool
-store_is_continuation(const char *text, size_t i)
-{
-	return ((unsigned char)text[i] & 0xC0) == 0x80;
-}
-
-/* Cuts an excerpt of about STORE_PASSAGE_MAX bytes around the first match,
- * at spaces when possible and always at character boundaries, with "…"
- * where text was cut; marks are the matches inside it. */
-static void
-store_excerpt(const struct query *q, const char *text, size_t len, struct store_hit *hit)
-{
-	static const char ellipsis[] = "…";
-	const size_t elen = sizeof ellipsis - 1;
-	struct text_span *spans;
-	size_t nspans = query_highlight(q, text, len, &spans);
-	size_t anchor = nspans ? spans[0].start : 0, from = 0, to, head;
-	struct strbuf sb = STRBUF_INIT;
-
-	if (anchor > STORE_PASSAGE_BEFORE) {
-		from = anchor - STORE_PASSAGE_BEFORE;
-		while (from > 0 && store_is_continuation(text, from))
-			from--;
-		for (size_t i = from; i < anchor; i++) {
-			if (text[i] == ' ') {
-				from = i + 1;
-				break;
-			}
-		}
+	/* a document without a title is listed under its file name */
+	if (hit->title[0] == '\0') {
+		free(hit->title);
+		hit->title = xstrdup(hit->source);
 	}
-	to = from + STORE_PASSAGE_MAX;
-	if (to >= len) {
-		to = len;
-	} else {
-		size_t i;
-
-		for (i = to; i > from + STORE_PASSAGE_MAX / 2 && text[i] != ' '; i--)
-			;
-		if (text[i] == ' ' && i > from + STORE_PASSAGE_MAX / 2)
-			to = i;
-		while (to > from && store_is_continuation(text, to))
-			to--;
-	}
-	if (from > 0)
-		strbuf_add(&sb, ellipsis, elen);
-	head = sb.len;
-	strbuf_add(&sb, text + from, to - from);
-	if (to < len)
-		strbuf_add(&sb, ellipsis, elen);
-	hit->marks = NULL;
-	hit->nmarks = 0;
-	for (size_t i = 0; i < nspans; i++) {
-		size_t s = spans[i].start > from ? spans[i].start : from;
-		size_t e = spans[i].end < to ? spans[i].end : to;
-
-		if (s >= e)
-			continue;
-		if (hit->marks == NULL)
-			hit->marks = xcalloc(nspans, sizeof *hit->marks);
-		hit->marks[hit->nmarks++] =
-		    (struct text_span){(uint32_t)(s - from + head), (uint32_t)(e - from + head)};
-	}
-	free(spans);
-	hit->passage = strbuf_detach(&sb, NULL);
 }
 
 /* Steps a one-row statement: 1 row, 0 none, -1/-2 failure.  The caller resets. */
@@ -331,10 +289,16 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 
 	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
 	sqlite3_bind_int64(res->piece, 1, rowid);
-	rc = store_step_row(res->store, res->piece, "lecture d’un passage", err);
+	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
 	if (rc == 1) {
-		store_excerpt(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
-			      (size_t)sqlite3_column_bytes(res->piece, 0), hit);
+		struct excerpt e;
+
+		excerpt_make(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
+			     (size_t)sqlite3_column_bytes(res->piece, 0), STORE_PASSAGE_BEFORE,
+			     STORE_PASSAGE_MAX, &e);
+		hit->passage = e.text;
+		hit->marks = e.marks;
+		hit->nmarks = e.nmarks;
 		if (index != STORE_META_INDEX)
 			hit->page = sqlite3_column_int(res->piece, 1);
 	}
@@ -354,7 +318,7 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 			res->seek_live = false;
 			break;
 		}
-		rc = store_step_row(res->store, res->seek, "recherche", err);
+		rc = store_step_row(res->store, res->seek, N_("searching"), err);
 		if (rc == 1) {
 			res->seek_rowid = sqlite3_column_int64(res->seek, 0);
 			continue;
@@ -367,7 +331,7 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 	}
 	if (!res->seek_live) {
 		sqlite3_bind_int64(res->seek, 2, bound);
-		rc = store_step_row(res->store, res->seek, "recherche", err);
+		rc = store_step_row(res->store, res->seek, N_("searching"), err);
 		if (rc != 1) {
 			sqlite3_reset(res->seek);
 			return rc;
@@ -389,7 +353,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		return 0;
 	if (res->list != NULL) {
 		sqlite3_bind_int64(res->list, 1, res->bound);
-		rc = store_step_row(res->store, res->list, "liste des documents", err);
+		rc = store_step_row(res->store, res->list, N_("listing the documents"), err);
 		if (rc == 1) {
 			store_fill_hit(res->list, hit);
 			res->bound = sqlite3_column_int64(res->list, 6);
@@ -413,7 +377,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		}
 		key = store_rowid_key(rowid);
 		sqlite3_bind_int64(res->doc, 1, key);
-		rc = store_step_row(res->store, res->doc, "lecture d’un document", err);
+		rc = store_step_row(res->store, res->doc, N_("reading a document"), err);
 		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
 		if (rc == 1 && doc_key == key)
 			store_fill_hit(res->doc, hit);
@@ -468,7 +432,7 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 	if (store_has_text(q))
 		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	store_filter_bind(q, stmt, 2);
-	rc = store_step_row(store, stmt, "comptage", err);
+	rc = store_step_row(store, stmt, N_("counting"), err);
 	if (rc == 1)
 		*count = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -502,7 +466,7 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 	sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, 0));
 	sqlite3_bind_int64(stmt, 3, store_piece_rowid(key, npieces - 1));
-	while ((rc = store_step_row(store, stmt, "recherche dans un document", err)) == 1) {
+	while ((rc = store_step_row(store, stmt, N_("searching a document"), err)) == 1) {
 		*pieces = xgrow(*pieces, &cap, n + 1, sizeof **pieces);
 		(*pieces)[n++] = (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX);
 	}

@@ -6,21 +6,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <sqlite3.h>
 
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
+#include "links.h"
 #include "store.h"
 #include "store_private.h"
+#include "utf8.h"
 #include "util.h"
 int
 store_need_write(struct store *store, char **err)
 {
 	if (store->mode != STORE_READ_ONLY)
 		return 0;
-	*err = xasprintf("%s: instantané ouvert en lecture seule", store->path);
+	*err = xasprintf(_("%s: snapshot opened read-only"), store->path);
 	return -1;
 }
 
@@ -47,7 +51,7 @@ store_configure_index(struct store *store, char **err)
 			      "INSERT INTO fts(fts, rank) VALUES('automerge', 0);"
 			      "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
 			      STORE_INDEX_HASH_BYTES);
-	int rc = store_exec(store, sql, "configuration de l’index", err);
+	int rc = store_exec(store, sql, N_("configuring the index"), err);
 
 	free(sql);
 	return rc;
@@ -59,10 +63,10 @@ store_begin(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import déjà commencé", store->path);
+		*err = xasprintf(_("%s: import already begun"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "BEGIN IMMEDIATE", "début de l’import", err) < 0)
+	if (store_exec(store, "BEGIN IMMEDIATE", N_("beginning the import"), err) < 0)
 		return -1;
 	store->in_transaction = true;
 	store->nunindexed = 0;
@@ -108,14 +112,14 @@ store_index_added(struct store *store, char **err)
 			sqlite3_bind_int64(insert, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(insert, 2, (const char *)sqlite3_column_text(read, 1),
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, insert, "indexation", err) < 0) {
+			if (store_step_done(store, insert, N_("indexing"), err) < 0) {
 				sqlite3_reset(read);
 				return -1;
 			}
 		}
 		sqlite3_reset(read);
 		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, "indexation", err);
+			return store_fail(store, rc, N_("indexing"), err);
 	}
 	store->nunindexed = 0;
 	return 0;
@@ -125,11 +129,11 @@ int
 store_commit(struct store *store, char **err)
 {
 	if (!store->in_transaction) {
-		*err = xasprintf("%s: aucun import en cours", store->path);
+		*err = xasprintf(_("%s: no import under way"), store->path);
 		return -1;
 	}
 	if (store_index_added(store, err) < 0 ||
-	    store_exec(store, "COMMIT", "fin de l’import", err) < 0) {
+	    store_exec(store, "COMMIT", N_("ending the import"), err) < 0) {
 		store_rollback(store);
 		return -1;
 	}
@@ -160,7 +164,7 @@ store_compact(struct store *store, char **err)
 		return -1;
 	if (free_pages * STORE_COMPACT_RATIO <= pages)
 		return 0;
-	return store_exec(store, "VACUUM", "compactage", err);
+	return store_exec(store, "VACUUM", N_("compacting"), err);
 }
 
 int
@@ -169,17 +173,17 @@ store_finish(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import en cours (store_commit d’abord)", store->path);
+		*err = xasprintf(_("%s: import under way (store_commit first)"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", "optimisation", err) < 0)
+	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", N_("optimising"), err) < 0)
 		return -1;
 	if (store_exec(store,
 		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
 		       "DELETE FROM term;"
 		       "INSERT INTO term SELECT term FROM temp.vocabulary;"
 		       "DROP TABLE temp.vocabulary;",
-		       "vocabulaire", err) < 0)
+		       N_("vocabulary"), err) < 0)
 		return -1;
 	return store_compact(store, err);
 }
@@ -277,9 +281,8 @@ store_cut(const char *text, size_t len, size_t start)
 	}
 	if (after_space)
 		return after_space;
-	for (e = limit; e > start + 1 && ((unsigned char)text[e] & 0xC0) == 0x80; e--)
-		;
-	return e;
+	e = utf8_char_start(text, limit);
+	return e > start ? e : utf8_next(text, len, start);
 }
 
 /* Bold spans of [a, b), re-based, as little-endian uint32 pairs. */
@@ -318,7 +321,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 	else
 		sqlite3_bind_null(p, 5);
 	sqlite3_bind_int(p, 6, page > 0 ? page : 0);
-	return store_step_done(store, p, "écriture d’un passage", err);
+	return store_step_done(store, p, N_("writing a passage"), err);
 }
 
 static int
@@ -343,6 +346,8 @@ store_prepare_writes(struct store *store, char **err)
 			  err) < 0 ||
 	    store_prepare(store, "INSERT OR IGNORE INTO symbol(name, doc) VALUES(?1, ?2)",
 			  &store->insert_symbol, err) < 0 ||
+	    store_prepare(store, "INSERT OR IGNORE INTO cite(target, doc) VALUES(?1, ?2)",
+			  &store->insert_cite, err) < 0 ||
 	    store_prepare(store, "UPDATE doc SET npieces = ?2, nbytes = ?3 WHERE id = ?1",
 			  &store->update_doc, err) < 0 ||
 	    store_prepare(store, "SELECT max(sortkey) FROM doc WHERE sortkey BETWEEN ?1 AND ?2",
@@ -368,7 +373,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 	rc = sqlite3_step(store->last_key);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(store->last_key);
-		return store_fail(store, rc, "numérotation", err);
+		return store_fail(store, rc, N_("numbering"), err);
 	}
 	if (sqlite3_column_type(store->last_key, 0) == SQLITE_NULL)
 		*key = first;
@@ -376,7 +381,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 		*key = sqlite3_column_int64(store->last_key, 0) + 1;
 	sqlite3_reset(store->last_key);
 	if (*key > last) {
-		*err = xasprintf("%s: trop de documents à la même date", store->path);
+		*err = xasprintf(_("%s: too many documents with the same date"), store->path);
 		return -1;
 	}
 	return 0;
@@ -407,6 +412,73 @@ store_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(stmt, i);
+}
+
+/* Writes (name, doc) into the table of stmt; -1 as store_step_done. */
+static int
+store_insert_name(struct store *store, sqlite3_stmt *stmt, const char *name, size_t n,
+		  int64_t id, const char *what, char **err)
+{
+	sqlite3_bind_text(stmt, 1, name, (int)n, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, id);
+	return store_step_done(store, stmt, what, err);
+}
+
+/* True when target names the document itself: one of its own symbols,
+ * with or without the year of a resolution. */
+static bool
+store_own_symbol(const char *symbols, const char *target)
+{
+	char own[LINKS_SYMBOL_MAX], bare[LINKS_SYMBOL_MAX];
+
+	for (const char *c = symbols; links_next_symbol(&c, own);)
+		if (strcasecmp(own, target) == 0 ||
+		    (links_without_year(own, bare) && strcasecmp(bare, target) == 0))
+			return true;
+	return false;
+}
+
+/* The document's own symbols (normalised: "S/RES/2325 (2016)" is one) and
+ * the symbols its text refers to, the cited resolutions among them. */
+static int
+store_add_symbols(struct store *store, const struct document *doc, int64_t id, char **err)
+{
+	const struct doc_meta *m = &doc->meta;
+	char target[LINKS_SYMBOL_MAX];
+
+	for (const char *c = m->symbols; links_next_symbol(&c, target);)
+		if (store_insert_name(store, store->insert_symbol, target, strlen(target), id,
+				      N_("writing a symbol"), err) < 0)
+			return -1;
+	for (const char *r = m->resolutions; r != NULL && *r;) {
+		size_t n = strcspn(r, ";");
+
+		if (links_normalize(r, n, target) && !store_own_symbol(m->symbols, target) &&
+		    store_insert_name(store, store->insert_cite, target, strlen(target), id,
+				      _("writing a citation"), err) < 0)
+			return -1;
+		r += n;
+		r += strspn(r, "; ");
+	}
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+		struct link *links;
+		size_t nlinks;
+		int rc = 0;
+
+		if (p->role == PARA_FRONT)
+			continue;
+		nlinks = links_find(p->text, p->len, &links);
+		for (size_t k = 0; k < nlinks && rc == 0; k++)
+			if (!store_own_symbol(m->symbols, links[k].target))
+				rc = store_insert_name(store, store->insert_cite, links[k].target,
+						       strlen(links[k].target), id,
+						       _("writing a citation"), err);
+		free(links);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Writes a document under id (0: a new one) with its content hash. */
@@ -454,7 +526,7 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	else
 		sqlite3_bind_null(store->insert_doc, 18);
 	sqlite3_bind_int64(store->insert_doc, 19, hash);
-	if (store_step_done(store, store->insert_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->insert_doc, N_("writing a document"), err) < 0)
 		goto out;
 	*id = sqlite3_last_insert_rowid(store->db);
 
@@ -466,8 +538,8 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 			size_t end = store_cut(p->text, p->len, start);
 
 			if (npieces >= STORE_META_INDEX) {
-				*err = xasprintf("%s: document trop long (%s)", store->path,
-						 m->source ? m->source : "sans nom");
+				*err = xasprintf(_("%s: document too long (%s)"), store->path,
+						 m->source ? m->source : _("unnamed"));
 				goto out;
 			}
 			store_bold_blob(p, start, end, &bold);
@@ -484,23 +556,12 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	if (store_insert_piece(store, store_piece_rowid(key, STORE_META_INDEX), PARA_FRONT, false,
 			       0, meta, strlen(meta), NULL, err) < 0)
 		goto out;
-	for (const char *s = m->symbols; s != NULL && *s;) {
-		size_t n = strcspn(s, " \t");
-
-		if (n) {
-			sqlite3_bind_text(store->insert_symbol, 1, s, (int)n, SQLITE_STATIC);
-			sqlite3_bind_int64(store->insert_symbol, 2, *id);
-			if (store_step_done(store, store->insert_symbol, "écriture d’une cote",
-					    err) < 0)
-				goto out;
-		}
-		s += n;
-		s += strspn(s, " \t");
-	}
+	if (store_add_symbols(store, doc, *id, err) < 0)
+		goto out;
 	sqlite3_bind_int64(store->update_doc, 1, *id);
 	sqlite3_bind_int64(store->update_doc, 2, npieces);
 	sqlite3_bind_int64(store->update_doc, 3, (int64_t)nbytes);
-	if (store_step_done(store, store->update_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->update_doc, N_("writing a document"), err) < 0)
 		goto out;
 	if (store->nunindexed == store->unindexed_alloc) {
 		store->unindexed_alloc = store->unindexed_alloc ? 2 * store->unindexed_alloc : 256;
@@ -608,7 +669,7 @@ store_collect_matches(struct store *store, sqlite3_stmt *stmt, struct store_matc
 		(*matches)[(*n)++] = (struct store_match){id, sqlite3_column_int64(stmt, 1)};
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’un document", err);
+	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("looking up a document"), err);
 }
 
 /* Removes a document: its index entries (unless it was added in this
@@ -644,11 +705,11 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			sqlite3_bind_int64(remove, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(remove, 2, (const char *)sqlite3_column_text(read, 1),
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, remove, "remplacement d’un document", err) < 0)
+			if (store_step_done(store, remove, N_("replacing a document"), err) < 0)
 				goto out;
 		}
 		if (rc != SQLITE_DONE) {
-			ret = store_fail(store, rc, "remplacement d’un document", err);
+			ret = store_fail(store, rc, N_("replacing a document"), err);
 			goto out;
 		}
 	}
@@ -658,21 +719,28 @@ store_remove_document(struct store *store, int64_t id, char **err)
 		goto out;
 	sqlite3_bind_int64(del, 1, store_piece_rowid(key, 0));
 	sqlite3_bind_int64(del, 2, store_piece_rowid(key, STORE_META_INDEX));
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM symbol WHERE doc = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
+		goto out;
+	sqlite3_finalize(del);
+	del = NULL;
+	if (store_prepare(store, "DELETE FROM cite WHERE doc = ?1", &del, err) < 0)
+		goto out;
+	sqlite3_bind_int64(del, 1, id);
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM doc WHERE id = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -689,6 +757,7 @@ store_put_document(struct store *store, const struct document *doc, int64_t *id,
 	const struct doc_meta *m = &doc->meta;
 	struct store_match *matches = NULL;
 	size_t nmatches = 0, cap = 0;
+	char symbol[LINKS_SYMBOL_MAX];
 	int64_t hash;
 	int ret = -1;
 
@@ -702,17 +771,12 @@ store_put_document(struct store *store, const struct document *doc, int64_t *id,
 					  err) < 0)
 			goto out;
 	}
-	for (const char *s = m->symbols; s != NULL && *s;) {
-		size_t n = strcspn(s, " \t");
-
-		if (n) {
-			sqlite3_bind_text(store->find_symbol, 1, s, (int)n, SQLITE_STATIC);
-			if (store_collect_matches(store, store->find_symbol, &matches, &nmatches,
-						  &cap, err) < 0)
-				goto out;
-		}
-		s += n;
-		s += strspn(s, " \t");
+	/* symbols as the symbol table holds them (store_add_symbols) */
+	for (const char *c = m->symbols; links_next_symbol(&c, symbol);) {
+		sqlite3_bind_text(store->find_symbol, 1, symbol, -1, SQLITE_STATIC);
+		if (store_collect_matches(store, store->find_symbol, &matches, &nmatches, &cap,
+					  err) < 0)
+			goto out;
 	}
 	if (nmatches == 1 && matches[0].hash == hash) {
 		*id = matches[0].id;

@@ -15,8 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "ui.h"
 #include "ui_priv.h"
 
@@ -334,6 +336,7 @@ apply_filter(struct ui *ui)
 {
 	struct query q;
 
+	ui->filter_changed = false;
 	if (query_parse(filter_text(ui), QUERY_LAST_PREFIX, &q) < 0) {
 		say(ui, true, xstrdup(q.error ? q.error : "syntaxe : requête invalide"));
 		query_release(&q);
@@ -346,6 +349,9 @@ apply_filter(struct ui *ui)
 	list_set_query(ui, &ui->query);
 	reader_set_query(ui, &ui->query);
 	status_set_message(ui, false, NULL);
+	if (filter_take_capped(ui))
+		say(ui, true, xasprintf(_("the filter is limited to %d bytes: the rest was left out"),
+					FILTER_MAX_BYTES));
 }
 
 static void perform(struct ui *ui, struct ui_action a);
@@ -401,6 +407,8 @@ perform(struct ui *ui, struct ui_action a)
 		ui->quit = true;
 		break;
 	case REQ_OPEN:
+		if (ui->filter_changed)
+			apply_filter(ui);
 		hit = list_selected(ui);
 		if (!hit) {
 			status_set_message(ui, false, "aucun document sélectionné");
@@ -439,7 +447,8 @@ perform(struct ui *ui, struct ui_action a)
 			arrange(ui);
 		break;
 	case REQ_FILTER_SET:
-		apply_filter(ui);
+		/* Parsed once, after every key that came with this one. */
+		ui->filter_changed = true;
 		break;
 	case REQ_FILTER_CLEAR:
 		filter_set_text(ui, "");
@@ -475,38 +484,48 @@ resize(struct ui *ui)
 
 /* Scrolls the pane under a mouse wheel or selects with a click. */
 static void
-handle_mouse(struct ui *ui)
+handle_mouse(struct ui *ui, const struct keyseq_event *ev)
 {
 	struct pane *l = &ui->panes[PANE_LIST], *r = &ui->panes[PANE_READER];
 	enum ui_pane_id pane;
-	MEVENT ev;
 	int by, bx;
 
-	if (getmouse(&ev) != OK || ui->overlay != PANE_COUNT)
+	if (ui->overlay != PANE_COUNT)
 		return;
-	if (l->win && wenclose(l->win, ev.y, ev.x))
+	if (l->win && wenclose(l->win, ev->y, ev->x))
 		pane = PANE_LIST;
-	else if (r->win && wenclose(r->win, ev.y, ev.x))
+	else if (r->win && wenclose(r->win, ev->y, ev->x))
 		pane = PANE_READER;
 	else
 		return;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		long step = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+	if (ev->button == 4 || ev->button == 5) {
+		long step = ev->button == 4 ? -3 : 3;
 		if (pane == PANE_READER)
 			reader_scroll(ui, step);
 		else
 			list_move(ui, step > 0 ? 1 : -1);
 		return;
 	}
-	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+	if (ev->button == 1) {
 		if (pane == PANE_LIST) {
 			getbegyx(l->win, by, bx);
 			(void)bx;
-			list_select_row(ui, ev.y - by);
+			list_select_row(ui, ev->y - by);
 		}
 		filter_leave(ui);
 		set_focus(ui, pane);
 	}
+}
+
+/* A paste goes into the filter bar as one edit, whatever has the focus. */
+static void
+handle_paste(struct ui *ui, const struct keyseq_event *ev)
+{
+	if (ui->overlay != PANE_COUNT)
+		return;
+	if (!filter_focused(ui))
+		perform(ui, ui_request(REQ_FILTER_EDIT));
+	perform(ui, filter_paste(ui, ev->text, ev->len, ev->truncated));
 }
 
 /* Hands a key to a pane, then to the global bindings if it passes. */
@@ -528,14 +547,6 @@ dispatch(struct ui *ui, struct pane *pane, int key)
 static void
 handle_key(struct ui *ui, int key)
 {
-	if (key == KEYMAP_FN(KEY_MOUSE)) {
-		handle_mouse(ui);
-		return;
-	}
-	if (key == KEYMAP_FN(KEY_RESIZE)) {
-		/* resizeterm queues this key; the resize itself is done. */
-		return;
-	}
 	if (ui->overlay != PANE_COUNT) {
 		dispatch(ui, &ui->panes[ui->overlay], key);
 		return;
@@ -552,26 +563,44 @@ handle_key(struct ui *ui, int key)
 	dispatch(ui, &ui->panes[ui->focus], key);
 }
 
-/* Reads every key waiting.  Returns false when the terminal is gone. */
-static bool
-read_input(struct ui *ui)
+static long
+monotonic_ms(void)
 {
-	int got = 0;
+	struct timespec ts;
 
-	/* Bounded, so a flood of input (or a key source that never runs dry)
-	 * still lets the loop see signals and redraw. */
-	while (got < 512) {
-		wint_t wc;
-		int rc = wget_wch(stdscr, &wc);
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
-		if (rc == ERR)
-			break;
-		got++;
-		handle_key(ui, rc == KEY_CODE_YES ? KEYMAP_FN(wc) : (int)wc);
-		if (ui->quit)
-			break;
+/* Reads what the terminal sent (when `readable`) and handles every event
+ * decoded; the filter is parsed once for all of them.  Returns false when
+ * the terminal is gone. */
+static bool
+read_input(struct ui *ui, bool readable)
+{
+	char buf[4096];
+	struct keyseq_event ev;
+	long now = monotonic_ms();
+
+	if (readable) {
+		ssize_t n = read(ui->input_fd, buf, sizeof buf);
+
+		if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+			return false;
+		if (n > 0)
+			keyseq_feed(&ui->keys, buf, (size_t)n, now);
 	}
-	return got > 0;
+	while (!ui->quit && keyseq_next(&ui->keys, &ev, now)) {
+		if (ev.type == KEYSEQ_KEY)
+			handle_key(ui, ev.key);
+		else if (ev.type == KEYSEQ_PASTE)
+			handle_paste(ui, &ev);
+		else if (ev.type == KEYSEQ_MOUSE)
+			handle_mouse(ui, &ev);
+	}
+	if (ui->filter_changed)
+		apply_filter(ui);
+	return true;
 }
 
 /* What the signals asked for, read from the self-pipe. */
@@ -611,8 +640,10 @@ suspend(struct ui *ui)
 {
 	save_state(ui);
 	endwin();
+	term_paste_mode(false);
 	raise(SIGSTOP);
 	/* Continued: the size may have changed meanwhile. */
+	term_paste_mode(true);
 	clearok(curscr, TRUE);
 	resize(ui);
 }
@@ -662,7 +693,6 @@ static void
 run(struct ui *ui)
 {
 	bool opened_initial = false;
-	int empty_reads = 0;
 
 	while (!ui->quit) {
 		struct pending_signals ps = {0};
@@ -670,8 +700,8 @@ run(struct ui *ui)
 		    {.fd = ui->input_fd, .events = POLLIN},
 		    {.fd = ui->signal_fd, .events = POLLIN},
 		};
-		bool idle_work, ready;
-		int rc;
+		bool idle_work;
+		int rc, timeout, key_wait;
 
 		if (list_busy(ui)) {
 			list_work(ui);
@@ -684,9 +714,18 @@ run(struct ui *ui)
 		if (!ui_input_pending(ui))
 			draw_all(ui);
 		idle_work = reader_wants_idle(ui);
-		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : list_idle_timeout(ui));
+		timeout = idle_work || list_busy(ui) ? 0 : list_idle_timeout(ui);
+		/* Half an escape sequence waits for its end, but not forever. */
+		key_wait = keyseq_wait_ms(&ui->keys, monotonic_ms());
+		if (key_wait >= 0 && (timeout < 0 || key_wait < timeout))
+			timeout = key_wait;
+		rc = poll(fds, 2, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
+		if (rc == 0 && keyseq_wait_ms(&ui->keys, monotonic_ms()) == 0) {
+			read_input(ui, false);
+			continue;
+		}
 		if (rc == 0) {
 			if (!list_idle(ui))
 				reader_idle(ui);
@@ -701,14 +740,11 @@ run(struct ui *ui)
 			suspend(ui);
 		else if (ps.resize || ps.cont)
 			resize(ui);
-		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-			break; /* the terminal is gone */
 		if (fds[0].revents & POLLIN) {
-			ready = read_input(ui);
-			/* Readable but nothing to read, again and again: EOF. */
-			empty_reads = ready ? 0 : empty_reads + 1;
-			if (empty_reads >= 3)
-				break;
+			if (!read_input(ui, true))
+				break; /* end of file or error: the terminal is gone */
+		} else if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			break; /* the terminal is gone */
 		}
 	}
 }
@@ -768,6 +804,7 @@ ui_main(struct store *store, const struct ui_options *opts)
 	status_free(ui->status);
 	term_stop(screen);
 	restore_signals(old);
+	keyseq_release(&ui->keys);
 	state_release(&ui->state);
 	free(ui->state_path);
 	free(ui);

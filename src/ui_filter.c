@@ -1,7 +1,9 @@
 /* ui_filter.c - the filter bar: a one-line UTF-8 editor on the bottom line.
  *
- * Every edit asks the loop to refilter (REQ_FILTER_SET); the query itself
- * runs when the loop has no more input waiting, so fast typing coalesces. */
+ * Every edit asks the loop to refilter (REQ_FILTER_SET); the loop parses
+ * the filter once for all the keys that came together, and the query runs
+ * when no more input is waiting, so fast typing coalesces.  A paste is one
+ * edit.  The text is capped at FILTER_MAX_BYTES. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -10,11 +12,13 @@
 
 #include "sanitize.h"
 #include "ui_priv.h"
+#include "utf8.h"
 
 struct filter_state {
 	struct strbuf text; /* UTF-8 */
 	size_t cursor;	    /* byte offset */
 	bool focused;
+	bool capped; /* an edit met the length limit */
 };
 
 struct filter_state *
@@ -63,29 +67,26 @@ filter_text(const struct ui *ui)
 void
 filter_set_text(struct ui *ui, const char *text)
 {
+	size_t len = text ? strlen(text) : 0;
+
+	if (len > FILTER_MAX_BYTES) {
+		len = FILTER_MAX_BYTES;
+		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--; /* not in the middle of a character */
+		ui->filter->capped = true;
+	}
 	strbuf_reset(&ui->filter->text);
-	strbuf_addstr(&ui->filter->text, text ? text : "");
+	strbuf_add(&ui->filter->text, text ? text : "", len);
 	ui->filter->cursor = ui->filter->text.len;
 }
 
-/* Byte offset of the character before pos. */
-static size_t
-prev_char(const char *s, size_t pos)
+bool
+filter_take_capped(struct ui *ui)
 {
-	while (pos > 0 && ((unsigned char)s[--pos] & 0xc0) == 0x80)
-		;
-	return pos;
-}
+	bool capped = ui->filter->capped;
 
-/* Byte offset of the character after pos. */
-static size_t
-next_char(const char *s, size_t len, size_t pos)
-{
-	if (pos < len)
-		pos++;
-	while (pos < len && ((unsigned char)s[pos] & 0xc0) == 0x80)
-		pos++;
-	return pos;
+	ui->filter->capped = false;
+	return capped;
 }
 
 /* Removes text[from..to) and puts the cursor at from. */
@@ -97,21 +98,63 @@ erase_range(struct filter_state *f, size_t from, size_t to)
 	f->cursor = from;
 }
 
-/* Inserts code point c at the cursor. */
-static void
+/* Inserts code point c at the cursor; false when the text is full. */
+static bool
 insert_char(struct filter_state *f, ucs4_t c)
 {
 	uint8_t enc[6];
 	int n = u8_uctomb(enc, c, sizeof enc);
 
 	if (n <= 0)
-		return;
+		return false;
+	if (f->text.len + (size_t)n > FILTER_MAX_BYTES) {
+		f->capped = true;
+		return false;
+	}
 	strbuf_grow(&f->text, (size_t)n);
 	f->text.buf[f->text.len] = '\0'; /* a fresh buffer is not terminated yet */
 	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor, f->text.len - f->cursor + 1);
 	memcpy(f->text.buf + f->cursor, enc, (size_t)n);
 	f->text.len += (size_t)n;
 	f->cursor += (size_t)n;
+	return true;
+}
+
+/* Whether code point c can be typed into the bar (not a control). */
+static bool
+typable(long c)
+{
+	return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c <= 0x10ffff;
+}
+
+struct ui_action
+filter_paste(struct ui *ui, const char *text, size_t len, bool truncated)
+{
+	struct filter_state *f = ui->filter;
+	size_t pos = 0;
+	bool space = false;
+
+	/* Line ends and tabs are blanks between words; other controls,
+	 * Esc among them, are dropped: nothing pasted acts as a key. */
+	while (pos < len) {
+		uint32_t c;
+
+		pos += sanitize_next(text + pos, len - pos, &c);
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			space = true;
+			continue;
+		}
+		if (c == (uint32_t)-1 || !typable(c))
+			continue;
+		if (space && f->cursor > 0 && f->text.buf[f->cursor - 1] != ' ' && !insert_char(f, ' '))
+			break;
+		space = false;
+		if (!insert_char(f, c))
+			break;
+	}
+	if (truncated)
+		f->capped = true;
+	return ui_request(REQ_FILTER_SET);
 }
 
 struct ui_action
@@ -140,7 +183,7 @@ filter_key(struct ui *ui, int key)
 		return ui_request_pane(REQ_FOCUS, PANE_LIST);
 	case ACT_EDIT_BACKSPACE:
 		if (f->cursor > 0) {
-			erase_range(f, prev_char(s, f->cursor), f->cursor);
+			erase_range(f, utf8_prev(s, f->cursor), f->cursor);
 			changed = true;
 		} else if (f->text.len == 0) {
 			f->focused = false; /* like less and mutt: backspace on empty leaves */
@@ -148,7 +191,7 @@ filter_key(struct ui *ui, int key)
 		break;
 	case ACT_EDIT_DELETE:
 		if (f->cursor < f->text.len) {
-			erase_range(f, f->cursor, next_char(s, f->text.len, f->cursor));
+			erase_range(f, f->cursor, utf8_next(s, f->text.len, f->cursor));
 			changed = true;
 		}
 		break;
@@ -170,10 +213,10 @@ filter_key(struct ui *ui, int key)
 		}
 		break;
 	case ACT_EDIT_LEFT:
-		f->cursor = prev_char(s, f->cursor);
+		f->cursor = utf8_prev(s, f->cursor);
 		break;
 	case ACT_EDIT_RIGHT:
-		f->cursor = next_char(s, f->text.len, f->cursor);
+		f->cursor = utf8_next(s, f->text.len, f->cursor);
 		break;
 	case ACT_EDIT_HOME:
 		f->cursor = 0;
@@ -189,9 +232,9 @@ filter_key(struct ui *ui, int key)
 	}
 	default:
 		/* Printable characters are typed; other control keys ignored. */
-		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key <= 0x10ffff) {
-			insert_char(f, (ucs4_t)key);
-			changed = true;
+		if (typable(key)) {
+			/* Past the limit the key is refused, and said once. */
+			changed = insert_char(f, (ucs4_t)key) || f->capped;
 		}
 		break;
 	}
@@ -227,7 +270,7 @@ filter_draw(struct ui *ui, WINDOW *win)
 	/* Skip leading characters until the cursor fits in the bar. */
 	before = layout_text_width(s, f->cursor, ui->sflags | SANITIZE_ONELINE);
 	while (before > avail - 1 && start < f->cursor) {
-		start = next_char(s, f->cursor, start);
+		start = utf8_next(s, f->cursor, start);
 		before =
 		    layout_text_width(s + start, f->cursor - start, ui->sflags | SANITIZE_ONELINE);
 	}

@@ -25,6 +25,7 @@
 #include <curses.h>
 
 #include "keymap.h"
+#include "keyseq.h"
 #include "layout.h"
 #include "query.h"
 #include "state.h"
@@ -140,6 +141,8 @@ struct ui {
 	char *state_path;
 	bool state_write_failed;
 	int input_fd, signal_fd;
+	struct keyseq keys;  /* the terminal's input, decoded */
+	bool filter_changed; /* edited: parsed once the keys that came are handled */
 };
 
 /* ui.c */
@@ -203,8 +206,18 @@ void filter_focus(struct ui *ui);
 void filter_leave(struct ui *ui);
 /* The filter's text (never NULL). */
 const char *filter_text(const struct ui *ui);
-/* Replaces the text (the caller refilters). */
+/* Longest filter, in bytes: far more than any query, little to re-parse,
+ * so that no keystroke costs more than that. */
+#define FILTER_MAX_BYTES 1024
+/* Replaces the text, cut at FILTER_MAX_BYTES (the caller refilters). */
 void filter_set_text(struct ui *ui, const char *text);
+/* Inserts pasted text at the cursor as one edit (REQ_FILTER_SET): line
+ * ends and tabs become blanks, other control characters (Esc among them)
+ * are dropped, and the text stops at FILTER_MAX_BYTES.  The bar must be
+ * focused. */
+struct ui_action filter_paste(struct ui *ui, const char *text, size_t len, bool truncated);
+/* True once after an edit met the length limit (or a paste was cut). */
+bool filter_take_capped(struct ui *ui);
 /* Handles a key while the bar is focused (a code point, or KEYMAP_FN). */
 struct ui_action filter_key(struct ui *ui, int key);
 void filter_draw(struct ui *ui, WINDOW *win);
@@ -222,6 +235,8 @@ void status_draw(struct ui *ui, WINDOW *win);
  * *err when there is no usable terminal. */
 SCREEN *term_start(struct ui *ui, char **err);
 void term_stop(SCREEN *screen);
+/* Turns the terminal's bracketed paste on or off (off while suspended). */
+void term_paste_mode(bool on);
 /* Reads the terminal size from the tty; false when unknown. */
 bool term_size(int fd, int *rows, int *cols);
 

@@ -254,22 +254,6 @@ test_corpus(void)
 			if (width % 10 == 0)
 				check_wrap(text, len, width, 0, 1, de->d_name);
 		}
-		/* Piece boundaries agree with the opportunities of the whole text. */
-		{
-			char *brk = xmalloc(len);
-
-			linebreak_opportunities(text, len, brk);
-			for (size_t limit = 1; limit < len; limit += 97) {
-				size_t want = limit;
-
-				while (want > 0 && brk[want] == LINEBREAK_NONE)
-					want--;
-				if (want > 0)
-					CHECK_INT(linebreak_last_opportunity(text, len, limit),
-						  want);
-			}
-			free(brk);
-		}
 		/* Tiny widths: no checks of French rules, but termination and bounds. */
 		for (int width = -1; width < 20; width++)
 			check_wrap(text, len, width < 1 ? 1 : width, 0, 0, de->d_name);
@@ -525,7 +509,6 @@ test_huge(void)
 	size_t big = 100000, n;
 	char *word = xmalloc(big + 1);
 	struct layout lay = LAYOUT_INIT;
-	size_t cut;
 
 	memset(word, 'a', big);
 	word[big] = '\0';
@@ -534,36 +517,6 @@ test_huge(void)
 	CHECK_INT(lay.lines[n - 1].end, big);
 	check_wrap(word, big, 73, 0, 0, "huge word");
 
-	/* Piece boundaries in a line without spaces. */
-	CHECK_INT(linebreak_last_opportunity(word, big, 4096), 4096);
-	CHECK_INT(linebreak_last_opportunity(word, big, big), big);
-	CHECK_INT(linebreak_last_opportunity(word, 0, 10), 0);
-	/* ... with words: the last word start at or before the limit. */
-	for (size_t i = 0; i < big; i++)
-		word[i] = i % 10 == 9 ? ' ' : 'a';
-	cut = linebreak_last_opportunity(word, big, 4096);
-	CHECK_INT(cut, 4090);
-	cut = linebreak_last_opportunity(word, big, 55555);
-	CHECK_INT(cut, 55550);
-	/* ... never inside a character nor a cluster. */
-	for (size_t i = 0; i + 3 <= big; i += 3)
-		memcpy(word + i, "e\xCC\x81", 3);
-	cut = linebreak_last_opportunity(word, big, 4097);
-	CHECK_INT(cut % 3, 0);
-	CHECK(cut > 4000 && cut <= 4097);
-	for (size_t i = 0; i + 3 <= big; i += 3)
-		memcpy(word + i, "\xE4\xB8\xAD", 3);
-	cut = linebreak_last_opportunity(word, big, 4097);
-	CHECK_INT(cut, 4095);
-	cut = linebreak_last_opportunity(word, big, 1);
-	CHECK_INT(cut, 3);
-	/* ... and never before a closing guillemet. */
-	{
-		const char *s = "aaaa bbbb \xC2\xBB cccc";
-
-		CHECK_INT(linebreak_last_opportunity(s, strlen(s), 12), 5);
-		CHECK_INT(linebreak_last_opportunity(s, strlen(s), 14), 13);
-	}
 	free(word);
 
 	/* A 4 MB line without spaces lays out (linear, one allocation). */

@@ -20,6 +20,8 @@ snapshot="$top_builddir/data/liseuse.db"
 session=none
 runs=0
 deadline=${E2E_DEADLINE:-10}
+# The language the screen runs in: French unless the harness says otherwise.
+test_lang=${LISEUSE_TEST_LANG:-fr_FR.UTF-8}
 mkdir -p "$tmpdir/home" "$tmpdir/state"
 
 tm() {
@@ -54,7 +56,7 @@ start() {
 	shift
 	cols=${size%x*}
 	rows=${size#*x}
-	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=${LISEUSE_TEST_LANG:-fr_FR.UTF-8}"
+	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=$test_lang"
 	envs="$envs TERM=tmux-256color PATH=/usr/bin:/bin"
 	envs="$envs LOCPATH=${LOCPATH:-} LISEUSE_LOCALEDIR=${LISEUSE_LOCALEDIR:-}"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
@@ -77,6 +79,19 @@ start() {
 	tm kill-session -t "$old_session" >/dev/null 2>&1
 	tm set-option -t "$session" status off >/dev/null
 	tm resize-window -t "$session" -x "$cols" -y "$rows" >/dev/null 2>&1
+}
+
+# msg MSGID: the message as the program shows it in the test's language.
+msg() {
+	LANGUAGE= LC_ALL= LANG=$test_lang TEXTDOMAINDIR=${LISEUSE_LOCALEDIR:-} gettext liseuse "$1"
+}
+
+# msgf FORMAT ARG...: the translated printf format, filled in.
+msgf() {
+	msgf_format=$(msg "$1")
+	shift
+	# shellcheck disable=SC2059
+	printf "$msgf_format" "$@"
 }
 
 # reset_state: forget what previous runs saved.
@@ -166,6 +181,49 @@ expect_alive() {
 quit_and_check() {
 	keys q
 	expect_screen "EXITED 0" "quit"
+}
+
+# settle: polls until the screen stays the same for half a second (the
+# idle work, such as the exact count, is done), up to the deadline.
+settle() {
+	end=$(($(date +%s) + deadline))
+	prev=$(capture 2>/dev/null)
+	same=0
+	while [ "$same" -lt 10 ]; do
+		sleep 0.05
+		last_capture=$(capture 2>/dev/null)
+		if [ "$last_capture" = "$prev" ]; then
+			same=$((same + 1))
+		else
+			same=0
+			prev=$last_capture
+		fi
+		[ "$(date +%s)" -ge "$end" ] && return 1
+	done
+	return 0
+}
+
+# expect_whole_screen NAME: once settled, the whole screen equals
+# tests/e2e/screens/NAME.screen.  With LISEUSE_UPDATE_SCREENS=1 (see
+# `make update-screens`) the file is written from the screen instead.
+expect_whole_screen() {
+	want="$top_srcdir/tests/e2e/screens/$1.screen"
+	settle || { fail "$1: the screen never settled"; return; }
+	capture > "$tmpdir/$1.screen"
+	if [ "${LISEUSE_UPDATE_SCREENS:-0}" = 1 ]; then
+		mkdir -p "$top_srcdir/tests/e2e/screens"
+		cp "$tmpdir/$1.screen" "$want"
+		echo "wrote $want"
+		pass
+	elif [ ! -f "$want" ]; then
+		fail "$1: no expected screen $want (make update-screens writes it)"
+	elif cmp -s "$tmpdir/$1.screen" "$want"; then
+		pass
+	else
+		last_capture=
+		fail "$1: the screen differs from $want:
+$(diff -u "$want" "$tmpdir/$1.screen" | head -40)"
+	fi
 }
 
 finish() {
