@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "fold.h"
+#include "i18n.h"
 #include "lemma.h"
 #include "stopword.h"
 #include "util.h"
@@ -45,7 +46,7 @@ lemma_new(struct lemma **out, char **err)
 
 	*out = NULL;
 	if (access(aff, R_OK) != 0 || access(dic, R_OK) != 0) {
-		*err = xasprintf("%s: dictionnaire français introuvable (paquet hunspell-fr)",
+		*err = xasprintf(_("%s: the French dictionary is missing (Debian package hunspell-fr)"),
 				 access(aff, R_OK) != 0 ? aff : dic);
 		return -1;
 	}
@@ -53,7 +54,7 @@ lemma_new(struct lemma **out, char **err)
 	lemma->dict = Hunspell_create(aff, dic);
 	if (lemma->dict == NULL) {
 		free(lemma);
-		*err = xasprintf("%s: dictionnaire illisible", dic);
+		*err = xasprintf(_("%s: cannot read the French dictionary"), dic);
 		return -1;
 	}
 	lemma->slots = xcalloc(LEMMA_CACHE_SLOTS, sizeof *lemma->slots);

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "query.h"
 #include "excerpt.h"
 #include "store.h"
@@ -382,7 +383,7 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 
 	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
 	sqlite3_bind_int64(res->piece, 1, rowid);
-	rc = store_step_row(res->store, res->piece, "lecture d’un passage", err);
+	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
 	if (rc == 1) {
 		struct excerpt e;
 
@@ -414,7 +415,7 @@ store_hit_page(struct store_results *res, int64_t rowid, struct store_hit *hit, 
 	    store_prepare(res->store, "SELECT page FROM piece WHERE id = ?1", &res->page, err) < 0)
 		return -1;
 	sqlite3_bind_int64(res->page, 1, rowid);
-	rc = store_step_row(res->store, res->page, "lecture d’un passage", err);
+	rc = store_step_row(res->store, res->page, N_("reading a passage"), err);
 	if (rc == 1)
 		hit->page = sqlite3_column_int(res->page, 0);
 	sqlite3_reset(res->page);
@@ -433,7 +434,7 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 			res->seek_live = false;
 			break;
 		}
-		rc = store_step_row(res->store, res->seek, "recherche", err);
+		rc = store_step_row(res->store, res->seek, N_("searching"), err);
 		if (rc == 1) {
 			res->seek_rowid = sqlite3_column_int64(res->seek, 0);
 			continue;
@@ -446,7 +447,7 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 	}
 	if (!res->seek_live) {
 		sqlite3_bind_int64(res->seek, 2, bound);
-		rc = store_step_row(res->store, res->seek, "recherche", err);
+		rc = store_step_row(res->store, res->seek, N_("searching"), err);
 		if (rc != 1) {
 			sqlite3_reset(res->seek);
 			return rc;
@@ -468,13 +469,13 @@ store_ranked_step(struct store_results *res, char **err)
 	if (!res->ranked_live) {
 		sqlite3_reset(res->ranked);
 		for (int64_t i = 0; i < res->nranked; i++) {
-			rc = store_step_row(res->store, res->ranked, "recherche", err);
+			rc = store_step_row(res->store, res->ranked, N_("searching"), err);
 			if (rc != 1)
 				goto stop;
 		}
 		res->ranked_live = true;
 	}
-	rc = store_step_row(res->store, res->ranked, "recherche", err);
+	rc = store_step_row(res->store, res->ranked, N_("searching"), err);
 	if (rc == 1) {
 		res->nranked++;
 		return 1;
@@ -501,7 +502,7 @@ store_ranked_next(struct store_results *res, struct store_hit *hit, char **err)
 		key = STORE_KEY_MAX - sqlite3_column_int64(res->ranked, 0);
 		rowid = sqlite3_column_int64(res->ranked, 1);
 		sqlite3_bind_int64(res->doc, 1, key);
-		rc = store_step_row(res->store, res->doc, "lecture d’un document", err);
+		rc = store_step_row(res->store, res->doc, N_("reading a document"), err);
 		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
 		if (rc == 1 && doc_key == key)
 			store_fill_hit(res->doc, hit);
@@ -533,7 +534,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		return 0;
 	if (res->list != NULL) {
 		sqlite3_bind_int64(res->list, 1, res->bound);
-		rc = store_step_row(res->store, res->list, "liste des documents", err);
+		rc = store_step_row(res->store, res->list, N_("listing the documents"), err);
 		if (rc == 1) {
 			store_fill_hit(res->list, hit);
 			res->bound = sqlite3_column_int64(res->list, 6);
@@ -559,7 +560,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		}
 		key = store_rowid_key(rowid);
 		sqlite3_bind_int64(res->doc, 1, key);
-		rc = store_step_row(res->store, res->doc, "lecture d’un document", err);
+		rc = store_step_row(res->store, res->doc, N_("reading a document"), err);
 		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
 		if (rc == 1 && doc_key == key)
 			store_fill_hit(res->doc, hit);
@@ -617,7 +618,7 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	store_filter_bind(q, stmt, 2);
 	store_excluded_bind(store, q, stmt, &match);
-	rc = store_step_row(store, stmt, "comptage", err);
+	rc = store_step_row(store, stmt, N_("counting"), err);
 	if (rc == 1)
 		*count = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -719,7 +720,7 @@ store_count_by(struct store *store, const struct query *q, enum store_facet face
 		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	store_filter_bind(q, stmt, 2);
 	store_excluded_bind(store, q, stmt, &match);
-	while ((rc = store_step_row(store, stmt, "comptage", err)) == 1) {
+	while ((rc = store_step_row(store, stmt, N_("counting"), err)) == 1) {
 		const char *v = (const char *)sqlite3_column_text(stmt, 0);
 		int64_t c = sqlite3_column_int64(stmt, 1);
 
@@ -776,7 +777,7 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 	sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, 0));
 	sqlite3_bind_int64(stmt, 3, store_piece_rowid(key, npieces - 1));
-	while ((rc = store_step_row(store, stmt, "recherche dans un document", err)) == 1) {
+	while ((rc = store_step_row(store, stmt, N_("searching a document"), err)) == 1) {
 		*pieces = xgrow(*pieces, &cap, n + 1, sizeof **pieces);
 		(*pieces)[n++] = (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX);
 	}
