@@ -264,11 +264,23 @@ find_symbols(const char *raw, size_t len, char **job)
 			for (j = i; j < n && !is_blank(s[j]); j++)
 				;
 			if (j > i && reflow_symbol_token(s + i, j - i)) {
-				size_t k = j;
+				size_t k = j, y = j;
 
 				while (k > i && s[k - 1] == '*') /* "CD/2155*": reissued */
 					k--;
-				add_unique(&list, s + i, k - i, " ");
+				while (y < n && is_blank(s[y]))
+					y++;
+				/* "S/RES/2325 (2016)" is one symbol: "S/RES/2325(2016)" */
+				if (memmem(s + i, k - i, "/RES/", 5) != NULL && n - y >= 6 &&
+				    s[y] == '(' && s[y + 5] == ')') {
+					char *sym = xasprintf("%.*s%.6s", (int)(k - i), s + i, s + y);
+
+					add_unique(&list, sym, strlen(sym), " ");
+					free(sym);
+					j = y + 6;
+				} else {
+					add_unique(&list, s + i, k - i, " ");
+				}
 			}
 			i = j;
 		}
@@ -279,6 +291,10 @@ find_symbols(const char *raw, size_t len, char **job)
 static const char *
 organ_of_symbol(const char *sym)
 {
+	if (starts_with(sym, "SC/") || starts_with(sym, "CS/"))
+		return organs[0];
+	if (starts_with(sym, "AG/"))
+		return organs[1];
 	if (starts_with(sym, "A/"))
 		return organs[1];
 	if (starts_with(sym, "S/"))
@@ -319,8 +335,9 @@ find_organ(const struct document *doc, const char *symbols)
 {
 	struct strbuf list = STRBUF_INIT;
 
-	/* the masthead names it */
-	for (size_t i = 0; i < doc->npara && doc->paras[i].role == PARA_FRONT; i++)
+	/* the masthead names it: the letters' (PARA_FRONT), or a line of its
+	 * own near the top */
+	for (size_t i = 0; i < doc->npara && (doc->paras[i].role == PARA_FRONT || i < 8); i++)
 		for (size_t k = 0; k < NORGANS; k++)
 			if (strcmp(doc->paras[i].text, organs[k]) == 0)
 				add_unique(&list, organs[k], strlen(organs[k]), "; ");
@@ -384,7 +401,10 @@ preceded_by(const char *text, size_t at, const char *word)
 	return at >= k && memcmp(text + at - k, word, k) == 0;
 }
 
-/* Collects "1540 (2004)" and "résolution 1540" in order of first appearance. */
+/* Collects "1540 (2004)", "S/RES/1540 (2004)" and "résolution 1540" in order
+ * of first appearance.  A number after "résolution" without a year may be
+ * anything ("la présente résolution 90 jours après"): find_resolutions keeps
+ * it only when the document gives that resolution's year elsewhere. */
 static void
 scan_resolutions(const char *t, struct resolution **res, size_t *n, size_t *cap)
 {
@@ -395,10 +415,11 @@ scan_resolutions(const char *t, struct resolution **res, size_t *n, size_t *cap)
 		const char *after;
 		char year[8] = "";
 		size_t k;
+		bool sres = preceded_by(t, i, "S/RES/");
 
-		if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '/' ||
-						  t[i - 1] == '-' || t[i - 1] == '.' ||
-						  t[i - 1] == ',' || t[i - 1] == '(')))
+		if (!is_digit(t[i]) || (i > 0 && !sres &&
+					(is_digit(t[i - 1]) || t[i - 1] == '/' || t[i - 1] == '-' ||
+					 t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '(')))
 			continue;
 		while (j < len && is_digit(t[j]))
 			j++;
@@ -407,12 +428,15 @@ scan_resolutions(const char *t, struct resolution **res, size_t *n, size_t *cap)
 			i = j;
 			continue;
 		}
-		after = skip_spaces(t + j);
+		after = sres ? t + j : skip_spaces(t + j);
+		if (sres && *after == ' ')
+			after++;
 		if (after[0] == '(' && is_digit(after[1]) && is_digit(after[2]) &&
 		    is_digit(after[3]) && is_digit(after[4]) && after[5] == ')' &&
 		    (starts_with(after + 1, "19") || starts_with(after + 1, "20")))
 			memcpy(year, after + 1, 4), year[4] = '\0';
-		else if (!preceded_by(t, i, "résolution ") && !preceded_by(t, i, "résolutions "))
+		else if (!sres && !preceded_by(t, i, "résolution ") &&
+			 !preceded_by(t, i, "résolutions "))
 			goto next;
 		for (k = 0; k < *n; k++)
 			if (strlen((*res)[k].number) == d && memcmp((*res)[k].number, t + i, d) == 0)
@@ -426,13 +450,17 @@ scan_resolutions(const char *t, struct resolution **res, size_t *n, size_t *cap)
 		}
 		if (year[0] && !(*res)[k].year[0])
 			strcpy((*res)[k].year, year);
+		/* "S/RES/1540" names a resolution even without its year */
+		if (sres && !(*res)[k].year[0])
+			strcpy((*res)[k].year, "?");
 next:
 		i = j - 1;
 	}
 }
 
+/* The resolutions the document cites, but `own` (a resolution's number). */
 static char *
-find_resolutions(const struct document *doc)
+find_resolutions(const struct document *doc, const char *own)
 {
 	struct resolution *res = NULL;
 	size_t n = 0, cap = 0;
@@ -442,14 +470,325 @@ find_resolutions(const struct document *doc)
 		if (doc->paras[i].role != PARA_FRONT)
 			scan_resolutions(doc->paras[i].text, &res, &n, &cap);
 	for (size_t i = 0; i < n; i++) {
+		if (!res[i].year[0] || (own != NULL && strcmp(res[i].number, own) == 0))
+			continue;
 		if (list.len > 0)
 			strbuf_addstr(&list, "; ");
 		strbuf_addstr(&list, res[i].number);
-		if (res[i].year[0])
+		if (res[i].year[0] != '?')
 			strbuf_addf(&list, " (%s)", res[i].year);
 	}
 	free(res);
 	return detach_or_null(&list);
+}
+
+/* "28/04/2004" at the start of s into iso; returns the bytes consumed or 0. */
+static size_t
+parse_slash_date(const char *s, char iso[11])
+{
+	int day, month, year;
+
+	for (int i = 0; i < 10; i++)
+		if ((i == 2 || i == 5) ? s[i] != '/' : !is_digit(s[i]))
+			return 0;
+	if (is_digit(s[10]))
+		return 0;
+	day = (s[0] - '0') * 10 + (s[1] - '0');
+	month = (s[3] - '0') * 10 + (s[4] - '0');
+	year = atoi(s + 6);
+	if (day < 1 || day > 31 || month < 1 || month > 12)
+		return 0;
+	{
+		char tmp[32];
+
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+		memcpy(iso, tmp, 11);
+	}
+	return 10;
+}
+
+/* A date and nothing else: "29 novembre 2016", "28/04/2004". */
+static bool
+is_date_only(const char *s, char iso[11])
+{
+	size_t n = meta_parse_date(s, iso);
+
+	if (n == 0)
+		n = parse_slash_date(s, iso);
+	return n > 0 && s[n] == '\0';
+}
+
+/* The issue date: the first paragraph near the top that is only a date. */
+static char *
+find_issue_date(const struct document *doc)
+{
+	char iso[11];
+
+	for (size_t i = 0; i < doc->npara && i < 12; i++)
+		if (is_date_only(doc->paras[i].text, iso))
+			return xstrdup(iso);
+	return NULL;
+}
+
+/* The first date after one of " le ", " du " in s: "… à sa 7837e séance, le
+ * 15 décembre 2016". */
+static char *
+date_after_le(const char *s)
+{
+	char iso[11];
+
+	for (const char *p = s; (p = strstr(p, " le ")) != NULL; p += 4)
+		if (meta_parse_date(p + 4, iso) > 0)
+			return xstrdup(iso);
+	return NULL;
+}
+
+/* Index of the first paragraph among the first `limit` that starts with
+ * prefix, or -1. */
+static long
+find_para(const struct document *doc, size_t limit, const char *prefix)
+{
+	for (size_t i = 0; i < doc->npara && i < limit; i++)
+		if (starts_with(doc->paras[i].text, prefix))
+			return (long)i;
+	return -1;
+}
+
+static bool
+has_symbol_like(const char *symbols, const char *const *parts, size_t nparts, bool prefix)
+{
+	for (const char *s = symbols; s != NULL && *s;) {
+		size_t n = strcspn(s, " ");
+
+		for (size_t k = 0; k < nparts; k++) {
+			const char *at = strstr(s, parts[k]);
+
+			if (at != NULL && (size_t)(at - s) < n && (!prefix || at == s))
+				return true;
+		}
+		s += n;
+		s += strspn(s, " ");
+	}
+	return false;
+}
+
+static bool
+is_organ(const char *s)
+{
+	for (size_t k = 0; k < NORGANS; k++)
+		if (strcmp(s, organs[k]) == 0 || (starts_with(s, organs[k]) &&
+						   s[strlen(organs[k])] == ' ' &&
+						   is_digit(s[strlen(organs[k]) + 1])))
+			return true;
+	return false;
+}
+
+/* "7837e séance", "99e séance plénière": a meeting number alone. */
+static bool
+is_meeting(const char *s)
+{
+	size_t i = 0;
+
+	while (is_digit(s[i]))
+		i++;
+	return i > 0 && starts_with(s + i, "e séance");
+}
+
+/* A press release: "Communiqué de presse", or a symbol SC/…, CS/…, AG/…. */
+static bool
+fill_press_release(struct document *doc)
+{
+	static const char *const prefixes[] = {"SC/", "CS/", "AG/"};
+	struct doc_meta *m = &doc->meta;
+	char iso[11];
+
+	if (find_para(doc, 8, "Communiqué de presse") < 0 &&
+	    !has_symbol_like(m->symbols, prefixes, 3, true))
+		return false;
+	m->kind = xstrdup("Communiqué de presse");
+	/* the headline: the first paragraph that is none of the masthead's */
+	for (size_t i = 0; i < doc->npara && i < 12; i++) {
+		const char *t = doc->paras[i].text;
+
+		if (strcmp(t, "Communiqué de presse") == 0 || is_date_only(t, iso) ||
+		    is_organ(t) || is_meeting(t) || strstr(t, "séance –") != NULL ||
+		    doc->paras[i].len < 16)
+			continue;
+		m->title = xstrdup(t);
+		break;
+	}
+	return true;
+}
+
+/* "Résolution 2325 (2016)" and "Adoptée par … à sa 7837e séance, le …". */
+static bool
+fill_resolution(struct document *doc, char own[8])
+{
+	static const char *const parts[] = {"/RES/"};
+	struct doc_meta *m = &doc->meta;
+	long at = -1;
+
+	for (size_t i = 0; i < doc->npara && i < 10 && at < 0; i++) {
+		const char *t = doc->paras[i].text, *p = t + strlen("Résolution ");
+		size_t d = 0;
+
+		if (!starts_with(t, "Résolution "))
+			continue;
+		while (is_digit(p[d]) && d < 5)
+			d++;
+		if (d > 0 && d < 5 && p[d] == ' ' && p[d + 1] == '(' && strlen(p + d) == 7 &&
+		    p[d + 6] == ')') {
+			at = (long)i;
+			memcpy(own, p, d);
+			own[d] = '\0';
+		}
+	}
+	if (at < 0 && !has_symbol_like(m->symbols, parts, 1, false))
+		return false;
+	m->kind = xstrdup("Résolution");
+	if (at < 0)
+		return true;
+	if ((size_t)at + 1 < doc->npara && starts_with(doc->paras[at + 1].text, "Adoptée ")) {
+		const char *adopted = doc->paras[at + 1].text;
+
+		m->title = xasprintf("%s, a%s", doc->paras[at].text, adopted + 1);
+		m->date = date_after_le(adopted);
+		if (m->organ == NULL) {
+			struct strbuf list = STRBUF_INIT;
+
+			add_organs_in(&list, adopted, strlen(adopted));
+			m->organ = detach_or_null(&list);
+		}
+	} else {
+		m->title = xstrdup(doc->paras[at].text);
+	}
+	return true;
+}
+
+/* "Décision adoptée par l’Assemblée générale le 19 juillet 2017" and the
+ * decision's own "71/543. Titre". */
+static bool
+fill_decision(struct document *doc)
+{
+	static const char *const parts[] = {"/DEC/"};
+	struct doc_meta *m = &doc->meta;
+	long at = find_para(doc, 12, "Décision adoptée ");
+
+	if (at < 0)
+		at = find_para(doc, 12, "Décisions adoptées ");
+	if (at < 0 && !has_symbol_like(m->symbols, parts, 1, false))
+		return false;
+	m->kind = xstrdup("Décision");
+	if (at < 0)
+		return true;
+	m->date = date_after_le(doc->paras[at].text);
+	for (size_t i = (size_t)at + 1; i < doc->npara && i < (size_t)at + 4; i++) {
+		const char *t = doc->paras[i].text;
+		size_t k = 0;
+
+		while (is_digit(t[k]) || t[k] == '/')
+			k++;
+		if (k >= 3 && t[k] == '.' && t[k + 1] == ' ' && strchr(t, '/') < t + k) {
+			m->title = xasprintf("Décision %.*s : %s", (int)k, t, t + k + 2);
+			break;
+		}
+	}
+	if (m->title == NULL)
+		m->title = xstrdup(doc->paras[at].text);
+	if (m->organ == NULL) {
+		struct strbuf list = STRBUF_INIT;
+
+		add_organs_in(&list, doc->paras[at].text, doc->paras[at].len);
+		m->organ = detach_or_null(&list);
+	}
+	return true;
+}
+
+/* A provisional record: "S/PV.7837", "7837e séance", "Jeudi 15 décembre
+ * 2016, à 10 heures", "Ordre du jour". */
+static bool
+fill_record(struct document *doc)
+{
+	static const char *const parts[] = {"/PV."};
+	static const char *const days[] = {"Lundi ", "Mardi ", "Mercredi ", "Jeudi ",
+					   "Vendredi ", "Samedi ", "Dimanche "};
+	struct doc_meta *m = &doc->meta;
+	const char *meeting = NULL, *agenda = NULL;
+	char iso[11];
+
+	if (!has_symbol_like(m->symbols, parts, 1, false) && find_para(doc, 12, "Provisoire") < 0)
+		return false;
+	for (size_t i = 0; i < doc->npara && i < 30; i++) {
+		const char *t = doc->paras[i].text;
+
+		if (meeting == NULL && is_meeting(t))
+			meeting = t;
+		if (agenda == NULL && strcmp(t, "Ordre du jour") == 0 && i + 1 < doc->npara)
+			agenda = doc->paras[i + 1].text;
+		for (size_t k = 0; k < sizeof days / sizeof *days && m->date == NULL; k++)
+			if (starts_with(t, days[k]) && meta_parse_date(t + strlen(days[k]), iso) > 0)
+				m->date = xstrdup(iso);
+	}
+	if (meeting == NULL && !has_symbol_like(m->symbols, parts, 1, false))
+		return false;
+	m->kind = xstrdup("Procès-verbal");
+	if (meeting != NULL && agenda != NULL)
+		m->title = xasprintf("%s : %s", meeting, agenda);
+	else if (meeting != NULL)
+		m->title = xstrdup(meeting);
+	return true;
+}
+
+/* "Rapport du Secrétaire général sur la situation au Mali". */
+static bool
+fill_report(struct document *doc)
+{
+	static const char *const stops[] = {" sur ", " concernant ", " relatif", ",", " :"};
+	struct doc_meta *m = &doc->meta;
+	long at = -1;
+	const char *t, *by = NULL;
+
+	for (size_t i = 0; i < doc->npara && i < 15 && at < 0; i++) {
+		t = doc->paras[i].text;
+		if (doc->paras[i].len < 200 &&
+		    (starts_with(t, "Rapport ") || (strstr(t, " rapport ") != NULL &&
+						    strstr(t, " rapport ") - t < 24 &&
+						    !strchr(t, '.'))) &&
+		    doc->paras[i].role != PARA_NUMBERED && doc->paras[i].role != PARA_ITEM)
+			at = (long)i;
+	}
+	if (at < 0)
+		return false;
+	t = doc->paras[at].text;
+	m->kind = xstrdup("Rapport");
+	/* "Application de la résolution 2231 (2015)" above "Deuxième rapport du
+	 * Secrétaire général": the subject comes first */
+	if (strstr(t, " sur ") == NULL && at > 0 && doc->paras[at - 1].role == PARA_HEADING &&
+	    !is_organ(doc->paras[at - 1].text) && doc->paras[at - 1].len > 24)
+		m->title = xasprintf("%s : %s", doc->paras[at - 1].text, t);
+	else
+		m->title = xstrdup(t);
+	if ((by = strstr(t, "apport du ")) != NULL)
+		by += strlen("apport du ");
+	else if ((by = strstr(t, "apport de la ")) != NULL)
+		by += strlen("apport de la ");
+	else if ((by = strstr(t, "apport de l’")) != NULL)
+		by += strlen("apport de l’");
+	if (by != NULL && ((unsigned char)*by >= 0x80 || (*by >= 'A' && *by <= 'Z')))
+		m->sender = copy_until(by, stops, sizeof stops / sizeof *stops);
+	return true;
+}
+
+/* The first heading or title near the top: what a document of no known
+ * kind is called. */
+static char *
+find_first_heading(const struct document *doc)
+{
+	for (size_t i = 0; i < doc->npara && i < 20; i++)
+		if ((doc->paras[i].role == PARA_HEADING || doc->paras[i].role == PARA_TITLE) &&
+		    !is_organ(doc->paras[i].text) && strcmp(doc->paras[i].text, "Nations Unies") != 0)
+			return xstrdup(doc->paras[i].text);
+	return NULL;
 }
 
 void
@@ -457,6 +796,7 @@ meta_extract(struct document *doc, const char *raw, size_t raw_len, const char *
 {
 	struct doc_meta *m = &doc->meta;
 	const struct paragraph *title = find_title(doc);
+	char own[8] = ""; /* a resolution's own number */
 
 	doc_meta_release(m);
 	if (title != NULL) {
@@ -475,6 +815,12 @@ meta_extract(struct document *doc, const char *raw, size_t raw_len, const char *
 	}
 	m->symbols = find_symbols(raw, raw_len, &m->job_number);
 	m->organ = find_organ(doc, m->symbols);
+	/* not a letter: the other kinds, each from its own masthead */
+	if (m->kind == NULL && !fill_press_release(doc) && !fill_resolution(doc, own) &&
+	    !fill_decision(doc) && !fill_record(doc) && !fill_report(doc))
+		m->title = find_first_heading(doc);
+	if (m->date == NULL)
+		m->date = find_issue_date(doc);
 	if (m->organ == NULL && m->addressee != NULL) {
 		struct strbuf list = STRBUF_INIT;
 
@@ -482,7 +828,7 @@ meta_extract(struct document *doc, const char *raw, size_t raw_len, const char *
 		m->organ = detach_or_null(&list);
 	}
 	m->language = find_language(doc);
-	m->resolutions = find_resolutions(doc);
+	m->resolutions = find_resolutions(doc, own[0] ? own : NULL);
 	if (source != NULL)
 		m->source = xstrdup(source);
 }

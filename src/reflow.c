@@ -23,6 +23,7 @@ struct line {
 	bool signature : 1;   /* part of a signature block */
 	bool skip : 1;        /* running header repeating a masthead line */
 	bool blank : 1;       /* an empty line came before */
+	bool alone : 1;       /* a masthead line that is a paragraph of its own */
 	bool furniture : 1;   /* page furniture or a page break came before */
 	uint32_t page;        /* page the line is on, from 1 */
 };
@@ -256,6 +257,29 @@ is_job_token(const char *s, size_t n)
 	return i == n && d2 >= 4 && d2 <= 6;
 }
 
+/* "(2016)" */
+static bool
+is_year_token(const char *s, size_t n)
+{
+	return n == 6 && s[0] == '(' && s[5] == ')' && is_digit(s[1]) && is_digit(s[2]) &&
+	       is_digit(s[3]) && is_digit(s[4]);
+}
+
+/* "S/RES/2325 (2016)": a resolution's symbol, with its year. */
+static bool
+is_resolution_symbol(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && !is_space(s[i]))
+		i++;
+	if (i == n || !reflow_symbol_token(s, i) || strstr(s, "/RES/") == NULL)
+		return false;
+	while (i < n && is_space(s[i]))
+		i++;
+	return is_year_token(s + i, n - i);
+}
+
 static bool
 is_furniture_token(const char *s, size_t n)
 {
@@ -276,7 +300,7 @@ reflow_furniture(const char *s, size_t n)
 	if ((starts_with(s, n, "https://") || starts_with(s, n, "http://")) &&
 	    memchr(s, ' ', n) == NULL)
 		return FURNITURE_URL;
-	if (all_tokens(s, n, reflow_symbol_token))
+	if (all_tokens(s, n, reflow_symbol_token) || is_resolution_symbol(s, n))
 		return FURNITURE_SYMBOL;
 	if (is_digit(s[0]) || s[0] == '*' || starts_with(s, n, "GE.")) {
 		bool has_job = false;
@@ -351,6 +375,46 @@ reflow_page_number(const char *s, size_t n)
 		i = j;
 	}
 	return 0;
+}
+
+/* A date alone: "20 juillet 2017", "1er mars 2018", "28/04/2004". */
+static bool
+is_date_line(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n && i < 2 && is_digit(s[i]))
+		i++;
+	if (i == 0)
+		return false;
+	if (i + 6 <= n && s[i] == '/' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	    s[i + 3] == '/') {
+		for (k = i + 4; k < n && is_digit(s[k]); k++)
+			;
+		return k == n && k - i - 4 == 4;
+	}
+	if (starts_with(s + i, n - i, "er"))
+		i += 2;
+	if (i == n || s[i] != ' ')
+		return false;
+	for (k = ++i; k < n && !is_space(s[k]); k++)
+		if (is_digit(s[k]) || (s[k] >= 'A' && s[k] <= 'Z'))
+			return false;
+	if (k == i || k == n)
+		return false;
+	for (i = ++k; k < n && is_digit(s[k]); k++)
+		;
+	return k == n && k - i == 4;
+}
+
+/* Masthead lines that are a paragraph each, whatever follows them. */
+static bool
+is_alone_line(const char *s, size_t n)
+{
+	return is_date_line(s, n) || equals(s, n, "Nations Unies") ||
+	       starts_with(s, n, "Distr. ") || equals(s, n, "Communiqué de presse") ||
+	       equals(s, n, "Provisoire") || equals(s, n, "Français") ||
+	       starts_with(s, n, "Original : ") || starts_with(s, n, "Original\xc2\xa0: ");
 }
 
 /* The opening "Lettre datée du …" / "Note verbale datée du …". */
@@ -740,6 +804,9 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 	for (size_t i = 0; dense && i < n; i++)
 		if (lines[i].blank && !lines[i].furniture)
 			lines[i].hard = true;
+	/* the masthead: the short lines the text starts with */
+	for (size_t i = 0; i < n && lines[i].chars <= SHORT_LINE; i++)
+		lines[i].alone = is_alone_line(lines[i].s, lines[i].n);
 	title = mark_masthead(lines, n);
 	mark_signatures(lines, n);
 	/* the measure of the text: hard-wrapped lines are about this long, and a
@@ -775,7 +842,7 @@ reflow_text(const char *text, size_t len, struct reflow *out)
 			m = M_NONE;
 
 		if (!b.open || l->hard || l->front || (prev != NULL && prev->front) ||
-		    i == title || m != M_NONE)
+		    i == title || m != M_NONE || l->alone || prev->alone)
 			brk = true;
 		else if (l->signature != prev->signature)
 			brk = true;

@@ -126,7 +126,8 @@ int store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_c
 /* One row of results: a document, and with a text query its best passage. */
 struct store_hit {
 	int64_t doc_id;
-	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown) */
+	char *date, *kind, *sender, *title, *source; /* owned, never NULL ("" when unknown;
+						       * title: the source when unknown) */
 	size_t piece;             /* best matching piece (0 without a text query, or
 				   * when only the metadata matched: the passage is
 				   * then the metadata: title · kind · sender · …) */

@@ -259,6 +259,11 @@ store_fill_hit(sqlite3_stmt *stmt, struct store_hit *hit)
 	hit->sender = store_column_or_empty(stmt, 3);
 	hit->title = store_column_or_empty(stmt, 4);
 	hit->source = store_column_or_empty(stmt, 5);
+	/* a document without a title is listed under its file name */
+	if (hit->title[0] == '\0') {
+		free(hit->title);
+		hit->title = xstrdup(hit->source);
+	}
 }
 
 /* Steps a one-row statement: 1 row, 0 none, -1/-2 failure.  The caller resets. */

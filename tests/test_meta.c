@@ -183,9 +183,115 @@ test_unknown(void)
 	document_release(&doc);
 }
 
+/* Each kind of UN document, as pdftotext lays it out (tests/fixtures/). */
+struct expected_kind {
+	const char *file, *kind, *date, *sender, *organ, *symbols, *resolutions, *title,
+		*job_number;
+};
+
+static const struct expected_kind kinds[] = {
+	{ "letter_pdftotext.txt", "Lettre", "2018-01-02", "Kazakhstan", "Conseil de sécurité",
+	  "S/2018/10", "2310 (2016); 1540 (2004)",
+	  "Lettre datée du 2 janvier 2018, adressée au Secrétaire général par le Représentant "
+	  "permanent du Kazakhstan auprès de l’Organisation des Nations Unies",
+	  "18-00123 (F)" },
+	{ "kinds/resolution.txt", "Résolution", "2016-12-15", NULL, "Conseil de sécurité",
+	  "S/RES/2325(2016)", "1540 (2004); 1673 (2006); 1810 (2008); 1977 (2011); 2055 (2012)",
+	  "Résolution 2325 (2016), adoptée par le Conseil de sécurité à sa 7837e séance, le "
+	  "15 décembre 2016",
+	  "16-22384 (F)" },
+	{ "kinds/report.txt", "Rapport", "2016-11-29", "Secrétaire général", "Conseil de sécurité",
+	  "S/2016/1013", "2295 (2016); 2227 (2015)",
+	  "Rapport du Secrétaire général sur la situation au Mali", "16-20345 (F)" },
+	{ "kinds/decision.txt", "Décision", "2017-07-19", NULL, "Assemblée générale",
+	  "A/DEC/71/543", NULL,
+	  "Décision 71/543 : Revitalisation des travaux de l’Assemblée générale",
+	  "17-12345 (F)" },
+	{ "kinds/record.txt", "Procès-verbal", "2016-12-15", NULL, "Conseil de sécurité",
+	  "S/PV.7837", "2325 (2016)",
+	  "7837e séance : Non-prolifération des armes de destruction massive", "16-44120 (F)" },
+	{ "kinds/press.txt", "Communiqué de presse", "2016-12-15", NULL, "Conseil de sécurité",
+	  "CS/12633", "1540 (2004); 2325 (2016)",
+	  "Non-prolifération : le Conseil de sécurité demande le renforcement de la mise en "
+	  "œuvre de la résolution 1540",
+	  NULL },
+	{ "kinds/press_2004.txt", "Communiqué de presse", "2004-04-28", NULL,
+	  "Conseil de sécurité", "SC/8076", "1540 (2004)",
+	  "Le Conseil de sécurité décide que tous les États doivent s’abstenir d’apporter un "
+	  "appui à des acteurs non étatiques qui tenteraient de se procurer des armes de "
+	  "destruction massive",
+	  NULL },
+	/* other: no kind, no date; the first heading is its title */
+	{ "kinds/other.txt", NULL, NULL, NULL, NULL, NULL, NULL,
+	  "Ordre du jour provisoire de la réunion", NULL },
+	/* nothing to go on: every field empty (the list shows the file name) */
+	{ "kinds/notes.txt", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+};
+
+static void
+test_kinds(void)
+{
+	const char *top = getenv("top_srcdir");
+
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		const struct expected_kind *e = &kinds[i];
+		char *path = xasprintf("%s/tests/fixtures/%s", top ? top : "..", e->file);
+		char *text = NULL, *err = NULL;
+		size_t len = 0;
+		struct document doc;
+		const struct doc_meta *m = &doc.meta;
+
+		document_init(&doc);
+		if (import_read_file(path, &text, &len, &err) < 0 ||
+		    import_parse(text, len, "f.txt", &doc, &err) < 0) {
+			fprintf(stderr, "%s\n", err);
+			exit(99);
+		}
+		fprintf(stderr, "%s\n", e->file);
+		CHECK_STR(m->kind, e->kind);
+		CHECK_STR(m->date, e->date);
+		CHECK_STR(m->sender, e->sender);
+		CHECK_STR(m->organ, e->organ);
+		CHECK_STR(m->symbols, e->symbols);
+		CHECK_STR(m->resolutions, e->resolutions);
+		CHECK_STR(m->title, e->title);
+		CHECK_STR(m->job_number, e->job_number);
+		/* no furniture in the text */
+		for (size_t k = 0; k < doc.npara; k++) {
+			CHECK(strstr(doc.paras[k].text, "recycler") == NULL);
+			CHECK(e->job_number == NULL ||
+			      strstr(doc.paras[k].text, e->job_number) == NULL);
+			CHECK(strchr(doc.paras[k].text, '\f') == NULL);
+		}
+		document_release(&doc);
+		free(text);
+		free(path);
+	}
+}
+
+/* Numbers after "résolution" that are no resolution. */
+static void
+test_not_resolutions(void)
+{
+	static const char text[] =
+		"Le Conseil prie le Comité de lui faire rapport sur l’application de la présente "
+		"résolution 90 jours après son adoption, et de la résolution 2325 (2016) chaque "
+		"année ; voir aussi S/RES/1977 (2011), la résolution 1540 et le Comité 1540.\n";
+	struct document doc;
+	char *err = NULL;
+
+	document_init(&doc);
+	CHECK_INT(import_parse(text, strlen(text), NULL, &doc, &err), 0);
+	/* 1540 has no year anywhere: left out rather than guessed */
+	CHECK_STR(doc.meta.resolutions, "2325 (2016); 1977 (2011)");
+	document_release(&doc);
+}
+
 int
 main(void)
 {
+	test_kinds();
+	test_not_resolutions();
 	test_corpus();
 	test_markup();
 	test_dates();

@@ -168,6 +168,49 @@ quit_and_check() {
 	expect_screen "EXITED 0" "quit"
 }
 
+# settle: polls until the screen stays the same for half a second (the
+# idle work, such as the exact count, is done), up to the deadline.
+settle() {
+	end=$(($(date +%s) + deadline))
+	prev=$(capture 2>/dev/null)
+	same=0
+	while [ "$same" -lt 10 ]; do
+		sleep 0.05
+		last_capture=$(capture 2>/dev/null)
+		if [ "$last_capture" = "$prev" ]; then
+			same=$((same + 1))
+		else
+			same=0
+			prev=$last_capture
+		fi
+		[ "$(date +%s)" -ge "$end" ] && return 1
+	done
+	return 0
+}
+
+# expect_whole_screen NAME: once settled, the whole screen equals
+# tests/e2e/screens/NAME.screen.  With LISEUSE_UPDATE_SCREENS=1 (see
+# `make update-screens`) the file is written from the screen instead.
+expect_whole_screen() {
+	want="$top_srcdir/tests/e2e/screens/$1.screen"
+	settle || { fail "$1: the screen never settled"; return; }
+	capture > "$tmpdir/$1.screen"
+	if [ "${LISEUSE_UPDATE_SCREENS:-0}" = 1 ]; then
+		mkdir -p "$top_srcdir/tests/e2e/screens"
+		cp "$tmpdir/$1.screen" "$want"
+		echo "wrote $want"
+		pass
+	elif [ ! -f "$want" ]; then
+		fail "$1: no expected screen $want (make update-screens writes it)"
+	elif cmp -s "$tmpdir/$1.screen" "$want"; then
+		pass
+	else
+		last_capture=
+		fail "$1: the screen differs from $want:
+$(diff -u "$want" "$tmpdir/$1.screen" | head -40)"
+	fi
+}
+
 finish() {
 	echo "$checks checks, $failures failed"
 	[ "$failures" -eq 0 ]
