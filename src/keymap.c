@@ -3,6 +3,7 @@
 
 #include <curses.h>
 
+#include "i18n.h"
 #include "keymap.h"
 
 #define G KEYMAP_GLOBAL
@@ -33,12 +34,29 @@ static const struct keymap_entry table[] = {
     {'\r', L, ACT_OPEN, "Entrée", "ouvrir le document sélectionné", NULL},
     {'\n', L, ACT_OPEN, NULL, NULL, NULL},
     {KEYMAP_FN(KEY_ENTER), L, ACT_OPEN, NULL, NULL, NULL},
+    {']', R, ACT_LINK_NEXT, "]", N_("select the next link (symbol, resolution)"), NULL},
+    {'[', R, ACT_LINK_PREV, "[", N_("select the previous link"), NULL},
+    {'\r', R, ACT_FOLLOW, "Entrée", N_("follow the selected link; in a list, open there"), NULL},
+    {'\n', R, ACT_FOLLOW, NULL, NULL, NULL},
+    {KEYMAP_FN(KEY_ENTER), R, ACT_FOLLOW, NULL, NULL, NULL},
+    {KEYMAP_FN(KEY_BACKSPACE), R, ACT_HISTORY_BACK, "Retour", N_("go back to where a link was followed from"), NULL},
+    {127, R, ACT_HISTORY_BACK, NULL, NULL, NULL},
+    {KEYMAP_CTRL('h'), R, ACT_HISTORY_BACK, NULL, NULL, NULL},
+    {'F', R, ACT_HISTORY_FORWARD, "F", N_("go forward again (after Backspace)"), NULL},
+    {'c', R, ACT_CITED_BY, "c", N_("filter on the documents citing this one (cite:SYMBOL)"), NULL},
+    {'m', R, ACT_MARK, "m", N_("set or remove a bookmark on the paragraph at the top"), NULL},
+    {'t', R, ACT_OUTLINE, "t", N_("outline: headings, numbered paragraphs, annexes"), NULL},
+    {'y', R, ACT_COPY, "y", N_("copy a citation of the passage at the top (OSC 52)"), NULL},
+    {'Y', R, ACT_COPY_REFERENCE, "Y", N_("copy the document's reference"), NULL},
+    {'|', R, ACT_PIPE, "|", N_("pipe the document as plain text to a command"), NULL},
     {'n', R, ACT_NEXT_MATCH, "n", "passage correspondant suivant", NULL},
     {'N', R, ACT_PREV_MATCH, "N", "passage correspondant précédent", NULL},
     {'/', G, ACT_FILTER, "/", "filtrer (mots, \"phrase\", -mot, de:, type:, annee:, cite:)",
      "filtrer"},
     {27, G, ACT_ESCAPE, "Échap", "effacer le filtre / revenir à la liste", NULL},
     {'v', G, ACT_TOGGLE_LAYOUT, "v", "liste au-dessus / côte à côte", NULL},
+    {':', G, ACT_GOTO_SYMBOL, ":", N_("open a document by its symbol (S/2010/84, 1540)"), NULL},
+    {'\'', G, ACT_MARKS, "'", N_("list the bookmarks"), NULL},
     {'?', G, ACT_HELP, "?", "cette aide", "aide"},
     {KEYMAP_CTRL('l'), G, ACT_REDRAW, "Ctrl-L", "redessiner l'écran", NULL},
     {'q', G, ACT_QUIT, "q", "quitter", "quitter"},
