@@ -26,7 +26,7 @@
  * section; a larger document reads it when `t` asks for it. */
 #define READER_OUTLINE_EAGER (4 << 20)
 /* Cells of the section's name the status line shows. */
-#define READER_SECTION_CELLS 28
+#define READER_SECTION_CELLS 24
 /* Columns the bookmark marks take left of the text. */
 #define READER_MARK_MARGIN 2
 
@@ -489,9 +489,15 @@ reader_goto(struct ui *ui, int64_t doc_id, size_t piece)
 {
 	struct reader_state *r = state_of(ui);
 
+	struct ui_action a;
+
 	if (r->doc_id)
 		history_jump(&r->history, here(r));
-	return reader_move(ui, r, doc_id, piece, 0);
+	a = reader_move(ui, r, doc_id, piece, 0);
+	/* the paragraph itself at the top, not the blank line above it */
+	if (r->doc_id == doc_id && piece > 0)
+		docview_show_piece(&r->view, piece, false);
+	return a;
 }
 
 /* Backspace and F: through the history. */
@@ -744,9 +750,16 @@ copy_citation(struct ui *ui, struct reader_state *r, bool reference)
 		/* the masthead at the top: the first real paragraph after it */
 		for (int n = 0; b->role == PARA_FRONT && n < 100 && piece + 1 < r->view.npieces; n++)
 			b = docview_block(&r->view, r->view.nheader + ++piece);
-		if (b->role == PARA_NUMBERED || b->role == PARA_ITEM)
-			outline_number(b->text, b->len, number);
-		text = citation_passage(&r->doc.meta, number, b->text, b->len);
+		{
+			size_t skip = 0;
+
+			/* "2. Les participants…": the number goes in front, as par. 2 */
+			if ((b->role == PARA_NUMBERED || b->role == PARA_ITEM) &&
+			    (skip = outline_number(b->text, b->len, number)) > 0)
+				for (skip++; skip < b->len && b->text[skip] == ' ';)
+					skip++;
+			text = citation_passage(&r->doc.meta, number, b->text + skip, b->len - skip);
+		}
 		a = copy_to_clipboard(ui, _("citation"), text);
 	}
 	free(text);
