@@ -1,10 +1,6 @@
 /* cli.c - list, search, show and import for scripts and pipes. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +15,7 @@
 #include "layout.h"
 #include "query.h"
 #include "sanitize.h"
+#include "snapshot_swap.h"
 #include "util.h"
 
 /* Passages printed per document by `search` in text format. */
@@ -146,7 +143,9 @@ print_passages(struct store *store, const struct query *q, int64_t doc_id, int w
 	for (long i = 0; i < n && i < CLI_PASSAGES_PER_DOC; i++)
 		print_passage(store, q, doc_id, pieces[i], width);
 	if (n > CLI_PASSAGES_PER_DOC)
-		printf("      (+ %ld autres passages)\n", n - CLI_PASSAGES_PER_DOC);
+		printf(i18n_ngettext("      (+ %ld more passage)\n", "      (+ %ld more passages)\n",
+				     (unsigned long)(n - CLI_PASSAGES_PER_DOC)),
+		       n - CLI_PASSAGES_PER_DOC);
 	free(pieces);
 	return 0;
 }
@@ -180,7 +179,7 @@ print_results(struct store *store, const struct query *q, const struct cli_optio
 	return found > 0 ? 0 : 1;
 
 fail:
-	fprintf(stderr, "liseuse: %s\n", err ? err : "the search failed");
+	util_error("%s", err ? err : _("the search failed"));
 	free(err);
 	store_results_free(res);
 	return 2;
@@ -214,10 +213,10 @@ cli_search(struct store *store, char *const *words, size_t nwords,
 	int status;
 
 	if (query_parse(input, 0, &q) != 0) {
-		fprintf(stderr, "liseuse: %s\n", q.error);
+		util_error("%s", q.error);
 		status = 2;
 	} else if (query_is_empty(&q)) {
-		fprintf(stderr, "liseuse: syntaxe : aucun mot à chercher dans la requête\n");
+		util_error(_("syntax: %s"), _("no word to search for in the query"));
 		status = 2;
 	} else {
 		status = print_results(store, &q, opts);
@@ -227,7 +226,7 @@ cli_search(struct store *store, char *const *words, size_t nwords,
 	return status;
 }
 
-/* Prints "Label : value" when the value is known. */
+/* Prints the label, padded to a column, and the value when it is known. */
 static void
 print_meta_line(const char *label, const char *value, int width)
 {
@@ -260,7 +259,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	if (found == 0) {
 		char *safe = sanitize_dup(id_or_symbol, strlen(id_or_symbol), SANITIZE_ONELINE);
 
-		fprintf(stderr, "liseuse: no document with id or symbol \"%s\"\n", safe);
+		util_error(_("no document with id or symbol '%s'"), safe);
 		free(safe);
 		return 1;
 	}
@@ -273,14 +272,14 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 		return 0;
 	}
 
-	print_meta_line("Type", doc.meta.kind, width);
-	print_meta_line("Date", doc.meta.date, width);
-	print_meta_line("De", doc.meta.sender, width);
-	print_meta_line("À", doc.meta.addressee, width);
-	print_meta_line("Organe", doc.meta.organ, width);
-	print_meta_line("Cote", doc.meta.symbols, width);
-	print_meta_line("Original", doc.meta.language, width);
-	print_meta_line("Résolutions", doc.meta.resolutions, width);
+	print_meta_line(_("Type"), doc.meta.kind, width);
+	print_meta_line(_("Date"), doc.meta.date, width);
+	print_meta_line(_("From"), doc.meta.sender, width);
+	print_meta_line(_("To"), doc.meta.addressee, width);
+	print_meta_line(_("Organ"), doc.meta.organ, width);
+	print_meta_line(_("Symbol"), doc.meta.symbols, width);
+	print_meta_line(_("Original"), doc.meta.language, width);
+	print_meta_line(_("Resolutions"), doc.meta.resolutions, width);
 	{
 		char *cited = NULL;
 
@@ -288,10 +287,10 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 			store_doc_release(&doc);
 			goto fail;
 		}
-		print_meta_line("Cité par", cited, width);
+		print_meta_line(_("Cited by"), cited, width);
 		free(cited);
 	}
-	print_meta_line("Fichier", doc.meta.source, width);
+	print_meta_line(_("File"), doc.meta.source, width);
 	/* A paragraph longer than a piece is stored as several: they are joined
 	 * again so that it wraps as one. */
 	for (size_t i = 0; i < doc.npieces; i++) {
@@ -325,130 +324,28 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	return 0;
 
 fail:
-	fprintf(stderr, "liseuse: %s\n", err ? err : "cannot read the document");
+	util_error("%s", err ? err : _("cannot read the document"));
 	free(err);
 	return 2;
 }
 
-/* Copies the file at from to a new file at to; 0 or -1 with *err set. */
-static int
-copy_file(const char *from, const char *to, char **err)
-{
-	char buf[65536];
-	int in = open(from, O_RDONLY | O_CLOEXEC);
-	int out = in < 0 ? -1 : open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	ssize_t n = 0;
-
-	if (in < 0 || out < 0) {
-		*err = xasprintf("%s: %s", in < 0 ? from : to, strerror(errno));
-		goto out;
-	}
-	while ((n = read(in, buf, sizeof buf)) > 0) {
-		for (ssize_t done = 0, w; done < n; done += w) {
-			if ((w = write(out, buf + done, (size_t)(n - done))) < 0) {
-				n = -1;
-				break;
-			}
-		}
-		if (n < 0)
-			break;
-	}
-	if (n < 0)
-		*err = xasprintf("cannot copy %s to %s: %s", from, to, strerror(errno));
-out:
-	if (in >= 0)
-		close(in);
-	if (out >= 0 && close(out) != 0 && n >= 0) {
-		*err = xasprintf("%s: %s", to, strerror(errno));
-		n = -1;
-	}
-	return in < 0 || out < 0 || n < 0 ? -1 : 0;
-}
-
-/* Flushes a finished file to disk before it replaces the snapshot. */
-static int
-sync_file(const char *path, char **err)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	int rc = fd < 0 ? -1 : fsync(fd);
-
-	if (rc != 0)
-		*err = xasprintf("%s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	return rc;
-}
-
-/* The working copy of an import under way, removed if the program has to
- * end on out-of-memory or is killed by a signal (both paths made up front:
- * the removal must not allocate). */
-static char *import_work_path;
-static char import_journal_path[PATH_MAX];
-
-/* Runs when memory is exhausted or from a signal handler: only unlink. */
-static void
-remove_import_work(void)
-{
-	if (import_work_path == NULL)
-		return;
-	if (import_journal_path[0] != '\0')
-		unlink(import_journal_path);
-	unlink(import_work_path);
-}
-
-/* SIGINT, SIGTERM, SIGHUP during an import: remove the working copy, then
- * die of the same signal. */
-static void
-import_signal(int sig)
-{
-	remove_import_work();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static const int import_signals[] = { SIGINT, SIGTERM, SIGHUP };
-
-/* Installs (on) or restores (off) the signal handlers of an import. */
-static void
-import_catch_signals(bool on)
-{
-	static struct sigaction old[sizeof import_signals / sizeof import_signals[0]];
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = import_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof import_signals / sizeof import_signals[0]; i++) {
-		if (on)
-			sigaction(import_signals[i], &sa, &old[i]);
-		else
-			sigaction(import_signals[i], &old[i], NULL);
-	}
-}
-
 /* The import works on a copy next to the snapshot and renames it over the
- * original only when everything succeeded, so a failure at any point (a
- * refused file, a full disk, no memory, even in the final compaction)
- * leaves the snapshot exactly as it was. */
+ * original only when everything succeeded (snapshot_swap.h), so a failure
+ * at any point (a refused file, a full disk, no memory, even in the final
+ * compaction) leaves the snapshot exactly as it was.  Messages name the
+ * snapshot, not the working copy. */
 int
 cli_import(const char *db_path, char *const *paths, size_t npaths, const struct cli_options *opts)
 {
+	struct snapshot_swap *swap = NULL;
 	struct import_counts counts = { 0 };
 	struct store *store = NULL;
 	char *err = NULL;
-	char *work = xasprintf("%s.import-%ld", db_path, (long)getpid());
-	bool existed = access(db_path, F_OK) == 0;
 	long n = -1;
 
-	import_work_path = work;
-	if (snprintf(import_journal_path, sizeof import_journal_path, "%s-journal", work) >=
-	    (int)sizeof import_journal_path)
-		import_journal_path[0] = '\0';
-	util_set_fatal_hook(remove_import_work);
-	import_catch_signals(true);
-	if (existed && copy_file(db_path, work, &err) != 0)
+	if (snapshot_swap_begin(db_path, opts->no_wait, &swap, &err) != 0)
 		goto fail;
-	if (store_open(work, STORE_SCRATCH, &store, &err) != 0)
+	if (store_open_as(snapshot_swap_work_path(swap), db_path, STORE_SCRATCH, &store, &err) != 0)
 		goto fail;
 	n = import_paths(store, paths, npaths, opts->dry_run, &counts);
 	store_close(store);
@@ -456,40 +353,28 @@ cli_import(const char *db_path, char *const *paths, size_t npaths, const struct 
 		goto fail;
 	if (opts->dry_run || counts.added + counts.replaced == 0) {
 		/* nothing to write: the snapshot stays as it is */
-		util_set_fatal_hook(NULL);
-		remove_import_work();
-		import_catch_signals(false);
+		snapshot_swap_end(swap);
 		printf(opts->dry_run ? _("%zu added, %zu replaced, %zu unchanged (dry run): "
 					 "%s not written\n")
 				     : _("%zu added, %zu replaced, %zu unchanged: %s left as it was\n"),
 		       counts.added, counts.replaced, counts.unchanged, db_path);
-		free(work);
 		return 0;
 	}
-	if (sync_file(work, &err) != 0)
+	if (snapshot_swap_commit(swap, &err) != 0)
 		goto fail;
-	if (rename(work, db_path) != 0) {
-		err = xasprintf("cannot replace %s: %s", db_path, strerror(errno));
-		goto fail;
-	}
-	import_catch_signals(false);
+	snapshot_swap_end(swap);
 	printf(_("%zu added, %zu replaced, %zu unchanged: "), counts.added, counts.replaced,
 	       counts.unchanged);
 	printf(i18n_ngettext("%ld document imported into %s\n", "%ld documents imported into %s\n",
 			     (unsigned long)n),
 	       n, db_path);
-	util_set_fatal_hook(NULL);
-	free(work);
 	return 0;
 
 fail:
-	util_set_fatal_hook(NULL);
-	remove_import_work();
-	import_catch_signals(false);
+	snapshot_swap_end(swap);
 	if (err != NULL)
-		fprintf(stderr, "liseuse: %s\n", err);
-	fprintf(stderr, "liseuse: nothing imported into %s\n", db_path);
+		util_error("%s", err);
+	util_error(_("nothing imported into %s"), db_path);
 	free(err);
-	free(work);
 	return 2;
 }

@@ -23,6 +23,7 @@ struct cli_options {
 	enum cli_format format;
 	int width; /* wrapping width for show and passages; 0: the terminal's or 80 */
 	bool dry_run; /* import: say what would be added, replaced, unchanged; write nothing */
+	bool no_wait; /* import: fail instead of waiting for another import */
 	bool outline; /* show prints the document's outline instead of its text */
 };
 
@@ -35,7 +36,8 @@ int cli_show(struct store *store, const char *id_or_symbol, const struct cli_opt
  * when missing; a failed import leaves an existing snapshot unchanged and
  * removes one it created.  Prints how many documents were added, replaced
  * and unchanged; with opts->dry_run, or when nothing changed, the snapshot
- * is not touched. */
+ * is not touched.  Imports of one snapshot wait for each other
+ * (opts->no_wait: fail instead). */
 int cli_import(const char *db_path, char *const *paths, size_t npaths,
 	       const struct cli_options *opts);
 

@@ -9,8 +9,8 @@
 #include <uninorm.h>
 #include <unistr.h>
 
-#include "pdf_text.h"
 #include "i18n.h"
+#include "pdf_text.h"
 #include "util.h"
 
 /* Raised type this much smaller than the line's is a note call. */
@@ -335,11 +335,11 @@ pdf_text_read(const char *name, const char *data, size_t n, struct pdf_lines *ou
 	if (doc == NULL) {
 		if (g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
 			*err = xasprintf(_("%s: encrypted PDF (it needs a password): decrypt it "
-					 "first, e.g. qpdf --decrypt --password=... in.pdf out.pdf"),
+					   "first, e.g. qpdf --decrypt --password=... in.pdf out.pdf"),
 					 name);
 		else
 			*err = xasprintf(_("%s: damaged PDF (%s)"), name,
-					 gerr != NULL ? gerr->message : "unreadable");
+					 gerr != NULL ? gerr->message : _("unreadable"));
 		goto out;
 	}
 	npages = poppler_document_get_n_pages(doc);
@@ -362,7 +362,7 @@ pdf_text_read(const char *name, const char *data, size_t n, struct pdf_lines *ou
 	}
 	if (out->n == 0) {
 		*err = xasprintf(_("%s: no text layer in this PDF (a scanned image?): it needs "
-				 "OCR first, e.g. ocrmypdf in.pdf out.pdf"),
+				   "OCR first, e.g. ocrmypdf in.pdf out.pdf"),
 				 name);
 		goto out;
 	}

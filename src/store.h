@@ -41,6 +41,10 @@ enum store_mode {
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out, char **err);
+/* Like store_open, but messages name the file `name` instead of path: the
+ * snapshot that the working copy at path will replace. */
+int store_open_as(const char *path, const char *name, enum store_mode mode, struct store **out,
+		  char **err);
 void store_close(struct store *store);
 const char *store_path(const struct store *store);
 

@@ -10,8 +10,8 @@
 #include <sqlite3.h>
 
 #include "fold.h"
-#include "i18n.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -71,7 +71,7 @@ store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err
 	} else if (rc == SQLITE_DONE) {
 		ret = 0;
 	} else {
-		ret = store_fail(store, rc, "lecture d’un document", err);
+		ret = store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -92,7 +92,7 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 		*npieces = sqlite3_column_int64(stmt, 1);
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un document", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -187,7 +187,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 		}
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un passage", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a passage"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;

@@ -15,8 +15,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
+#include "i18n.h"
 #include "ui.h"
 #include "ui_priv.h"
 
@@ -157,6 +161,7 @@ arrange(struct ui *ui)
 	int rows = ui->rows, cols = ui->cols, status_h, bar_h, pane_h;
 
 	free_windows(ui);
+	ui->list_rows = list_wanted_rows(ui);
 	if (rows <= 0 || cols <= 0)
 		goto resized;
 	status_h = rows >= 3 ? 1 : 0;
@@ -179,6 +184,9 @@ arrange(struct ui *ui)
 		int lh = pane_h * 2 / 5 + 1;
 		if (lh > 16)
 			lh = 16;
+		/* A few documents: the list takes what they need, the reader the rest. */
+		if (ui->list_rows > 0 && ui->list_rows < lh)
+			lh = ui->list_rows;
 		place(l, lh, cols, 0, 0);
 		ui->sep_win = make_window(1, cols, lh, 0);
 		place(r, pane_h - lh - 1, cols, lh + 1, 0);
@@ -204,20 +212,26 @@ draw_separator(struct ui *ui)
 	WINDOW *win = ui->sep_win;
 	const struct store_doc *doc = reader_doc(ui);
 	const char *rule = ui->utf8 ? "─" : "-";
+	attr_t rule_attr;
 	int h, w;
 
 	if (!win)
 		return;
 	getmaxyx(win, h, w);
 	werase(win);
+	/* Bright when the reader has the focus, dim when the list has it. */
+	rule_attr = ui->focus == PANE_READER && !filter_focused(ui) ? ui->theme.rule_focused
+								     : ui->theme.rule;
 	if (ui->side_active) { /* vertical, side by side */
+		wattrset(win, rule_attr);
 		for (int y = 0; y < h; y++)
 			mvwaddstr(win, y, 0, ui->utf8 ? "│" : "|");
+		wattrset(win, A_NORMAL);
 		wnoutrefresh(win);
 		return;
 	}
 	wmove(win, 0, 0);
-	wattrset(win, ui->theme.dim);
+	wattrset(win, rule_attr);
 	for (int x = 0; x < w && x < 2; x++)
 		waddstr(win, rule);
 	if (doc && w > 6) {
@@ -231,7 +245,7 @@ draw_separator(struct ui *ui)
 		text_draw_str(ui, win, strbuf_str(&title), w - 4, ui->theme.header_label, true);
 		strbuf_release(&title);
 	}
-	wattrset(win, ui->theme.dim);
+	wattrset(win, rule_attr);
 	for (int x = getcurx(win); x < w; x++)
 		waddstr(win, rule);
 	wattrset(win, A_NORMAL);
@@ -279,7 +293,7 @@ save_state(struct ui *ui)
 		state_set_position(&ui->state, doc->id, doc->meta.source, piece, line);
 		state_set_last(&ui->state, doc->id, doc->meta.source);
 	}
-	state_set_filter(&ui->state, filter_text(ui));
+	state_set_filter(&ui->state, ui->snapshot, filter_text(ui));
 	ui->state.side_by_side = ui->side_by_side;
 	if (state_save(&ui->state, ui->state_path, &err) < 0) {
 		if (!ui->state_write_failed)
@@ -342,6 +356,7 @@ apply_filter(struct ui *ui)
 {
 	struct query q;
 
+	ui->filter_changed = false;
 	if (query_parse(filter_text(ui), QUERY_LAST_PREFIX, &q) < 0) {
 		say(ui, true, xstrdup(q.error ? q.error : "syntaxe : requête invalide"));
 		query_release(&q);
@@ -354,6 +369,9 @@ apply_filter(struct ui *ui)
 	list_set_query(ui, &ui->query);
 	reader_set_query(ui, &ui->query);
 	status_set_message(ui, false, NULL);
+	if (filter_take_capped(ui))
+		say(ui, true, xasprintf(_("the filter is limited to %d bytes: the rest was left out"),
+					FILTER_MAX_BYTES));
 }
 
 static void perform(struct ui *ui, struct ui_action a);
@@ -376,8 +394,16 @@ global_action(struct ui *ui, enum keymap_action act)
 	case ACT_TOGGLE_LAYOUT:
 		ui->side_by_side = !ui->side_by_side;
 		arrange(ui);
+		if (ui->side_by_side && !ui->side_active && ui->cols < 100)
+			return ui_say(false,
+				      _("side by side needs 100 columns; the terminal has %d "
+					"(v again: list above)"),
+				      ui->cols);
 		if (ui->side_by_side && !ui->side_active)
-			return ui_say(false, "côte à côte : il faut au moins 100 colonnes");
+			return ui_say(false,
+				      _("side by side needs 3 rows for the panes; the terminal "
+					"has %d (v again: list above)"),
+				      ui->rows);
 		break;
 	case ACT_SWITCH_PANE:
 		return ui_request_pane(REQ_FOCUS, ui->focus == PANE_LIST ? PANE_READER : PANE_LIST);
@@ -417,6 +443,8 @@ perform(struct ui *ui, struct ui_action a)
 		ui->quit = true;
 		break;
 	case REQ_OPEN:
+		if (ui->filter_changed)
+			apply_filter(ui);
 		hit = list_selected(ui);
 		if (!hit) {
 			status_set_message(ui, false, "aucun document sélectionné");
@@ -426,7 +454,10 @@ perform(struct ui *ui, struct ui_action a)
 		save_state(ui);
 		break;
 	case REQ_NEXT_DOC:
-		list_move(ui, 1);
+		if (!reader_doc(ui) || !list_select_after(ui, reader_doc(ui)->id)) {
+			status_set_message(ui, false, _("end of the last document of the list"));
+			break;
+		}
 		perform(ui, ui_request(REQ_OPEN));
 		break;
 	case REQ_BACK:
@@ -455,7 +486,8 @@ perform(struct ui *ui, struct ui_action a)
 			arrange(ui);
 		break;
 	case REQ_FILTER_SET:
-		apply_filter(ui);
+		/* Parsed once, after every key that came with this one. */
+		ui->filter_changed = true;
 		break;
 	case REQ_FILTER_CLEAR:
 		filter_set_text(ui, "");
@@ -511,38 +543,67 @@ resize(struct ui *ui)
 
 /* Scrolls the pane under a mouse wheel or selects with a click. */
 static void
-handle_mouse(struct ui *ui)
+handle_mouse(struct ui *ui, const struct keyseq_event *ev)
 {
 	struct pane *l = &ui->panes[PANE_LIST], *r = &ui->panes[PANE_READER];
 	enum ui_pane_id pane;
-	MEVENT ev;
 	int by, bx;
 
-	if (getmouse(&ev) != OK || ui->overlay != PANE_COUNT)
+	if (ui->overlay != PANE_COUNT)
 		return;
-	if (l->win && wenclose(l->win, ev.y, ev.x))
+	if (l->win && wenclose(l->win, ev->y, ev->x))
 		pane = PANE_LIST;
-	else if (r->win && wenclose(r->win, ev.y, ev.x))
+	else if (r->win && wenclose(r->win, ev->y, ev->x))
 		pane = PANE_READER;
 	else
 		return;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		long step = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+	if (ev->button == 4 || ev->button == 5) {
+		long step = ev->button == 4 ? -3 : 3;
 		if (pane == PANE_READER)
 			reader_scroll(ui, step);
 		else
 			list_move(ui, step > 0 ? 1 : -1);
 		return;
 	}
-	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+	if (ev->button == 1) {
 		if (pane == PANE_LIST) {
 			getbegyx(l->win, by, bx);
 			(void)bx;
-			list_select_row(ui, ev.y - by);
+			list_select_row(ui, ev->y - by);
 		}
 		filter_leave(ui);
 		set_focus(ui, pane);
 	}
+}
+
+/* The message for a key that does nothing where it was typed. */
+static struct ui_action
+unbound(int key)
+{
+	char name[32];
+
+	if (key < 0) {
+		const char *k = keyname(-key);
+		snprintf(name, sizeof name, "%s", k ? k : "?");
+	} else if (key < 0x20 || key == 0x7f) {
+		snprintf(name, sizeof name, "Ctrl-%c", key == 0x7f ? '?' : key + 0x40);
+	} else {
+		uint8_t buf[8];
+		int n = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
+		snprintf(name, sizeof name, "%.*s", n > 0 ? n : 1, n > 0 ? (char *)buf : "?");
+	}
+	return ui_say(false, _("the key %s does nothing here: ? lists the keys"), name);
+}
+
+/* A paste goes into the filter bar as one edit, whatever has the focus. */
+static void
+handle_paste(struct ui *ui, const struct keyseq_event *ev)
+{
+	if (ui->overlay != PANE_COUNT)
+		return;
+	if (!filter_focused(ui))
+		perform(ui, ui_request(REQ_FILTER_EDIT));
+	perform(ui, filter_paste(ui, ev->text, ev->len, ev->truncated));
 }
 
 /* Hands a key to a pane, then to the global bindings if it passes. */
@@ -552,8 +613,11 @@ dispatch(struct ui *ui, struct pane *pane, int key)
 	enum keymap_action act = keymap_lookup(key, pane->ops->context);
 	struct ui_action a;
 
-	if (act == ACT_NONE)
+	if (act == ACT_NONE) {
+		/* Over the whole screen (the help), any other key closes. */
+		perform(ui, pane == &ui->panes[ui->overlay] ? ui_request(REQ_BACK) : unbound(key));
 		return;
+	}
 	a = pane->ops->key(ui, pane, act);
 	if (a.req == REQ_PASS)
 		a = global_action(ui, act);
@@ -564,14 +628,6 @@ dispatch(struct ui *ui, struct pane *pane, int key)
 static void
 handle_key(struct ui *ui, int key)
 {
-	if (key == KEYMAP_FN(KEY_MOUSE)) {
-		handle_mouse(ui);
-		return;
-	}
-	if (key == KEYMAP_FN(KEY_RESIZE)) {
-		/* resizeterm queues this key; the resize itself is done. */
-		return;
-	}
 	if (ui->overlay != PANE_COUNT) {
 		dispatch(ui, &ui->panes[ui->overlay], key);
 		return;
@@ -592,26 +648,44 @@ handle_key(struct ui *ui, int key)
 	dispatch(ui, &ui->panes[ui->focus], key);
 }
 
-/* Reads every key waiting.  Returns false when the terminal is gone. */
-static bool
-read_input(struct ui *ui)
+static long
+monotonic_ms(void)
 {
-	int got = 0;
+	struct timespec ts;
 
-	/* Bounded, so a flood of input (or a key source that never runs dry)
-	 * still lets the loop see signals and redraw. */
-	while (got < 512) {
-		wint_t wc;
-		int rc = wget_wch(stdscr, &wc);
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
-		if (rc == ERR)
-			break;
-		got++;
-		handle_key(ui, rc == KEY_CODE_YES ? KEYMAP_FN(wc) : (int)wc);
-		if (ui->quit)
-			break;
+/* Reads what the terminal sent (when `readable`) and handles every event
+ * decoded; the filter is parsed once for all of them.  Returns false when
+ * the terminal is gone. */
+static bool
+read_input(struct ui *ui, bool readable)
+{
+	char buf[4096];
+	struct keyseq_event ev;
+	long now = monotonic_ms();
+
+	if (readable) {
+		ssize_t n = read(ui->input_fd, buf, sizeof buf);
+
+		if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+			return false;
+		if (n > 0)
+			keyseq_feed(&ui->keys, buf, (size_t)n, now);
 	}
-	return got > 0;
+	while (!ui->quit && keyseq_next(&ui->keys, &ev, now)) {
+		if (ev.type == KEYSEQ_KEY)
+			handle_key(ui, ev.key);
+		else if (ev.type == KEYSEQ_PASTE)
+			handle_paste(ui, &ev);
+		else if (ev.type == KEYSEQ_MOUSE)
+			handle_mouse(ui, &ev);
+	}
+	if (ui->filter_changed)
+		apply_filter(ui);
+	return true;
 }
 
 /* What the signals asked for, read from the self-pipe. */
@@ -651,8 +725,10 @@ suspend(struct ui *ui)
 {
 	save_state(ui);
 	endwin();
+	term_paste_mode(false);
 	raise(SIGSTOP);
 	/* Continued: the size may have changed meanwhile. */
+	term_paste_mode(true);
 	clearok(curscr, TRUE);
 	resize(ui);
 }
@@ -702,7 +778,6 @@ static void
 run(struct ui *ui)
 {
 	bool opened_initial = false;
-	int empty_reads = 0;
 
 	while (!ui->quit) {
 		struct pending_signals ps = {0};
@@ -710,12 +785,14 @@ run(struct ui *ui)
 		    {.fd = ui->input_fd, .events = POLLIN},
 		    {.fd = ui->signal_fd, .events = POLLIN},
 		};
-		bool idle_work, ready;
-		int rc;
+		bool idle_work;
+		int rc, timeout, key_wait;
 
 		if (list_busy(ui)) {
 			list_work(ui);
 			say(ui, true, list_take_error(ui));
+			if (list_wanted_rows(ui) != ui->list_rows)
+				arrange(ui);
 		}
 		if (!opened_initial && !list_busy(ui)) {
 			opened_initial = true;
@@ -724,9 +801,18 @@ run(struct ui *ui)
 		if (!ui_input_pending(ui))
 			draw_all(ui);
 		idle_work = reader_wants_idle(ui);
-		rc = poll(fds, 2, idle_work || list_busy(ui) ? 0 : list_idle_timeout(ui));
+		timeout = idle_work || list_busy(ui) ? 0 : list_idle_timeout(ui);
+		/* Half an escape sequence waits for its end, but not forever. */
+		key_wait = keyseq_wait_ms(&ui->keys, monotonic_ms());
+		if (key_wait >= 0 && (timeout < 0 || key_wait < timeout))
+			timeout = key_wait;
+		rc = poll(fds, 2, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
+		if (rc == 0 && keyseq_wait_ms(&ui->keys, monotonic_ms()) == 0) {
+			read_input(ui, false);
+			continue;
+		}
 		if (rc == 0) {
 			if (!list_idle(ui))
 				reader_idle(ui);
@@ -741,14 +827,11 @@ run(struct ui *ui)
 			suspend(ui);
 		else if (ps.resize || ps.cont)
 			resize(ui);
-		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-			break; /* the terminal is gone */
 		if (fds[0].revents & POLLIN) {
-			ready = read_input(ui);
-			/* Readable but nothing to read, again and again: EOF. */
-			empty_reads = ready ? 0 : empty_reads + 1;
-			if (empty_reads >= 3)
-				break;
+			if (!read_input(ui, true))
+				break; /* end of file or error: the terminal is gone */
+		} else if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			break; /* the terminal is gone */
 		}
 	}
 }
@@ -792,14 +875,19 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->prompt = prompt_new();
 	for (int i = 0; i < PANE_COUNT; i++)
 		ui->panes[i].data = ui->panes[i].ops->create(ui);
+	ui->snapshot = realpath(store_path(store), NULL);
+	if (!ui->snapshot)
+		ui->snapshot = xstrdup(store_path(store));
 	load_state(ui);
 	refresh(); /* clears the screen once; stdscr stays untouched afterwards */
 	resize(ui);
-	initial = opts && opts->initial_filter ? opts->initial_filter : ui->state.filter;
+	initial = opts && opts->initial_filter ? opts->initial_filter
+					       : state_get_filter(&ui->state, ui->snapshot);
 	if (initial && initial[0]) {
 		filter_set_text(ui, initial);
 		apply_filter(ui);
 	}
+	list_keep_doc(ui, ui->state.last_doc);
 	run(ui);
 	save_state(ui);
 	free_windows(ui);
@@ -812,8 +900,10 @@ ui_main(struct store *store, const struct ui_options *opts)
 	prompt_free(ui->prompt);
 	term_stop(screen);
 	restore_signals(old);
+	keyseq_release(&ui->keys);
 	state_release(&ui->state);
 	free(ui->state_path);
+	free(ui->snapshot);
 	free(ui);
 	return 0;
 }

@@ -1,7 +1,9 @@
 /* ui_filter.c - the filter bar: a one-line UTF-8 editor on the bottom line.
  *
- * Every edit asks the loop to refilter (REQ_FILTER_SET); the query itself
- * runs when the loop has no more input waiting, so fast typing coalesces. */
+ * Every edit asks the loop to refilter (REQ_FILTER_SET); the loop parses
+ * the filter once for all the keys that came together, and the query runs
+ * when no more input is waiting, so fast typing coalesces.  A paste is one
+ * edit.  The text is capped at FILTER_MAX_BYTES. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -16,6 +18,7 @@ struct filter_state {
 	struct strbuf text; /* UTF-8 */
 	size_t cursor;	    /* byte offset */
 	bool focused;
+	bool capped; /* an edit met the length limit */
 };
 
 struct filter_state *
@@ -64,9 +67,26 @@ filter_text(const struct ui *ui)
 void
 filter_set_text(struct ui *ui, const char *text)
 {
+	size_t len = text ? strlen(text) : 0;
+
+	if (len > FILTER_MAX_BYTES) {
+		len = FILTER_MAX_BYTES;
+		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--; /* not in the middle of a character */
+		ui->filter->capped = true;
+	}
 	strbuf_reset(&ui->filter->text);
-	strbuf_addstr(&ui->filter->text, text ? text : "");
+	strbuf_add(&ui->filter->text, text ? text : "", len);
 	ui->filter->cursor = ui->filter->text.len;
+}
+
+bool
+filter_take_capped(struct ui *ui)
+{
+	bool capped = ui->filter->capped;
+
+	ui->filter->capped = false;
+	return capped;
 }
 
 /* Removes text[from..to) and puts the cursor at from. */
@@ -78,21 +98,63 @@ erase_range(struct filter_state *f, size_t from, size_t to)
 	f->cursor = from;
 }
 
-/* Inserts code point c at the cursor. */
-static void
+/* Inserts code point c at the cursor; false when the text is full. */
+static bool
 insert_char(struct filter_state *f, ucs4_t c)
 {
 	uint8_t enc[6];
 	int n = u8_uctomb(enc, c, sizeof enc);
 
 	if (n <= 0)
-		return;
+		return false;
+	if (f->text.len + (size_t)n > FILTER_MAX_BYTES) {
+		f->capped = true;
+		return false;
+	}
 	strbuf_grow(&f->text, (size_t)n);
 	f->text.buf[f->text.len] = '\0'; /* a fresh buffer is not terminated yet */
 	memmove(f->text.buf + f->cursor + n, f->text.buf + f->cursor, f->text.len - f->cursor + 1);
 	memcpy(f->text.buf + f->cursor, enc, (size_t)n);
 	f->text.len += (size_t)n;
 	f->cursor += (size_t)n;
+	return true;
+}
+
+/* Whether code point c can be typed into the bar (not a control). */
+static bool
+typable(long c)
+{
+	return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c <= 0x10ffff;
+}
+
+struct ui_action
+filter_paste(struct ui *ui, const char *text, size_t len, bool truncated)
+{
+	struct filter_state *f = ui->filter;
+	size_t pos = 0;
+	bool space = false;
+
+	/* Line ends and tabs are blanks between words; other controls,
+	 * Esc among them, are dropped: nothing pasted acts as a key. */
+	while (pos < len) {
+		uint32_t c;
+
+		pos += sanitize_next(text + pos, len - pos, &c);
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			space = true;
+			continue;
+		}
+		if (c == (uint32_t)-1 || !typable(c))
+			continue;
+		if (space && f->cursor > 0 && f->text.buf[f->cursor - 1] != ' ' && !insert_char(f, ' '))
+			break;
+		space = false;
+		if (!insert_char(f, c))
+			break;
+	}
+	if (truncated)
+		f->capped = true;
+	return ui_request(REQ_FILTER_SET);
 }
 
 struct ui_action
@@ -170,9 +232,9 @@ filter_key(struct ui *ui, int key)
 	}
 	default:
 		/* Printable characters are typed; other control keys ignored. */
-		if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key <= 0x10ffff) {
-			insert_char(f, (ucs4_t)key);
-			changed = true;
+		if (typable(key)) {
+			/* Past the limit the key is refused, and said once. */
+			changed = insert_char(f, (ucs4_t)key) || f->capped;
 		}
 		break;
 	}

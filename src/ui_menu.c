@@ -22,6 +22,7 @@ menu_move(struct menu *m, enum keymap_action action, int rows)
 			m->sel--;
 		return true;
 	case ACT_PAGE_DOWN:
+	case ACT_PAGE_OR_NEXT:
 	case ACT_HALF_DOWN:
 		m->sel = m->sel + page < m->n ? m->sel + page : m->n - 1;
 		return true;

@@ -79,6 +79,7 @@ outline_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 	case ACT_REDRAW:
 		return ui_request(REQ_PASS);
 	case ACT_QUIT:
+	case ACT_BACK:
 	case ACT_ESCAPE:
 	case ACT_OUTLINE:
 	case ACT_HISTORY_BACK:

@@ -25,6 +25,7 @@
 #include <curses.h>
 
 #include "keymap.h"
+#include "keyseq.h"
 #include "layout.h"
 #include "outline.h"
 #include "query.h"
@@ -159,10 +160,14 @@ struct ui {
 	 * it (list_set_query, reader_set_query). */
 	struct query query;
 	bool has_query;
+	int list_rows; /* rows the list asked for at the last arrangement (0: any) */
+	char *snapshot; /* the snapshot's path, resolved: the saved filter's key */
 	struct state state;
 	char *state_path;
 	bool state_write_failed;
 	int input_fd, signal_fd;
+	struct keyseq keys;  /* the terminal's input, decoded */
+	bool filter_changed; /* edited: parsed once the keys that came are handled */
 };
 
 /* ui.c */
@@ -191,6 +196,15 @@ void list_select_row(struct ui *ui, int row);
 void list_move(struct ui *ui, long delta);
 /* Appends "12 documents (filtre)" and the like to out. */
 void list_describe(const struct ui *ui, struct strbuf *out);
+/* Rows the list needs when it has few documents (all fetched), or 0 when
+ * it can use all it is given. */
+int list_wanted_rows(const struct ui *ui);
+/* Selects the document after doc_id in the list; false when doc_id is not
+ * there or is the last. */
+bool list_select_after(struct ui *ui, int64_t doc_id);
+/* Selects doc_id when the results come, looking further down for it the
+ * first time (the document reopened at start). */
+void list_keep_doc(struct ui *ui, int64_t doc_id);
 /* The last store error of the list, or NULL; the caller frees it. */
 char *list_take_error(struct ui *ui);
 
@@ -275,8 +289,18 @@ void filter_focus(struct ui *ui);
 void filter_leave(struct ui *ui);
 /* The filter's text (never NULL). */
 const char *filter_text(const struct ui *ui);
-/* Replaces the text (the caller refilters). */
+/* Longest filter, in bytes: far more than any query, little to re-parse,
+ * so that no keystroke costs more than that. */
+#define FILTER_MAX_BYTES 1024
+/* Replaces the text, cut at FILTER_MAX_BYTES (the caller refilters). */
 void filter_set_text(struct ui *ui, const char *text);
+/* Inserts pasted text at the cursor as one edit (REQ_FILTER_SET): line
+ * ends and tabs become blanks, other control characters (Esc among them)
+ * are dropped, and the text stops at FILTER_MAX_BYTES.  The bar must be
+ * focused. */
+struct ui_action filter_paste(struct ui *ui, const char *text, size_t len, bool truncated);
+/* True once after an edit met the length limit (or a paste was cut). */
+bool filter_take_capped(struct ui *ui);
 /* Handles a key while the bar is focused (a code point, or KEYMAP_FN). */
 struct ui_action filter_key(struct ui *ui, int key);
 void filter_draw(struct ui *ui, WINDOW *win);
@@ -294,6 +318,8 @@ void status_draw(struct ui *ui, WINDOW *win);
  * *err when there is no usable terminal. */
 SCREEN *term_start(struct ui *ui, char **err);
 void term_stop(SCREEN *screen);
+/* Turns the terminal's bracketed paste on or off (off while suspended). */
+void term_paste_mode(bool on);
 /* Reads the terminal size from the tty; false when unknown. */
 bool term_size(int fd, int *rows, int *cols);
 

@@ -1,4 +1,9 @@
-/* ui_term.c - terminal setup: checks, newterm, locale, colours, mouse. */
+/* ui_term.c - terminal setup: checks, newterm, locale, colours, mouse,
+ * bracketed paste, and the key sequences of the terminal description.
+ *
+ * ncurses does not decode keys here (keypad off): the loop reads the
+ * terminal and keyseq.c decodes, knowing the usual xterm and VT sequences
+ * whatever TERM says, plus those that terminfo declares. */
 #include "config.h"
 
 #include <langinfo.h>
@@ -16,6 +21,63 @@
 #include <term.h>
 
 enum { PAIR_HEADER = 1, PAIR_MARK, PAIR_ERROR, PAIR_PROMPT };
+
+#define PASTE_ON "\033[?2004h"
+#define PASTE_OFF "\033[?2004l"
+
+/* The terminfo capabilities of keys, and the keys they are. */
+static const struct {
+	const char *cap;
+	int key;
+} key_caps[] = {
+    {"khome", KEYMAP_FN(KEY_HOME)},  {"kend", KEYMAP_FN(KEY_END)},   {"kHOM", KEYMAP_FN(KEY_HOME)},
+    {"kEND", KEYMAP_FN(KEY_END)},    {"kdch1", KEYMAP_FN(KEY_DC)},   {"kich1", KEYMAP_FN(KEY_IC)},
+    {"kpp", KEYMAP_FN(KEY_PPAGE)},   {"knp", KEYMAP_FN(KEY_NPAGE)},  {"kcuu1", KEYMAP_FN(KEY_UP)},
+    {"kcud1", KEYMAP_FN(KEY_DOWN)},  {"kcub1", KEYMAP_FN(KEY_LEFT)}, {"kcuf1", KEYMAP_FN(KEY_RIGHT)},
+    {"kent", KEYMAP_FN(KEY_ENTER)},  {"kcbt", KEYMAP_FN(KEY_BTAB)},  {"kbs", KEYMAP_FN(KEY_BACKSPACE)},
+    {"kf1", KEYMAP_FN(KEY_F(1))},    {"kf2", KEYMAP_FN(KEY_F(2))},   {"kf3", KEYMAP_FN(KEY_F(3))},
+    {"kf4", KEYMAP_FN(KEY_F(4))},    {"kf5", KEYMAP_FN(KEY_F(5))},   {"kf6", KEYMAP_FN(KEY_F(6))},
+    {"kf7", KEYMAP_FN(KEY_F(7))},    {"kf8", KEYMAP_FN(KEY_F(8))},   {"kf9", KEYMAP_FN(KEY_F(9))},
+    {"kf10", KEYMAP_FN(KEY_F(10))},  {"kf11", KEYMAP_FN(KEY_F(11))}, {"kf12", KEYMAP_FN(KEY_F(12))},
+};
+
+/* Writes a control sequence directly: ncurses does not know these modes. */
+static void
+send_sequence(const char *seq)
+{
+	size_t len = strlen(seq), done = 0;
+
+	fflush(stdout);
+	while (done < len) {
+		ssize_t n = write(STDOUT_FILENO, seq + done, len - done);
+		if (n <= 0)
+			return; /* the terminal is gone: nothing to switch */
+		done += (size_t)n;
+	}
+}
+
+void
+term_paste_mode(bool on)
+{
+	send_sequence(on ? PASTE_ON : PASTE_OFF);
+}
+
+/* The decoder, with the Esc timeout (ESCDELAY, in milliseconds, as
+ * ncurses reads it) and the terminal description's own key sequences. */
+static void
+setup_keys(struct ui *ui)
+{
+	const char *delay = getenv("ESCDELAY");
+	long ms = delay && delay[0] ? strtol(delay, NULL, 10) : 0;
+
+	keyseq_init(&ui->keys, ms > 0 && ms <= 10000 ? (int)ms : 0);
+	for (size_t i = 0; i < sizeof key_caps / sizeof key_caps[0]; i++) {
+		const char *seq = tigetstr((char *)key_caps[i].cap);
+
+		if (seq && seq != (char *)-1)
+			keyseq_define(&ui->keys, seq, key_caps[i].key);
+	}
+}
 
 /* True when the terminal description can address the cursor: "dumb" and
  * hardcopy terminals cannot run a full-screen program. */
@@ -56,7 +118,8 @@ setup_theme(struct ui *ui)
 	t->header_label = A_BOLD;
 	t->header_value = A_NORMAL;
 	t->selected = A_REVERSE;
-	t->selected_dim = A_REVERSE;
+	/* The selection of the list while the reader has the focus. */
+	t->selected_dim = A_UNDERLINE;
 	t->mark = A_BOLD | A_UNDERLINE;
 	t->mark_selected = A_BOLD | A_UNDERLINE;
 	/* A plain status line, like less's prompt: its position figure changes
@@ -67,8 +130,9 @@ setup_theme(struct ui *ui)
 	t->bold = A_BOLD;
 	t->dim = A_DIM;
 	t->filter_prompt = A_BOLD;
+	/* The rule above the reader: dim, bright when the reader has the focus. */
 	t->rule = A_DIM;
-	t->rule_focused = A_DIM;
+	t->rule_focused = A_BOLD;
 	if (!color || start_color() != OK)
 		return;
 	int bg = COLOR_BLACK, fg = COLOR_WHITE;
@@ -110,8 +174,6 @@ term_start(struct ui *ui, char **err)
 	ui->sflags = ui->utf8 ? 0 : SANITIZE_ASCII;
 	if (!terminal_usable(term, err))
 		return NULL;
-	/* Esc must act at once, not after ncurses' default second. */
-	set_escdelay(25);
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		*err = xasprintf("impossible d'initialiser le terminal « %s »", term);
@@ -122,10 +184,12 @@ term_start(struct ui *ui, char **err)
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
+	keypad(stdscr, FALSE); /* keys are decoded by keyseq.c */
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	setup_theme(ui);
+	setup_keys(ui);
+	term_paste_mode(true);
 	/* The mouse only where the terminal reports it itself (xterm's kmous);
 	 * for TERM=linux ncurses would go through GPM, which may be missing,
 	 * is slow to connect over SSH, and leaks at exit. */
@@ -146,6 +210,7 @@ term_stop(SCREEN *screen)
 	mousemask(0, NULL);
 	curs_set(1);
 	endwin();
+	term_paste_mode(false);
 	delscreen(screen);
 }
 

@@ -13,7 +13,7 @@ cp "$top_srcdir"/tests/links/*.txt "$tmpdir/texts/"
 	fail "the import of tests/links failed"
 
 # The outline of the Norwegian letter: t, then its paragraph 2.
-start 120x30
+start 120x24
 expect_screen "De : Danemark" "start"
 keys ':'
 type_text "S/2031/100"
@@ -36,7 +36,7 @@ expect_screen "▌ 2. Les participants ont examiné" "the margin marks it"
 quit_and_check
 
 # After a restart: ' lists it, Enter opens there.
-start 120x30
+start 120x24
 expect_screen "Date" "restart"
 keys "'"
 expect_screen "Signets${nb}: 1" "the list of bookmarks"
@@ -62,7 +62,7 @@ XDG_STATE_HOME="$tmpdir/state" "$LISEUSE" --db "$E2E_DB" signets --format=tsv >"
 checks=$((checks + 1))
 grep -q "lettre-norvege.txt	S/2031/100	.*	2. Les participants" "$tmpdir/signets.tsv" ||
 	fail "signets after the re-import: $(cat "$tmpdir/signets.tsv")"
-start 120x30
+start 120x24
 expect_screen "Date" "after the re-import"
 keys "'" Enter
 expect_screen "▌ 2. Les participants ont examiné" "the bookmark after the re-import"
@@ -78,7 +78,7 @@ quit_and_check
 reset_state
 tm set-option -g set-clipboard on
 sock=$(tm display-message -p '#{socket_path}')
-start 120x30 "TMUX=$sock,1,0"
+start 120x24 "TMUX=$sock,1,0"
 expect_screen "Date" "copy start"
 keys ':'
 type_text "S/2031/100"
@@ -104,20 +104,20 @@ quit_and_check
 tm set-option -g set-clipboard external
 tm delete-buffer 2>/dev/null
 reset_state
-start 120x30 "TMUX=$sock,1,0"
+start 120x24 "TMUX=$sock,1,0"
 expect_screen "Date" "tmux without set-clipboard"
 keys Tab y
 expect_screen "non copié${nb}: tmux ne le prend pas" "tmux's set-clipboard off"
 quit_and_check
 reset_state
-start 120x30 TERM=screen
+start 120x24 TERM=screen
 expect_screen "Date" "a terminal without Ms"
 keys Tab y
 expect_screen "non copié${nb}: le terminal n’annonce pas de presse-papiers" "no Ms"
 quit_and_check
 tm set-option -g set-clipboard on
 reset_state
-start 120x30 TERM=screen LISEUSE_CLIPBOARD=osc52
+start 120x24 TERM=screen LISEUSE_CLIPBOARD=osc52
 expect_screen "Date" "the override"
 keys Tab Y
 expect_screen "copié${nb}: référence" "LISEUSE_CLIPBOARD=osc52 sends anyway"
@@ -128,7 +128,7 @@ case $(tm show-buffer 2>/dev/null) in
 esac
 quit_and_check
 reset_state
-start 120x30 LISEUSE_CLIPBOARD=off
+start 120x24 LISEUSE_CLIPBOARD=off
 expect_screen "Date" "the override off"
 keys Tab y
 expect_screen "non copié${nb}: presse-papiers désactivé par LISEUSE_CLIPBOARD" "LISEUSE_CLIPBOARD=off"
@@ -136,7 +136,7 @@ quit_and_check
 
 # |: the document as plain text to a command, the screen put away meanwhile.
 reset_state
-start 120x30
+start 120x24
 expect_screen "Date" "pipe start"
 keys Tab '|'
 expect_screen "Envoyer à la commande${nb}:" "the prompt"
