@@ -143,7 +143,9 @@ print_passages(struct store *store, const struct query *q, int64_t doc_id, int w
 	for (long i = 0; i < n && i < CLI_PASSAGES_PER_DOC; i++)
 		print_passage(store, q, doc_id, pieces[i], width);
 	if (n > CLI_PASSAGES_PER_DOC)
-		printf("      (+ %ld autres passages)\n", n - CLI_PASSAGES_PER_DOC);
+		printf(i18n_ngettext("      (+ %ld more passage)\n", "      (+ %ld more passages)\n",
+				     (unsigned long)(n - CLI_PASSAGES_PER_DOC)),
+		       n - CLI_PASSAGES_PER_DOC);
 	free(pieces);
 	return 0;
 }
@@ -177,7 +179,7 @@ print_results(struct store *store, const struct query *q, const struct cli_optio
 	return found > 0 ? 0 : 1;
 
 fail:
-	fprintf(stderr, "liseuse: %s\n", err ? err : "the search failed");
+	util_error("%s", err ? err : _("the search failed"));
 	free(err);
 	store_results_free(res);
 	return 2;
@@ -211,10 +213,10 @@ cli_search(struct store *store, char *const *words, size_t nwords,
 	int status;
 
 	if (query_parse(input, 0, &q) != 0) {
-		fprintf(stderr, "liseuse: %s\n", q.error);
+		util_error("%s", q.error);
 		status = 2;
 	} else if (query_is_empty(&q)) {
-		fprintf(stderr, "liseuse: syntaxe : aucun mot à chercher dans la requête\n");
+		util_error(_("syntax: %s"), _("no word to search for in the query"));
 		status = 2;
 	} else {
 		status = print_results(store, &q, opts);
@@ -224,7 +226,7 @@ cli_search(struct store *store, char *const *words, size_t nwords,
 	return status;
 }
 
-/* Prints "Label : value" when the value is known. */
+/* Prints the label, padded to a column, and the value when it is known. */
 static void
 print_meta_line(const char *label, const char *value, int width)
 {
@@ -257,7 +259,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	if (found == 0) {
 		char *safe = sanitize_dup(id_or_symbol, strlen(id_or_symbol), SANITIZE_ONELINE);
 
-		fprintf(stderr, "liseuse: no document with id or symbol \"%s\"\n", safe);
+		util_error(_("no document with id or symbol '%s'"), safe);
 		free(safe);
 		return 1;
 	}
@@ -270,14 +272,14 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 		return 0;
 	}
 
-	print_meta_line("Type", doc.meta.kind, width);
-	print_meta_line("Date", doc.meta.date, width);
-	print_meta_line("De", doc.meta.sender, width);
-	print_meta_line("À", doc.meta.addressee, width);
-	print_meta_line("Organe", doc.meta.organ, width);
-	print_meta_line("Cote", doc.meta.symbols, width);
-	print_meta_line("Original", doc.meta.language, width);
-	print_meta_line("Résolutions", doc.meta.resolutions, width);
+	print_meta_line(_("Type"), doc.meta.kind, width);
+	print_meta_line(_("Date"), doc.meta.date, width);
+	print_meta_line(_("From"), doc.meta.sender, width);
+	print_meta_line(_("To"), doc.meta.addressee, width);
+	print_meta_line(_("Organ"), doc.meta.organ, width);
+	print_meta_line(_("Symbol"), doc.meta.symbols, width);
+	print_meta_line(_("Original"), doc.meta.language, width);
+	print_meta_line(_("Resolutions"), doc.meta.resolutions, width);
 	{
 		char *cited = NULL;
 
@@ -285,10 +287,10 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 			store_doc_release(&doc);
 			goto fail;
 		}
-		print_meta_line("Cité par", cited, width);
+		print_meta_line(_("Cited by"), cited, width);
 		free(cited);
 	}
-	print_meta_line("Fichier", doc.meta.source, width);
+	print_meta_line(_("File"), doc.meta.source, width);
 	/* A paragraph longer than a piece is stored as several: they are joined
 	 * again so that it wraps as one. */
 	for (size_t i = 0; i < doc.npieces; i++) {
@@ -322,7 +324,7 @@ cli_show(struct store *store, const char *id_or_symbol, const struct cli_options
 	return 0;
 
 fail:
-	fprintf(stderr, "liseuse: %s\n", err ? err : "cannot read the document");
+	util_error("%s", err ? err : _("cannot read the document"));
 	free(err);
 	return 2;
 }
@@ -371,8 +373,8 @@ cli_import(const char *db_path, char *const *paths, size_t npaths, const struct 
 fail:
 	snapshot_swap_end(swap);
 	if (err != NULL)
-		fprintf(stderr, "liseuse: %s\n", err);
-	fprintf(stderr, "liseuse: nothing imported into %s\n", db_path);
+		util_error("%s", err);
+	util_error(_("nothing imported into %s"), db_path);
 	free(err);
 	return 2;
 }

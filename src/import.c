@@ -17,6 +17,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "import_loader.h"
 #include "markup.h"
@@ -68,7 +69,7 @@ report(const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	safe = sanitize_dup(msg, strlen(msg), SANITIZE_ONELINE);
-	fprintf(stderr, "%s\n", safe);
+	util_error("%s", safe);
 	free(safe);
 	free(msg);
 }
@@ -85,19 +86,19 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 	/* O_NONBLOCK: opening a FIFO without a writer must not hang */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		*err = xasprintf(_("%s: cannot open: %s"), path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0 || fcntl(fd, F_SETFL, 0) < 0) {
-		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+		*err = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
 		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s: is a directory", path);
+		*err = xasprintf(_("%s: is a directory"), path);
 		goto out;
 	}
 	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > IMPORT_MAX_BYTES) {
-		*err = xasprintf("%s: file too large (%llu MB; the limit is %zu MB)", path,
+		*err = xasprintf(_("%s: file too large (%llu MB; the limit is %zu MB)"), path,
 				 (unsigned long long)st.st_size >> 20, IMPORT_MAX_BYTES >> 20);
 		goto out;
 	}
@@ -108,7 +109,7 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 
 		if (len + 1 >= cap) {
 			if (cap > IMPORT_MAX_BYTES) {
-				*err = xasprintf("%s: file too large (the limit is %zu MB)", path,
+				*err = xasprintf(_("%s: file too large (the limit is %zu MB)"), path,
 						 IMPORT_MAX_BYTES >> 20);
 				goto out;
 			}
@@ -118,7 +119,7 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+			*err = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
 			goto out;
 		}
 		if (got == 0)
@@ -158,7 +159,7 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 
 	if (nul != NULL) {
 		*err = error_at(path, buf, (size_t)(nul - buf),
-				"binary file (NUL byte), not a text file");
+				_("binary file (NUL byte), not a text file"));
 		return -1;
 	}
 	for (i = start; i < len; i++) {
@@ -172,7 +173,7 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 	/* a few stray controls are shown visibly by the reader; many mean binary */
 	if (controls > 0 && controls * 10 > len - start) {
 		*err = error_at(path, buf, first_control,
-				"binary file (mostly control characters), not a text file");
+				_("binary file (mostly control characters), not a text file"));
 		return -1;
 	}
 	bad = u8_check((const uint8_t *)buf + start, len - start);
@@ -180,20 +181,20 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 		char reason[160];
 
 		snprintf(reason, sizeof reason,
-			 "not valid UTF-8 (byte 0x%02X); convert it first, e.g. "
-			 "iconv -f WINDOWS-1252 -t UTF-8",
+			 _("not valid UTF-8 (byte 0x%02X); convert it first, e.g. "
+			   "iconv -f WINDOWS-1252 -t UTF-8"),
 			 *bad);
 		*err = error_at(path, buf, (size_t)((const char *)bad - buf), reason);
 		return -1;
 	}
 	if (len == start) {
-		*err = xasprintf("%s:1:1: empty file", path);
+		*err = xasprintf("%s:1:1: %s", path, _("empty file"));
 		return -1;
 	}
 	for (i = start; i < len && is_blank_char(buf + i, len - i, &clen); i += clen)
 		;
 	if (i == len) {
-		*err = xasprintf("%s:1:1: only white space, no text", path);
+		*err = xasprintf("%s:1:1: %s", path, _("only white space, no text"));
 		return -1;
 	}
 	return 0;
@@ -250,7 +251,7 @@ decode_owned(const char *path, char *buf, size_t n, char **text, size_t *len, ch
 		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, w, NULL, &nfc_len);
 
 		if (nfc == NULL) {
-			*err = xasprintf("%s: cannot normalise to NFC: %s", path, strerror(errno));
+			*err = xasprintf(_("%s: cannot normalise to NFC: %s"), path, strerror(errno));
 			free(buf);
 			return -1;
 		}
@@ -317,7 +318,7 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 	}
 	reflow_release(&flow);
 	if (doc->npara == 0) {
-		*err = xasprintf("%s: no paragraph of text found", source ? source : "(text)");
+		*err = xasprintf(_("%s: no paragraph of text found"), source ? source : _("(text)"));
 		return -1;
 	}
 	meta_extract(doc, text, len, source);
@@ -429,7 +430,7 @@ load(const char *path, struct document *doc)
 	if (decode_owned(path, bytes, nbytes, &text, &len, &err) < 0)
 		goto out;
 	if (import_parse(text, len, base_name(path), doc, &err) < 0) {
-		char *msg = xasprintf("%s: %s", path, "no paragraph of text found");
+		char *msg = xasprintf(_("%s: no paragraph of text found"), path);
 
 		free(err);
 		err = msg;
@@ -463,7 +464,7 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 			refused++;
 	if (list.n == 0 && refused == 0) {
 		/* an empty directory: say so rather than rewrite the snapshot */
-		report("%s: no file to import", npaths > 0 ? paths[0] : "(none)");
+		report(_("%s: no file to import"), npaths > 0 ? paths[0] : _("(none)"));
 		return -1;
 	}
 	/* One pass, one transaction: each file is read and parsed (on the
@@ -503,8 +504,9 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 	if (refused > 0) {
 		if (begun)
 			store_rollback(store);
-		fprintf(stderr, "%zu file%s refused, nothing imported\n", refused,
-			refused == 1 ? "" : "s");
+		util_error(i18n_ngettext("%zu file refused, nothing imported",
+					 "%zu files refused, nothing imported", refused),
+			   refused);
 		goto out;
 	}
 	if (counts != NULL)
@@ -521,7 +523,7 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 	ret = (long)list.n;
 	/* the documents are in: a failed compaction is a warning, not a failure */
 	if (store_finish(store, &err) < 0) {
-		report("warning: %s", err);
+		report(_("warning: %s"), err);
 		free(err);
 		err = NULL;
 	}

@@ -47,53 +47,72 @@ struct settings {
 	int measure;
 };
 
+/* --help, a table per part and an entry per line, command or option, so
+ * that adding one leaves the others' translations alone.  The options are
+ * those of long_options, and doc/liseuse.1 and its French version describe
+ * the same (tests/man_check.sh). */
+static const char *const usage_synopsis[] = {
+	N_("Usage: liseuse [OPTION]... [WORD]...\n"),
+	N_("       liseuse [OPTION]... list\n"),
+	N_("       liseuse [OPTION]... search QUERY...\n"),
+	N_("       liseuse [OPTION]... show ID|SYMBOL\n"),
+	N_("       liseuse [OPTION]... show --outline ID|SYMBOL\n"),
+	N_("       liseuse [OPTION]... signets\n"),
+	N_("       liseuse --db FILE import FILE|DIRECTORY...\n"),
+};
+
+static const char *const usage_commands[] = {
+	N_("  list               list every document, newest first\n"),
+	N_("  search QUERY       list the documents and passages that match\n"),
+	N_("  show ID|SYMBOL     print one document, wrapped (e.g. show A/64/666)\n"),
+	N_("  show --outline ID  print its outline: headings, numbered paragraphs,\n"
+	   "                     lettered items, annexes, signature\n"),
+	N_("  signets            list the bookmarks set on the screen in this snapshot\n"),
+	N_("  import FILE...     build or extend the snapshot given by --db\n"),
+};
+
+static const char *const usage_options[] = {
+	N_("      --db FILE      use this snapshot instead of the bundled one\n"),
+	N_("      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
+	   "                     line per document: id, date, kind, sender, file, title,\n"
+	   "                     page of the passage\n"),
+	N_("      --width N      wrap show and search output to N columns\n"
+	   "                     (default: the terminal's width, else 80)\n"),
+	N_("      --measure N    widest reading column on screen (default 100)\n"),
+	N_("      --outline      with show: print the outline instead of the text\n"),
+	N_("      --dry-run      import: report what would be added, replaced and\n"
+	   "                     unchanged, and write nothing\n"),
+	N_("      --no-wait      import: fail at once if another import of the\n"
+	   "                     snapshot is running, instead of waiting for it\n"),
+	N_("  -h, --help         display this help and exit\n"),
+	N_("  -V, --version      output version information and exit\n"),
+};
+
+static void
+print_table(FILE *out, const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fputs(_(lines[i]), out);
+}
+
+#define PRINT_TABLE(out, table) print_table(out, table, sizeof table / sizeof table[0])
+
 static void
 print_usage(FILE *out)
 {
-	fputs(_("Usage: liseuse [OPTION]... [WORD]...\n"
-		"       liseuse [OPTION]... list\n"
-		"       liseuse [OPTION]... search QUERY...\n"
-		"       liseuse [OPTION]... show ID|SYMBOL\n"
-		"       liseuse --db FILE import FILE|DIRECTORY...\n"),
-	      out);
-	fputs(_("       liseuse [OPTION]... show --outline ID|SYMBOL\n"
-		"       liseuse [OPTION]... signets\n"),
-	      out);
+	PRINT_TABLE(out, usage_synopsis);
 	fputs(_("Read French documents in the terminal.\n"
 		"\n"
 		"Without a command, open the reader on the snapshot, with the WORDs typed\n"
 		"in the filter bar.  Commands print plain UTF-8 for scripts and pipes.\n"),
 	      out);
 	fputs("\n", out);
-	fputs(_("Commands:\n"
-		"  list               list every document, newest first\n"
-		"  search QUERY       list the documents and passages that match\n"
-		"  show ID|SYMBOL     print one document, wrapped (e.g. show A/64/666)\n"
-		"  import FILE...     build or extend the snapshot given by --db\n"),
-	      out);
-	fputs(_("  show --outline ID  print its outline: headings, numbered paragraphs,\n"
-		"                     lettered items, annexes, signature\n"
-		"  signets            list the bookmarks set on the screen in this snapshot\n"),
-	      out);
+	fputs(_("Commands:\n"), out);
+	PRINT_TABLE(out, usage_commands);
 	fputs("\n", out);
-	fputs(_("Options:\n"
-		"      --db FILE      use this snapshot instead of the bundled one\n"
-		"      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
-		"                     line per document: id, date, kind, sender, file, title,\n"
-		"                     page of the passage\n"
-		"      --width N      wrap show and search output to N columns\n"
-		"                     (default: the terminal's width, else 80)\n"
-		"      --measure N    widest reading column on screen (default 100)\n"
-		"      --dry-run      import: report what would be added, replaced and\n"
-		"                     unchanged, and write nothing\n"
-		"      --no-wait      import: fail at once if another import of the\n"
-		"                     snapshot is running, instead of waiting for it\n"
-		"  -h, --help         display this help and exit\n"
-		"  -V, --version      output version information and exit\n"),
-	      out);
-	fputs(_("      --outline      with show: print the outline instead of the text\n"
-		"  signets --format=tsv prints: id, file, symbol, piece, passage\n"),
-	      out);
+	fputs(_("Options:\n"), out);
+	PRINT_TABLE(out, usage_options);
+	fputs(_("  signets --format=tsv prints: id, file, symbol, piece, passage\n"), out);
 	fputs("\n", out);
 	fputs(_("Queries: words are ANDed, \"a phrase\" matches a phrase, -word excludes,\n"
 		"word* is a prefix; de:COUNTRY type:note annee:2018 annee:2010-2018\n"

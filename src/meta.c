@@ -739,6 +739,19 @@ fill_record(struct document *doc)
 	return true;
 }
 
+/* A report's subject above "Rapport du Secrétaire général": a heading or
+ * title line, not the masthead's. */
+static bool
+is_subject(const struct paragraph *p)
+{
+	char iso[11];
+
+	return (p->role == PARA_HEADING || p->role == PARA_TITLE || p->role == PARA_BODY) &&
+	       p->len > 24 && p->len < 300 && p->text[p->len - 1] != '.' && !is_organ(p->text) &&
+	       !is_date_only(p->text, iso) && !starts_with(p->text, "Original") &&
+	       !starts_with(p->text, "Distr.");
+}
+
 /* "Rapport du Secrétaire général sur la situation au Mali". */
 static bool
 fill_report(struct document *doc)
@@ -763,9 +776,10 @@ fill_report(struct document *doc)
 	m->kind = xstrdup("Rapport");
 	/* "Application de la résolution 2231 (2015)" above "Deuxième rapport du
 	 * Secrétaire général": the subject comes first */
-	if (strstr(t, " sur ") == NULL && at > 0 && doc->paras[at - 1].role == PARA_HEADING &&
-	    !is_organ(doc->paras[at - 1].text) && doc->paras[at - 1].len > 24)
-		m->title = xasprintf("%s : %s", doc->paras[at - 1].text, t);
+	/* as the UN's library catalogues it: "Sujet : rapport du Secrétaire général" */
+	if (strstr(t, " sur ") == NULL && at > 0 && is_subject(&doc->paras[at - 1]))
+		m->title = xasprintf("%s : %c%s", doc->paras[at - 1].text,
+				     t[0] >= 'A' && t[0] <= 'Z' ? t[0] - 'A' + 'a' : t[0], t + 1);
 	else
 		m->title = xstrdup(t);
 	if ((by = strstr(t, "apport du ")) != NULL)

@@ -21,11 +21,24 @@
 static const struct {
 	const char *name; /* folded */
 	enum query_field_kind kind;
+	const char *help; /* for the help screen: an example and its meaning */
 } query_field_names[] = {
-    {"de", QF_SENDER},	{"a", QF_ADDRESSEE}, {"type", QF_KIND},
-    {"annee", QF_YEAR}, {"cite", QF_CITES},  {"organe", QF_ORGAN},
-    {"cote", QF_SYMBOL},
+    {"de", QF_SENDER, N_("de:kazakhstan  sent by")},
+    {"a", QF_ADDRESSEE, N_("a:secretaire  addressed to")},
+    {"type", QF_KIND, N_("type:note  kind of document")},
+    {"annee", QF_YEAR, N_("annee:2014, annee:2010-2018  year or years")},
+    {"cite", QF_CITES, N_("cite:1540, cite:S/2010/84  cites a resolution or a symbol")},
+    {"organe", QF_ORGAN, N_("organe:conseil  organ")},
+    {"cote", QF_SYMBOL, N_("cote:A/64/666  the document's own symbol")},
 };
+
+const char *
+query_field_help(size_t i)
+{
+	if (i >= sizeof query_field_names / sizeof query_field_names[0])
+		return NULL;
+	return query_field_names[i].help;
+}
 
 struct query_parser {
 	const char *s;
@@ -51,7 +64,7 @@ static int
 query_fail(struct query_parser *p, const char *msg)
 {
 	free(p->q->error);
-	p->q->error = xasprintf("syntaxe : %s", msg);
+	p->q->error = xasprintf(_("syntax: %s"), msg);
 	return -1;
 }
 
@@ -78,7 +91,7 @@ query_add_term(struct query_parser *p, const char *text, size_t len, bool exclud
 		for (size_t i = 0; i < term.ntokens; i++)
 			free(term.tokens[i]);
 		free(term.tokens);
-		return query_fail(p, "requête trop longue");
+		return query_fail(p, _("query too long"));
 	}
 	term.exclude = exclude;
 	term.phrase = quoted || term.ntokens > 1;
@@ -124,7 +137,7 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 		kind = f.kind = QF_CITES_SYMBOL;
 	if (kind == QF_YEAR) {
 		if (query_parse_years(v, len, &f.year_from, &f.year_to) < 0)
-			return query_fail(p, "année attendue (annee:2018 ou annee:2010-2018)");
+			return query_fail(p, _("year expected (annee:2018 or annee:2010-2018)"));
 	} else if (kind == QF_SYMBOL || kind == QF_CITES_SYMBOL) {
 		char symbol[LINKS_SYMBOL_MAX];
 
@@ -146,7 +159,7 @@ query_add_field(struct query_parser *p, enum query_field_kind kind, const char *
 	}
 	if (p->q->nfields >= QUERY_MAX_TERMS) {
 		free(f.value);
-		return query_fail(p, "requête trop longue");
+		return query_fail(p, _("query too long"));
 	}
 	p->q->fields = xgrow(p->q->fields, &p->field_cap, p->q->nfields + 1, sizeof *p->q->fields);
 	p->q->fields[p->q->nfields++] = f;
@@ -187,7 +200,7 @@ query_match_field(struct query_parser *p, const char *w, size_t wlen, size_t *na
 		return -1;
 	if (found < 0) {
 		char *msg =
-		    xasprintf("champ inconnu « %.*s: » (de:, a:, type:, annee:, cite:, cote:, organe:)",
+		    xasprintf(_("unknown field '%.*s:' (de:, a:, type:, annee:, cite:, cote:, organe:)"),
 			      (int)nlen, w);
 		query_fail(p, msg);
 		free(msg);
@@ -317,7 +330,7 @@ query_parse_item(struct query_parser *p, unsigned flags)
 			size_t vlen = wlen - namelen - 1;
 
 			if (exclude)
-				return query_fail(p, "un champ ne s’exclut pas (-de:…)");
+				return query_fail(p, _("a field cannot be excluded (-de:…)"));
 			if (vlen == 0 && p->pos < p->len && p->s[p->pos] == '"') {
 				p->pos++;
 				query_quoted(p, &v, &vlen);
@@ -357,7 +370,7 @@ query_parse(const char *input, unsigned flags, struct query *out)
 	for (size_t i = 0; i < out->nterms; i++)
 		npos += !out->terms[i].exclude;
 	if (npos == 0 && out->nterms > 0)
-		return query_fail(&p, "une exclusion (-mot) a besoin d’un mot à chercher");
+		return query_fail(&p, _("an exclusion (-word) needs a word to search for"));
 	out->fts = query_build_fts(out, NULL, NULL);
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -72,7 +73,7 @@ store_fail(struct store *store, int rc, const char *what, char **err)
 {
 	if (rc == SQLITE_INTERRUPT || (rc & 0xff) == SQLITE_INTERRUPT)
 		return -2;
-	*err = xasprintf("%s: %s: %s", store->path, what,
+	*err = xasprintf("%s: %s: %s", store->path, _(what),
 			 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 	return -1;
 }
@@ -98,7 +99,7 @@ store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **
 
 	if (rc != SQLITE_OK) {
 		*stmt = NULL;
-		return store_fail(store, rc, "requête", err);
+		return store_fail(store, rc, N_("query"), err);
 	}
 	return 0;
 }
@@ -158,11 +159,11 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		if (errno == ENOENT && !must_exist)
 			return 0;
 		*err = xasprintf("%s: %s", path,
-				 errno == ENOENT ? "fichier introuvable" : strerror(errno));
+				 errno == ENOENT ? _("no such file") : strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s: est un répertoire, pas un instantané liseuse", path);
+		*err = xasprintf(_("%s: is a directory, not a liseuse snapshot"), path);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -172,7 +173,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 	if (st.st_size == 0) {
 		if (!must_exist)
 			return 0;
-		*err = xasprintf("%s: fichier vide, pas un instantané liseuse", path);
+		*err = xasprintf(_("%s: empty file, not a liseuse snapshot"), path);
 		return -1;
 	}
 	*exists = true;
@@ -186,7 +187,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 	close(fd);
 	n = got > 0 ? (size_t)got : 0;
 	if (n < sizeof header || memcmp(header, "SQLite format 3", 16) != 0) {
-		*err = xasprintf("%s: pas une base SQLite, donc pas un instantané liseuse", path);
+		*err = xasprintf(_("%s: not an SQLite database, so not a liseuse snapshot"), path);
 		return -1;
 	}
 	page_size = (uint32_t)header[16] << 8 | header[17];
@@ -196,7 +197,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 	/* the in-header size is valid when the change counters agree */
 	if (pages > 0 && store_be32(header + 24) == store_be32(header + 92) &&
 	    (uint64_t)st.st_size < (uint64_t)page_size * pages) {
-		*err = xasprintf("%s: fichier tronqué (%lld octets sur %llu attendus)", path,
+		*err = xasprintf(_("%s: truncated file (%lld bytes of %llu expected)"), path,
 				 (long long)st.st_size, (unsigned long long)page_size * pages);
 		return -1;
 	}
@@ -215,7 +216,7 @@ store_int_query(struct store *store, const char *sql, int64_t *out, char **err)
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(store, rc, "lecture du schéma", err);
+		return store_fail(store, rc, N_("reading the schema"), err);
 	return 0;
 }
 
@@ -232,8 +233,8 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 	if (store_int_query(store, "PRAGMA user_version", &version, err) < 0)
 		return -1;
 	if (version > STORE_SCHEMA_VERSION) {
-		*err = xasprintf("%s: instantané de version %lld, plus récente que celle de ce "
-				 "liseuse (version %d) : mettez liseuse à jour",
+		*err = xasprintf(_("%s: snapshot of version %lld, newer than this liseuse's "
+				   "(version %d): update liseuse"),
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
@@ -248,12 +249,12 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 			return 0;
 		}
 		*err =
-		    xasprintf("%s: base SQLite qui n’est pas un instantané liseuse", store->path);
+		    xasprintf(_("%s: an SQLite database that is not a liseuse snapshot"), store->path);
 		return -1;
 	}
 	if (version < STORE_SCHEMA_VERSION) {
-		*err = xasprintf("%s: instantané de version %lld, trop ancienne (version %d "
-				 "attendue) : réimportez les documents",
+		*err = xasprintf(_("%s: snapshot of version %lld, too old (version %d "
+				   "expected): import the documents again"),
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
@@ -269,7 +270,7 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 		if (type == NULL || name == NULL || strcmp(type, "trigger") == 0 ||
 		    strcmp(type, "view") == 0) {
 			*err =
-			    xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
+			    xasprintf(_("%s: unexpected object in the snapshot (%s '%s'), refused"),
 				      store->path, type ? type : "?", name ? name : "?");
 			goto out;
 		}
@@ -282,7 +283,7 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 			known = false;
 		if (!known) {
 			*err =
-			    xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
+			    xasprintf(_("%s: unexpected object in the snapshot (%s '%s'), refused"),
 				      store->path, type, name);
 			goto out;
 		}
@@ -290,12 +291,12 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 			seen[i] |= strcmp(name, store_required[i]) == 0;
 	}
 	if (rc != SQLITE_DONE) {
-		ret = store_fail(store, rc, "lecture du schéma", err);
+		ret = store_fail(store, rc, N_("reading the schema"), err);
 		goto out;
 	}
 	for (size_t i = 0; i < sizeof store_required / sizeof store_required[0]; i++) {
 		if (!seen[i]) {
-			*err = xasprintf("%s: instantané incomplet (table « %s » absente)",
+			*err = xasprintf(_("%s: incomplete snapshot (table '%s' missing)"),
 					 store->path, store_required[i]);
 			goto out;
 		}
@@ -344,7 +345,7 @@ store_journal_off(struct store *store, char **err)
 	sqlite3_stmt *stmt = NULL;
 	bool off = false;
 
-	if (store_exec(store, "PRAGMA synchronous=OFF", "configuration", err) < 0 ||
+	if (store_exec(store, "PRAGMA synchronous=OFF", N_("configuration"), err) < 0 ||
 	    store_prepare(store, "PRAGMA journal_mode=OFF", &stmt, err) < 0)
 		return -1;
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -354,7 +355,7 @@ store_journal_off(struct store *store, char **err)
 	}
 	sqlite3_finalize(stmt);
 	if (!off) {
-		*err = xasprintf("%s: journal impossible à désactiver", store->path);
+		*err = xasprintf(_("%s: cannot turn the journal off"), store->path);
 		return -1;
 	}
 	return 0;
@@ -390,7 +391,7 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 	rc = sqlite3_open_v2(uri ? uri : path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf("%s: ouverture impossible: %s", name,
+		*err = xasprintf(_("%s: cannot open: %s"), name,
 				 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 		goto fail;
 	}
@@ -403,18 +404,18 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	rc = fts_tokenizer_register(store->db);
 	if (rc != SQLITE_OK) {
-		store_fail(store, rc, "enregistrement du segmenteur FTS5", err);
+		store_fail(store, rc, N_("registering the FTS5 tokenizer"), err);
 		goto fail;
 	}
 	if (store_exec(store, "PRAGMA trusted_schema=OFF; PRAGMA cell_size_check=ON;",
-		       "configuration", err) < 0)
+		       N_("configuration"), err) < 0)
 		goto fail;
 	if (mode == STORE_READ_ONLY &&
-	    store_exec(store, "PRAGMA query_only=ON", "configuration", err) < 0)
+	    store_exec(store, "PRAGMA query_only=ON", N_("configuration"), err) < 0)
 		goto fail;
 	/* Importing touches the whole index: let SQLite keep it in memory. */
 	if (mode != STORE_READ_ONLY &&
-	    store_exec(store, "PRAGMA cache_size=-65536", "configuration", err) < 0)
+	    store_exec(store, "PRAGMA cache_size=-65536", N_("configuration"), err) < 0)
 		goto fail;
 	if (store_verify_schema(store, mode != STORE_READ_ONLY, &empty, err) < 0)
 		goto fail;
@@ -422,7 +423,7 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 		char *sql = xasprintf("BEGIN; %s PRAGMA user_version=%d; COMMIT;", store_schema_sql,
 				      STORE_SCHEMA_VERSION);
 
-		rc = store_exec(store, sql, "création du schéma", err);
+		rc = store_exec(store, sql, N_("creating the schema"), err);
 		free(sql);
 		if (rc < 0)
 			goto fail;

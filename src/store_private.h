@@ -81,7 +81,8 @@ char *store_match_expression(struct store *store, const struct query *q);
  * none; *year gets the year or 0. */
 int64_t store_day_number(const char *date, int *year);
 
-/* Turns an SQLite failure into -1 with "PATH: what: reason" in *err, or -2
+/* Turns an SQLite failure into -1 with "PATH: what: reason" in *err (what
+ * is marked N_() and translated here), or -2
  * (no message) when the interrupt callback abandoned the statement. */
 int store_fail(struct store *store, int rc, const char *what, char **err);
 

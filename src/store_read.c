@@ -11,8 +11,8 @@
 #include <sqlite3.h>
 
 #include "fold.h"
-#include "i18n.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -82,7 +82,7 @@ store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err
 	} else if (rc == SQLITE_DONE) {
 		ret = 0;
 	} else {
-		ret = store_fail(store, rc, "lecture d’un document", err);
+		ret = store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -107,7 +107,7 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 					    (long long)id, (long long)*sortkey,
 					    (long long)*npieces);
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, "lecture d’un document", err);
+		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a document"), err);
 	}
 	sqlite3_finalize(stmt);
 	return ret;
@@ -222,7 +222,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 		ret = rc == SQLITE_DONE
 			  ? store_damaged(store, err, _("document %lld: piece %zu of %lld is missing"),
 					  (long long)doc_id, index, (long long)npieces)
-			  : store_fail(store, rc, "lecture d’un passage", err);
+			  : store_fail(store, rc, N_("reading a passage"), err);
 	}
 out:
 	sqlite3_finalize(stmt);

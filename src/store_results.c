@@ -290,7 +290,7 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 
 	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
 	sqlite3_bind_int64(res->piece, 1, rowid);
-	rc = store_step_row(res->store, res->piece, "lecture d’un passage", err);
+	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
 	if (rc == 1) {
 		int64_t page = sqlite3_column_int64(res->piece, 1);
 		struct excerpt e;
@@ -323,7 +323,7 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 			res->seek_live = false;
 			break;
 		}
-		rc = store_step_row(res->store, res->seek, "recherche", err);
+		rc = store_step_row(res->store, res->seek, N_("searching"), err);
 		if (rc == 1) {
 			res->seek_rowid = sqlite3_column_int64(res->seek, 0);
 			continue;
@@ -336,7 +336,7 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 	}
 	if (!res->seek_live) {
 		sqlite3_bind_int64(res->seek, 2, bound);
-		rc = store_step_row(res->store, res->seek, "recherche", err);
+		rc = store_step_row(res->store, res->seek, N_("searching"), err);
 		if (rc != 1) {
 			sqlite3_reset(res->seek);
 			return rc;
@@ -364,7 +364,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		return 0;
 	if (res->list != NULL) {
 		sqlite3_bind_int64(res->list, 1, res->bound);
-		rc = store_step_row(res->store, res->list, "liste des documents", err);
+		rc = store_step_row(res->store, res->list, N_("listing the documents"), err);
 		if (rc == 1) {
 			res->bound = sqlite3_column_int64(res->list, 6);
 			if (store_key_valid(res->bound)) {
@@ -396,7 +396,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		}
 		key = store_rowid_key(rowid);
 		sqlite3_bind_int64(res->doc, 1, key);
-		rc = store_step_row(res->store, res->doc, "lecture d’un document", err);
+		rc = store_step_row(res->store, res->doc, N_("reading a document"), err);
 		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
 		if (rc == 1 && !store_key_valid(doc_key)) {
 			rc = store_damaged(res->store, err, _("document %lld: sort key %lld"),
@@ -457,7 +457,7 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 	if (store_has_text(q))
 		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	store_filter_bind(q, stmt, 2);
-	rc = store_step_row(store, stmt, "comptage", err);
+	rc = store_step_row(store, stmt, N_("counting"), err);
 	if (rc == 1)
 		*count = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -491,7 +491,7 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 	sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, 0));
 	sqlite3_bind_int64(stmt, 3, store_piece_rowid(key, npieces - 1));
-	while ((rc = store_step_row(store, stmt, "recherche dans un document", err)) == 1) {
+	while ((rc = store_step_row(store, stmt, N_("searching a document"), err)) == 1) {
 		*pieces = xgrow(*pieces, &cap, n + 1, sizeof **pieces);
 		(*pieces)[n++] = (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX);
 	}

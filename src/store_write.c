@@ -24,7 +24,7 @@ store_need_write(struct store *store, char **err)
 {
 	if (store->mode != STORE_READ_ONLY)
 		return 0;
-	*err = xasprintf("%s: instantané ouvert en lecture seule", store->path);
+	*err = xasprintf(_("%s: snapshot opened read-only"), store->path);
 	return -1;
 }
 
@@ -51,7 +51,7 @@ store_configure_index(struct store *store, char **err)
 			      "INSERT INTO fts(fts, rank) VALUES('automerge', 0);"
 			      "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
 			      STORE_INDEX_HASH_BYTES);
-	int rc = store_exec(store, sql, "configuration de l’index", err);
+	int rc = store_exec(store, sql, N_("configuring the index"), err);
 
 	free(sql);
 	return rc;
@@ -63,10 +63,10 @@ store_begin(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import déjà commencé", store->path);
+		*err = xasprintf(_("%s: import already begun"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "BEGIN IMMEDIATE", "début de l’import", err) < 0)
+	if (store_exec(store, "BEGIN IMMEDIATE", N_("beginning the import"), err) < 0)
 		return -1;
 	store->in_transaction = true;
 	store->nunindexed = 0;
@@ -112,14 +112,14 @@ store_index_added(struct store *store, char **err)
 			sqlite3_bind_int64(insert, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(insert, 2, (const char *)sqlite3_column_text(read, 1),
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, insert, "indexation", err) < 0) {
+			if (store_step_done(store, insert, N_("indexing"), err) < 0) {
 				sqlite3_reset(read);
 				return -1;
 			}
 		}
 		sqlite3_reset(read);
 		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, "indexation", err);
+			return store_fail(store, rc, N_("indexing"), err);
 	}
 	store->nunindexed = 0;
 	return 0;
@@ -129,11 +129,11 @@ int
 store_commit(struct store *store, char **err)
 {
 	if (!store->in_transaction) {
-		*err = xasprintf("%s: aucun import en cours", store->path);
+		*err = xasprintf(_("%s: no import under way"), store->path);
 		return -1;
 	}
 	if (store_index_added(store, err) < 0 ||
-	    store_exec(store, "COMMIT", "fin de l’import", err) < 0) {
+	    store_exec(store, "COMMIT", N_("ending the import"), err) < 0) {
 		store_rollback(store);
 		return -1;
 	}
@@ -164,7 +164,7 @@ store_compact(struct store *store, char **err)
 		return -1;
 	if (free_pages * STORE_COMPACT_RATIO <= pages)
 		return 0;
-	return store_exec(store, "VACUUM", "compactage", err);
+	return store_exec(store, "VACUUM", N_("compacting"), err);
 }
 
 int
@@ -173,17 +173,17 @@ store_finish(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import en cours (store_commit d’abord)", store->path);
+		*err = xasprintf(_("%s: import under way (store_commit first)"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", "optimisation", err) < 0)
+	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", N_("optimising"), err) < 0)
 		return -1;
 	if (store_exec(store,
 		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
 		       "DELETE FROM term;"
 		       "INSERT INTO term SELECT term FROM temp.vocabulary;"
 		       "DROP TABLE temp.vocabulary;",
-		       "vocabulaire", err) < 0)
+		       N_("vocabulary"), err) < 0)
 		return -1;
 	return store_compact(store, err);
 }
@@ -321,7 +321,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 	else
 		sqlite3_bind_null(p, 5);
 	sqlite3_bind_int(p, 6, page > 0 ? page : 0);
-	return store_step_done(store, p, "écriture d’un passage", err);
+	return store_step_done(store, p, N_("writing a passage"), err);
 }
 
 static int
@@ -373,7 +373,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 	rc = sqlite3_step(store->last_key);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(store->last_key);
-		return store_fail(store, rc, "numérotation", err);
+		return store_fail(store, rc, N_("numbering"), err);
 	}
 	if (sqlite3_column_type(store->last_key, 0) == SQLITE_NULL)
 		*key = first;
@@ -381,7 +381,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 		*key = sqlite3_column_int64(store->last_key, 0) + 1;
 	sqlite3_reset(store->last_key);
 	if (*key > last) {
-		*err = xasprintf("%s: trop de documents à la même date", store->path);
+		*err = xasprintf(_("%s: too many documents with the same date"), store->path);
 		return -1;
 	}
 	return 0;
@@ -448,7 +448,7 @@ store_add_symbols(struct store *store, const struct document *doc, int64_t id, c
 
 	for (const char *c = m->symbols; links_next_symbol(&c, target);)
 		if (store_insert_name(store, store->insert_symbol, target, strlen(target), id,
-				      "écriture d’une cote", err) < 0)
+				      N_("writing a symbol"), err) < 0)
 			return -1;
 	for (const char *r = m->resolutions; r != NULL && *r;) {
 		size_t n = strcspn(r, ";");
@@ -526,7 +526,7 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	else
 		sqlite3_bind_null(store->insert_doc, 18);
 	sqlite3_bind_int64(store->insert_doc, 19, hash);
-	if (store_step_done(store, store->insert_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->insert_doc, N_("writing a document"), err) < 0)
 		goto out;
 	*id = sqlite3_last_insert_rowid(store->db);
 
@@ -538,8 +538,8 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 			size_t end = store_cut(p->text, p->len, start);
 
 			if (npieces >= STORE_META_INDEX) {
-				*err = xasprintf("%s: document trop long (%s)", store->path,
-						 m->source ? m->source : "sans nom");
+				*err = xasprintf(_("%s: document too long (%s)"), store->path,
+						 m->source ? m->source : _("unnamed"));
 				goto out;
 			}
 			store_bold_blob(p, start, end, &bold);
@@ -561,7 +561,7 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	sqlite3_bind_int64(store->update_doc, 1, *id);
 	sqlite3_bind_int64(store->update_doc, 2, npieces);
 	sqlite3_bind_int64(store->update_doc, 3, (int64_t)nbytes);
-	if (store_step_done(store, store->update_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->update_doc, N_("writing a document"), err) < 0)
 		goto out;
 	if (store->nunindexed == store->unindexed_alloc) {
 		store->unindexed_alloc = store->unindexed_alloc ? 2 * store->unindexed_alloc : 256;
@@ -669,7 +669,7 @@ store_collect_matches(struct store *store, sqlite3_stmt *stmt, struct store_matc
 		(*matches)[(*n)++] = (struct store_match){id, sqlite3_column_int64(stmt, 1)};
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’un document", err);
+	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("looking up a document"), err);
 }
 
 /* Removes a document: its index entries (unless it was added in this
@@ -705,11 +705,11 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			sqlite3_bind_int64(remove, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(remove, 2, (const char *)sqlite3_column_text(read, 1),
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, remove, "remplacement d’un document", err) < 0)
+			if (store_step_done(store, remove, N_("replacing a document"), err) < 0)
 				goto out;
 		}
 		if (rc != SQLITE_DONE) {
-			ret = store_fail(store, rc, "remplacement d’un document", err);
+			ret = store_fail(store, rc, N_("replacing a document"), err);
 			goto out;
 		}
 	}
@@ -719,28 +719,28 @@ store_remove_document(struct store *store, int64_t id, char **err)
 		goto out;
 	sqlite3_bind_int64(del, 1, store_piece_rowid(key, 0));
 	sqlite3_bind_int64(del, 2, store_piece_rowid(key, STORE_META_INDEX));
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM symbol WHERE doc = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM cite WHERE doc = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM doc WHERE id = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	ret = 0;
 out:

@@ -137,6 +137,8 @@ struct ui {
 	 * it (list_set_query, reader_set_query). */
 	struct query query;
 	bool has_query;
+	int list_rows; /* rows the list asked for at the last arrangement (0: any) */
+	char *snapshot; /* the snapshot's path, resolved: the saved filter's key */
 	struct state state;
 	char *state_path;
 	bool state_write_failed;
@@ -169,6 +171,15 @@ void list_select_row(struct ui *ui, int row);
 void list_move(struct ui *ui, long delta);
 /* Appends "12 documents (filtre)" and the like to out. */
 void list_describe(const struct ui *ui, struct strbuf *out);
+/* Rows the list needs when it has few documents (all fetched), or 0 when
+ * it can use all it is given. */
+int list_wanted_rows(const struct ui *ui);
+/* Selects the document after doc_id in the list; false when doc_id is not
+ * there or is the last. */
+bool list_select_after(struct ui *ui, int64_t doc_id);
+/* Selects doc_id when the results come, looking further down for it the
+ * first time (the document reopened at start). */
+void list_keep_doc(struct ui *ui, int64_t doc_id);
 /* The last store error of the list, or NULL; the caller frees it. */
 char *list_take_error(struct ui *ui);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "docview.h"
+#include "i18n.h"
 #include "ui_priv.h"
 
 struct reader_state {
@@ -339,6 +340,22 @@ reader_idle(struct ui *ui)
 	return false;
 }
 
+/* "=": where the reading is, like less's = . */
+static struct ui_action
+info(struct reader_state *r)
+{
+	size_t piece, line;
+	int pct;
+
+	if (!r->doc_id)
+		return ui_say(false, "%s", _("no document open"));
+	docview_position(&r->view, &piece, &line);
+	pct = docview_percent(&r->view);
+	return ui_say(false, _("%s · paragraph %zu of %zu · %d %%"),
+		      r->doc.meta.source ? r->doc.meta.source : "?", piece + 1,
+		      r->doc.npieces, pct < 0 ? 0 : pct);
+}
+
 static struct ui_action
 reader_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 {
@@ -373,6 +390,15 @@ reader_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 		docview_to_bottom(&r->view);
 		r->valid = false;
 		break;
+	case ACT_PAGE_OR_NEXT:
+		if (r->doc_id && docview_at_end(&r->view))
+			return ui_request(REQ_NEXT_DOC);
+		scroll_lines(pane, page);
+		break;
+	case ACT_BACK:
+		return ui_request(REQ_BACK);
+	case ACT_INFO:
+		return info(r);
 	case ACT_NEXT_MATCH:
 		return jump_match(ui, r, 1);
 	case ACT_PREV_MATCH:

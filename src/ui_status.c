@@ -60,7 +60,8 @@ status_draw(struct ui *ui, WINDOW *win)
 		strbuf_addstr(&left, st->message);
 	} else {
 		list_describe(ui, &left);
-		if (doc && doc->meta.sender) {
+		/* The rule above the reader names the document when it shows. */
+		if (doc && doc->meta.sender && (!ui->sep_win || ui->side_active)) {
 			strbuf_addf(&left, " │ %s", doc->meta.sender);
 			if (doc->meta.date)
 				strbuf_addf(&left, " %s", doc->meta.date);

@@ -287,11 +287,42 @@ test_not_resolutions(void)
 	document_release(&doc);
 }
 
+/* A report whose subject stands above "Rapport du Secrétaire général". */
+static void
+test_report_subject(void)
+{
+	static const char text[] =
+		"Nations Unies\n\nS/2018/12\n\nConseil de sécurité\n\nDistr. générale\n"
+		"8 janvier 2018\n\nApplication de la résolution 2231 (2015) du Conseil de "
+		"sécurité\n\nCinquième rapport du Secrétaire général\n\nI. Introduction\n\n"
+		"1. Le présent rapport est le cinquième que je présente sur l’application de la\n"
+		"résolution 2231 (2015), dans laquelle le Conseil de sécurité a approuvé le Plan\n"
+		"d’action global commun et m’a prié de lui faire rapport tous les six mois sur\n"
+		"l’application de ses dispositions, depuis la date de mise en œuvre du Plan.\n\n"
+		"2. Le présent rapport porte sur la période comprise entre le 1er juillet et le\n"
+		"31 décembre 2017, au cours de laquelle les parties ont poursuivi leurs travaux\n"
+		"au sein de la Commission conjointe, présidée par la Haute Représentante.\n";
+	struct document doc;
+	char *err = NULL;
+
+	document_init(&doc);
+	CHECK_INT(import_parse(text, strlen(text), NULL, &doc, &err), 0);
+	CHECK_STR(doc.meta.kind, "Rapport");
+	CHECK_STR(doc.meta.title, "Application de la résolution 2231 (2015) du Conseil de "
+				  "sécurité : cinquième rapport du Secrétaire général");
+	CHECK_STR(doc.meta.sender, "Secrétaire général");
+	CHECK_STR(doc.meta.date, "2018-01-08");
+	CHECK_STR(doc.meta.symbols, "S/2018/12");
+	CHECK_STR(doc.meta.organ, "Conseil de sécurité");
+	document_release(&doc);
+}
+
 int
 main(void)
 {
 	test_kinds();
 	test_not_resolutions();
+	test_report_subject();
 	test_corpus();
 	test_markup();
 	test_dates();
