@@ -8,7 +8,8 @@
 start 100x30 XDG_STATE_HOME="$tmpdir/notadir"
 expect_screen "Kazakhstan" "start with an unusable state directory"
 keys Enter
-keys q
+expect_screen "état non enregistré" "the failed save is reported on the screen"
+keys Q
 expect_screen "EXITED 0" "quit"
 expect_screen "the reading state was not saved: $tmpdir/notadir/liseuse" \
 	"the unsaved state is reported after the screen closed"
@@ -17,7 +18,8 @@ expect_screen "the reading state was not saved: $tmpdir/notadir/liseuse" \
 start 100x30
 expect_screen "Kazakhstan" "start with a usable state directory"
 keys Enter
-keys q
+expect_screen "Organe :" "a document is open"
+keys Q
 expect_screen "EXITED 0" "quit"
 expect_not_now "was not saved" "no message when the state was saved"
 
