@@ -273,7 +273,9 @@ draw_all(struct ui *ui)
 	draw_separator(ui);
 	status_draw(ui, ui->status_win);
 	filter_draw(ui, ui->filter_win);
-	curs_set(filter_focused(ui) && ui->filter_win ? 1 : 0);
+	if (prompt_active(ui))
+		prompt_draw(ui, ui->filter_win);
+	curs_set((filter_focused(ui) || prompt_active(ui)) && ui->filter_win ? 1 : 0);
 	doupdate();
 }
 
@@ -300,6 +302,12 @@ save_state(struct ui *ui)
 		ui->state_write_failed = true;
 	}
 	free(err);
+}
+
+void
+ui_save_state(struct ui *ui)
+{
+	save_state(ui);
 }
 
 /* Changes focus; in tiny mode the focused pane takes the screen. */
@@ -404,6 +412,14 @@ global_action(struct ui *ui, enum keymap_action act)
 		return ui_request_pane(REQ_FOCUS, PANE_LIST);
 	case ACT_FOCUS_READER:
 		return ui_request_pane(REQ_FOCUS, PANE_READER);
+	case ACT_GOTO_SYMBOL: {
+		struct ui_action a = ui_request(REQ_PROMPT);
+
+		a.count = PROMPT_SYMBOL;
+		return a;
+	}
+	case ACT_MARKS:
+		return ui_request_pane(REQ_SHOW, PANE_MARKS);
 	case ACT_ESCAPE:
 		if (filter_text(ui)[0])
 			return ui_request(REQ_FILTER_CLEAR);
@@ -483,6 +499,26 @@ perform(struct ui *ui, struct ui_action a)
 		break;
 	case REQ_ARRANGE:
 		arrange(ui);
+		break;
+	case REQ_GOTO:
+		if (ui->overlay != PANE_COUNT) {
+			ui->overlay = PANE_COUNT;
+			arrange(ui);
+		}
+		set_focus(ui, PANE_READER);
+		perform(ui, reader_goto(ui, a.doc_id, a.piece));
+		save_state(ui);
+		break;
+	case REQ_PROMPT:
+		prompt_start(ui, (enum ui_prompt_kind)a.count);
+		break;
+	case REQ_FILTER_TO:
+		filter_set_text(ui, a.message ? a.message : "");
+		apply_filter(ui);
+		set_focus(ui, PANE_LIST);
+		break;
+	case REQ_PIPE:
+		perform(ui, copy_pipe(ui, a.message ? a.message : ""));
 		break;
 	}
 	free(a.message);
@@ -595,6 +631,10 @@ handle_key(struct ui *ui, int key)
 {
 	if (ui->overlay != PANE_COUNT) {
 		dispatch(ui, &ui->panes[ui->overlay], key);
+		return;
+	}
+	if (prompt_active(ui)) {
+		perform(ui, prompt_key(ui, key));
 		return;
 	}
 	if (status_has_message(ui) && !filter_focused(ui))
@@ -811,9 +851,12 @@ create_panes(struct ui *ui)
 	ui->panes[PANE_LIST].ops = &ui_list_ops;
 	ui->panes[PANE_READER].ops = &ui_reader_ops;
 	ui->panes[PANE_HELP].ops = &ui_help_ops;
+	ui->panes[PANE_OUTLINE].ops = &ui_outline_ops;
+	ui->panes[PANE_MARKS].ops = &ui_marks_ops;
 	ui->overlay = PANE_COUNT;
 	ui->filter = filter_new();
 	ui->status = status_new();
+	ui->prompt = prompt_new();
 	for (int i = 0; i < PANE_COUNT; i++)
 		ui->panes[i].data = ui->panes[i].ops->create(ui);
 }
@@ -828,6 +871,7 @@ destroy_panes(struct ui *ui)
 		query_release(&ui->query);
 	filter_free(ui->filter);
 	status_free(ui->status);
+	prompt_free(ui->prompt);
 }
 
 int
