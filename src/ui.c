@@ -921,6 +921,12 @@ ui_main(struct store *store, const struct ui_options *opts)
 	destroy_panes(ui);
 	term_stop(screen);
 	restore_signals(old);
+	/* The screen is gone: a state that could not be saved is said on stderr. */
+	if (ui->state_write_failed && state_save(&ui->state, ui->state_path, &err) < 0) {
+		fprintf(stderr, _("liseuse: the reading state was not saved: %s\n"), err);
+		free(err);
+		err = NULL;
+	}
 	keyseq_release(&ui->keys);
 	state_release(&ui->state);
 	free(ui->state_path);
