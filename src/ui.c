@@ -272,7 +272,9 @@ draw_all(struct ui *ui)
 	draw_separator(ui);
 	status_draw(ui, ui->status_win);
 	filter_draw(ui, ui->filter_win);
-	curs_set(filter_focused(ui) && ui->filter_win ? 1 : 0);
+	if (prompt_active(ui))
+		prompt_draw(ui, ui->filter_win);
+	curs_set((filter_focused(ui) || prompt_active(ui)) && ui->filter_win ? 1 : 0);
 	doupdate();
 }
 
@@ -299,6 +301,12 @@ save_state(struct ui *ui)
 		ui->state_write_failed = true;
 	}
 	free(err);
+}
+
+void
+ui_save_state(struct ui *ui)
+{
+	save_state(ui);
 }
 
 /* Changes focus; in tiny mode the focused pane takes the screen. */
@@ -403,6 +411,14 @@ global_action(struct ui *ui, enum keymap_action act)
 		return ui_request_pane(REQ_FOCUS, PANE_LIST);
 	case ACT_FOCUS_READER:
 		return ui_request_pane(REQ_FOCUS, PANE_READER);
+	case ACT_GOTO_SYMBOL: {
+		struct ui_action a = ui_request(REQ_PROMPT);
+
+		a.count = PROMPT_SYMBOL;
+		return a;
+	}
+	case ACT_MARKS:
+		return ui_request_pane(REQ_SHOW, PANE_MARKS);
 	case ACT_ESCAPE:
 		if (filter_text(ui)[0])
 			return ui_request(REQ_FILTER_CLEAR);
@@ -482,6 +498,26 @@ perform(struct ui *ui, struct ui_action a)
 		break;
 	case REQ_ARRANGE:
 		arrange(ui);
+		break;
+	case REQ_GOTO:
+		if (ui->overlay != PANE_COUNT) {
+			ui->overlay = PANE_COUNT;
+			arrange(ui);
+		}
+		set_focus(ui, PANE_READER);
+		perform(ui, reader_goto(ui, a.doc_id, a.piece));
+		save_state(ui);
+		break;
+	case REQ_PROMPT:
+		prompt_start(ui, (enum ui_prompt_kind)a.count);
+		break;
+	case REQ_FILTER_TO:
+		filter_set_text(ui, a.message ? a.message : "");
+		apply_filter(ui);
+		set_focus(ui, PANE_LIST);
+		break;
+	case REQ_PIPE:
+		perform(ui, copy_pipe(ui, a.message ? a.message : ""));
 		break;
 	}
 	free(a.message);
@@ -594,6 +630,10 @@ handle_key(struct ui *ui, int key)
 {
 	if (ui->overlay != PANE_COUNT) {
 		dispatch(ui, &ui->panes[ui->overlay], key);
+		return;
+	}
+	if (prompt_active(ui)) {
+		perform(ui, prompt_key(ui, key));
 		return;
 	}
 	if (status_has_message(ui) && !filter_focused(ui))
@@ -811,6 +851,8 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->panes[PANE_LIST].ops = &ui_list_ops;
 	ui->panes[PANE_READER].ops = &ui_reader_ops;
 	ui->panes[PANE_HELP].ops = &ui_help_ops;
+	ui->panes[PANE_OUTLINE].ops = &ui_outline_ops;
+	ui->panes[PANE_MARKS].ops = &ui_marks_ops;
 	ui->overlay = PANE_COUNT;
 	/* Handlers first: ncurses installs its own SIGTSTP handler when it finds
 	 * the default one, and then ignores ^Z while it updates the screen. */
@@ -830,6 +872,7 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->signal_fd = signal_pipe[0];
 	ui->filter = filter_new();
 	ui->status = status_new();
+	ui->prompt = prompt_new();
 	for (int i = 0; i < PANE_COUNT; i++)
 		ui->panes[i].data = ui->panes[i].ops->create(ui);
 	ui->snapshot = realpath(store_path(store), NULL);
@@ -854,8 +897,15 @@ ui_main(struct store *store, const struct ui_options *opts)
 		query_release(&ui->query);
 	filter_free(ui->filter);
 	status_free(ui->status);
+	prompt_free(ui->prompt);
 	term_stop(screen);
 	restore_signals(old);
+	/* The screen is gone: a state that could not be saved is said on stderr. */
+	if (ui->state_write_failed && state_save(&ui->state, ui->state_path, &err) < 0) {
+		fprintf(stderr, _("liseuse: the reading state was not saved: %s\n"), err);
+		free(err);
+		err = NULL;
+	}
 	keyseq_release(&ui->keys);
 	state_release(&ui->state);
 	free(ui->state_path);
