@@ -1,6 +1,7 @@
 /* main.c - command-line entry point: options, then a command or the screen. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -278,6 +279,21 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 	return status;
 }
 
+/* Flushes the commands' output.  Output that could not be written (a full
+ * disk) is an error with a message; a closed pipe (EPIPE when SIGPIPE is
+ * ignored) stays silent, as the reader went away on purpose. */
+static int
+finish_output(int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	if (errno != EPIPE)
+		util_error(_("cannot write the output: %s"),
+			   errno ? strerror(errno) : _("write error"));
+	return status == 0 ? 2 : status;
+}
+
 static bool
 is_command(const char *word)
 {
@@ -311,9 +327,7 @@ main(int argc, char **argv)
 		if ((done = parse_options(argc, argv, &set)) != 0)
 			return done - 1;
 		status = run_command(command, argv + optind, (size_t)(argc - optind), &set);
-		if (fflush(stdout) != 0 || ferror(stdout))
-			return status == 0 ? 2 : status;
-		return status;
+		return finish_output(status);
 	}
 
 	if ((store = open_snapshot(&set)) == NULL)

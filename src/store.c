@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +77,20 @@ store_fail(struct store *store, int rc, const char *what, char **err)
 		return -2;
 	*err = xasprintf("%s: %s: %s", store->path, _(what),
 			 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
+	return -1;
+}
+
+int
+store_damaged(struct store *store, char **err, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	*err = xasprintf(_("%s: damaged snapshot: %s"), store->path, what);
+	free(what);
 	return -1;
 }
 
@@ -294,6 +309,28 @@ out:
 	return ret;
 }
 
+/* The sort keys order every listing and search: one out of range would
+ * leave its document out of them all, so the smallest and largest are
+ * checked at opening (two seeks in the doc_sortkey index). */
+static int
+store_check_keys(struct store *store, char **err)
+{
+	int64_t low, high, ndocs;
+
+	if (store_int_query(store, "SELECT count(*) FROM (SELECT 1 FROM doc LIMIT 1)", &ndocs,
+			    err) < 0)
+		return -1;
+	if (ndocs == 0)
+		return 0;
+	if (store_int_query(store, "SELECT min(sortkey) FROM doc", &low, err) < 0 ||
+	    store_int_query(store, "SELECT max(sortkey) FROM doc", &high, err) < 0)
+		return -1;
+	if (!store_key_valid(low) || !store_key_valid(high))
+		return store_damaged(store, err, _("document sort keys from %lld to %lld"),
+				     (long long)low, (long long)high);
+	return 0;
+}
+
 static int
 store_progress(void *arg)
 {
@@ -392,6 +429,8 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 		free(sql);
 		if (rc < 0)
 			goto fail;
+	} else if (store_check_keys(store, err) < 0) {
+		goto fail;
 	}
 	sqlite3_progress_handler(store->db, 1000, store_progress, store);
 	*out = store;

@@ -114,7 +114,10 @@ long store_cited_by(struct store *store, int64_t doc_id, struct store_ref **refs
 
 /* Reads piece `index` (0-based) of a document into out (owned by the caller:
  * paragraph_release).  *continued is set when the piece continues the
- * previous piece's paragraph (a long paragraph cut in pieces).  1/0/-1. */
+ * previous piece's paragraph (a long paragraph cut in pieces).  Returns 1,
+ * 0 when there is no such document or index is not below its npieces, -1
+ * on failure (a piece that should be there and is not, or holds numbers out
+ * of range, is a damaged snapshot). */
 int store_get_piece(struct store *store, int64_t doc_id, size_t index,
 		    struct paragraph *out, bool *continued, char **err);
 

@@ -85,6 +85,31 @@ int64_t store_day_number(const char *date, int *year);
  * is marked N_() and translated here), or -2
  * (no message) when the interrupt callback abandoned the statement. */
 int store_fail(struct store *store, int rc, const char *what, char **err);
+
+/* Every number read from a snapshot is checked before it is used: a damaged
+ * or hand-made file may hold anything, and keys, counts and offsets feed
+ * shifts, subtractions and allocations.  store_damaged returns -1 with
+ * "PATH: damaged snapshot: WHAT" in *err, WHAT formatted from fmt. */
+int store_damaged(struct store *store, char **err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A document's sort key (see above). */
+static inline bool
+store_key_valid(int64_t key)
+{
+	return key >= 0 && key <= STORE_KEY_MAX;
+}
+/* A document's number of pieces: the indexes below STORE_META_INDEX. */
+static inline bool
+store_npieces_valid(int64_t npieces)
+{
+	return npieces >= 0 && npieces < STORE_META_INDEX;
+}
+/* A piece's row id (any non-negative one splits into a key and an index). */
+static inline bool
+store_rowid_valid(int64_t rowid)
+{
+	return rowid >= 0;
+}
 /* Prepares sql; -1 with *err on failure. */
 int store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **err);
 /* Runs SQL without results; -1/-2 as store_fail. */

@@ -12,6 +12,7 @@
  * starts, and that must happen once per query, not once per row. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +292,7 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 	sqlite3_bind_int64(res->piece, 1, rowid);
 	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
 	if (rc == 1) {
+		int64_t page = sqlite3_column_int64(res->piece, 1);
 		struct excerpt e;
 
 		excerpt_make(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
@@ -299,8 +301,11 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 		hit->passage = e.text;
 		hit->marks = e.marks;
 		hit->nmarks = e.nmarks;
-		if (index != STORE_META_INDEX)
-			hit->page = sqlite3_column_int(res->piece, 1);
+		if (index != STORE_META_INDEX && page >= 0 && page <= INT_MAX)
+			hit->page = (int)page;
+		else if (index != STORE_META_INDEX)
+			rc = store_damaged(res->store, err, _("piece %lld: page %lld"),
+					   (long long)rowid, (long long)page);
 	}
 	sqlite3_reset(res->piece);
 	return rc < 0 ? rc : 0;
@@ -340,6 +345,12 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 		res->seek_rowid = sqlite3_column_int64(res->seek, 0);
 	}
 	*rowid = res->seek_rowid;
+	if (!store_rowid_valid(*rowid)) {
+		sqlite3_reset(res->seek);
+		res->seek_live = false;
+		return store_damaged(res->store, err, _("piece row id %lld in the index"),
+				     (long long)*rowid);
+	}
 	return 1;
 }
 
@@ -355,8 +366,16 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		sqlite3_bind_int64(res->list, 1, res->bound);
 		rc = store_step_row(res->store, res->list, N_("listing the documents"), err);
 		if (rc == 1) {
-			store_fill_hit(res->list, hit);
 			res->bound = sqlite3_column_int64(res->list, 6);
+			if (store_key_valid(res->bound)) {
+				store_fill_hit(res->list, hit);
+			} else {
+				rc = store_damaged(res->store, err,
+						   _("document %lld: sort key %lld"),
+						   (long long)sqlite3_column_int64(res->list, 0),
+						   (long long)res->bound);
+				res->done = true;
+			}
 		} else if (rc == 0) {
 			res->done = true;
 		}
@@ -379,8 +398,14 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		sqlite3_bind_int64(res->doc, 1, key);
 		rc = store_step_row(res->store, res->doc, N_("reading a document"), err);
 		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
-		if (rc == 1 && doc_key == key)
+		if (rc == 1 && !store_key_valid(doc_key)) {
+			rc = store_damaged(res->store, err, _("document %lld: sort key %lld"),
+					   (long long)sqlite3_column_int64(res->doc, 0),
+					   (long long)doc_key);
+			res->done = true;
+		} else if (rc == 1 && doc_key == key) {
 			store_fill_hit(res->doc, hit);
+		}
 		sqlite3_reset(res->doc);
 		if (rc <= 0) {
 			if (rc == 0)
