@@ -54,6 +54,8 @@ static const char store_schema_sql[] =
     " target TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(target, doc)) WITHOUT ROWID;"
+    /* a re-imported document's citations go by document */
+    "CREATE INDEX cite_doc ON cite(doc);"
     /* every indexed word, to turn a long prefix into an OR of words */
     "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
@@ -63,7 +65,7 @@ static const char store_schema_sql[] =
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
-    "cite", "sqlite_autoindex_cite_1",
+    "cite", "sqlite_autoindex_cite_1", "cite_doc",
 };
 /* The objects that must be there. */
 static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term", "cite"};
