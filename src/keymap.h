@@ -48,6 +48,20 @@ enum keymap_action {
 	ACT_BACK,	  /* leave the reader for the list */
 	ACT_PAGE_OR_NEXT, /* a page down, or the next document at the end */
 	ACT_INFO,	  /* say where the selection or the reading is */
+	/* links, bookmarks, outline, copy */
+	ACT_LINK_NEXT,
+	ACT_LINK_PREV,
+	ACT_FOLLOW,
+	ACT_HISTORY_BACK,
+	ACT_HISTORY_FORWARD,
+	ACT_CITED_BY,
+	ACT_GOTO_SYMBOL,
+	ACT_MARK,
+	ACT_MARKS,
+	ACT_OUTLINE,
+	ACT_COPY,
+	ACT_COPY_REFERENCE,
+	ACT_PIPE,
 	/* filter bar editing */
 	ACT_EDIT_ACCEPT,
 	ACT_EDIT_CANCEL,

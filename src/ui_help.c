@@ -205,7 +205,8 @@ help_draw(struct ui *ui, struct pane *pane)
 		text_draw_str(ui, win, lines[i].keys, keyw - 2, ui->theme.bold, true);
 		if (keyw < w) {
 			wmove(win, y, keyw);
-			text_draw_str(ui, win, lines[i].help, w - keyw, A_NORMAL, true);
+			text_draw_str(ui, win, lines[i].help[0] ? _(lines[i].help) : "", w - keyw,
+				      A_NORMAL, true);
 		}
 	}
 	if (hs->top + rows < n && h > 2) {
