@@ -105,21 +105,20 @@ print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 }
 
 /* Prints the part of a matching piece around its first match, on lines
- * indented under the document line, with "…" where it was cut. */
-static void
+ * indented under the document line, with "…" where it was cut.  Returns 0,
+ * or -1 with *err when the piece cannot be read (a damaged snapshot). */
+static int
 print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t index,
-	      int width)
+	      int width, char **err)
 {
 	struct paragraph para;
 	struct excerpt excerpt;
 	struct strbuf line = STRBUF_INIT;
-	char *err = NULL;
 	bool continued;
+	int rc = store_get_piece(store, doc_id, index, &para, &continued, err);
 
-	if (store_get_piece(store, doc_id, index, &para, &continued, &err) != 1) {
-		free(err);
-		return;
-	}
+	if (rc != 1)
+		return rc < 0 ? -1 : 0;
 	excerpt_make(q, para.text, para.len, CLI_PASSAGE_CONTEXT, 2 * CLI_PASSAGE_CONTEXT, &excerpt);
 	if (para.page > 0)
 		strbuf_addf(&line, _("p. %d: "), para.page);
@@ -128,6 +127,7 @@ print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t
 	strbuf_release(&line);
 	excerpt_release(&excerpt);
 	paragraph_release(&para);
+	return 0;
 }
 
 /* Prints the first passages of a document that match q. */
@@ -140,8 +140,12 @@ print_passages(struct store *store, const struct query *q, int64_t doc_id, int w
 
 	if (n < 0)
 		return -1;
-	for (long i = 0; i < n && i < CLI_PASSAGES_PER_DOC; i++)
-		print_passage(store, q, doc_id, pieces[i], width);
+	for (long i = 0; i < n && i < CLI_PASSAGES_PER_DOC; i++) {
+		if (print_passage(store, q, doc_id, pieces[i], width, err) < 0) {
+			free(pieces);
+			return -1;
+		}
+	}
 	if (n > CLI_PASSAGES_PER_DOC)
 		printf(i18n_ngettext("      (+ %ld more passage)\n", "      (+ %ld more passages)\n",
 				     (unsigned long)(n - CLI_PASSAGES_PER_DOC)),

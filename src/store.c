@@ -55,6 +55,8 @@ static const char store_schema_sql[] =
     " target TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(target, doc)) WITHOUT ROWID;"
+    /* a re-imported document's citations go by document */
+    "CREATE INDEX cite_doc ON cite(doc);"
     /* every indexed word and the number of pieces holding it, to turn a
      * long prefix into an OR of words and to suggest corrections */
     "CREATE TABLE term(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
@@ -69,7 +71,7 @@ static const char store_schema_sql[] =
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
-    "cite", "sqlite_autoindex_cite_1", "inflection", "inflection_lemma",
+    "cite", "sqlite_autoindex_cite_1", "cite_doc", "inflection", "inflection_lemma",
 };
 /* The objects that must be there. */
 static const char *const store_required[] = {"doc", "piece", "symbol", "fts",

@@ -387,10 +387,13 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
 	if (rc == 1) {
 		int64_t page = sqlite3_column_int64(res->piece, 1);
+		const char *text = (const char *)sqlite3_column_text(res->piece, 0);
 		struct excerpt e;
+		/* the text ends at a NUL, as store_get_piece reads it: a damaged
+		 * piece must not give marks past the passage's end */
+		size_t len = text ? strnlen(text, (size_t)sqlite3_column_bytes(res->piece, 0)) : 0;
 
-		excerpt_make(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
-			     (size_t)sqlite3_column_bytes(res->piece, 0), STORE_PASSAGE_BEFORE,
+		excerpt_make(&res->terms, text ? text : "", len, STORE_PASSAGE_BEFORE,
 			     STORE_PASSAGE_MAX, &e);
 		hit->passage = e.text;
 		hit->marks = e.marks;
