@@ -16,7 +16,8 @@ fi
 mkdir "$tmpdir/pdfs"
 for name in letter noteverbale report resolution pressrelease; do
 	checks=$((checks + 1))
-	if ! "$mkpdf" "$top_srcdir/tests/pdf/$name.spec" "$tmpdir/pdfs/$name.pdf" 2>"$tmpdir/err"; then
+	if ! LSAN_OPTIONS="suppressions=$top_srcdir/tests/mkpdf-lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+		"$mkpdf" "$top_srcdir/tests/pdf/$name.spec" "$tmpdir/pdfs/$name.pdf" 2>"$tmpdir/err"; then
 		fail "mkpdf $name.spec: $(cat "$tmpdir/err")"
 		continue
 	fi
