@@ -65,6 +65,12 @@ struct document {
 	struct paragraph *paras; /* owned */
 	size_t npara;
 	size_t cap;
+	/* Worked out by the importer's reading thread, so that the writer need
+	 * not: each owned, '\n'-separated, sorted, each item once; NULL when
+	 * not worked out (the store then finds the citations itself and
+	 * rebuilds its vocabulary from the index). */
+	char *cites; /* the symbols the text cites (links_cited) */
+	char *words; /* the folded words of the text and metadata (fold.h) */
 };
 
 void document_init(struct document *doc);

@@ -18,7 +18,9 @@
 #include <unistr.h>
 
 #include "import.h"
+#include "fold.h"
 #include "import_loader.h"
+#include "links.h"
 #include "markup.h"
 #include "meta.h"
 #include "pdf_import.h"
@@ -291,6 +293,96 @@ import_decode(const char *name, const char *data, size_t n, char **text, size_t 
 	return decode_owned(name, buf, n, text, len, err);
 }
 
+static int
+compare_words(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folded words of the paragraphs and of the metadata the store makes
+ * searchable: what the FTS5 tokenizer will index (fold.h), sorted, each
+ * once, '\n'-separated.  A text repeats its words: they are told apart in
+ * a small hash table first, and only the distinct ones are sorted. */
+static char *
+document_words(const struct document *doc)
+{
+	const struct doc_meta *m = &doc->meta;
+	const char *fields[] = {m->title, m->kind,    m->sender,     m->addressee,
+				m->organ, m->symbols, m->resolutions};
+	struct strbuf all = STRBUF_INIT, out = STRBUF_INIT;
+	size_t *slots = NULL, nslots = 0, n = 0; /* offsets + 1 into all; 0: free */
+	char **words;
+
+	for (size_t i = 0; i < doc->npara + sizeof fields / sizeof *fields; i++) {
+		const char *t = i < doc->npara ? doc->paras[i].text : fields[i - doc->npara];
+		size_t tlen = i < doc->npara ? doc->paras[i].len : t ? strlen(t) : 0;
+		struct fold_iter it;
+		size_t start, end, flen;
+		const char *folded;
+
+		if (t == NULL)
+			continue;
+		fold_iter_init(&it, t, tlen);
+		while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
+			uint64_t h = UINT64_C(1469598103934665603);
+			size_t k;
+
+			if ((n + 1) * 2 > nslots) {
+				size_t cap = nslots ? 2 * nslots : 1024;
+				size_t *grown = xcalloc(cap, sizeof *grown);
+
+				for (size_t j = 0; j < nslots; j++) {
+					const char *w = all.buf + (slots[j] ? slots[j] - 1 : 0);
+					uint64_t g = UINT64_C(1469598103934665603);
+
+					if (slots[j] == 0)
+						continue;
+					for (const char *c = w; *c; c++)
+						g = (g ^ (unsigned char)*c) * UINT64_C(1099511628211);
+					for (k = (size_t)g & (cap - 1); grown[k]; k = (k + 1) & (cap - 1))
+						;
+					grown[k] = slots[j];
+				}
+				free(slots);
+				slots = grown;
+				nslots = cap;
+			}
+			for (size_t j = 0; j < flen; j++)
+				h = (h ^ (unsigned char)folded[j]) * UINT64_C(1099511628211);
+			for (k = (size_t)h & (nslots - 1); slots[k]; k = (k + 1) & (nslots - 1)) {
+				const char *w = all.buf + slots[k] - 1;
+
+				if (strncmp(w, folded, flen) == 0 && w[flen] == '\0')
+					break;
+			}
+			if (slots[k])
+				continue;
+			slots[k] = all.len + 1;
+			strbuf_add(&all, folded, flen);
+			strbuf_addch(&all, '\0');
+			n++;
+		}
+		fold_iter_release(&it);
+	}
+	words = xcalloc(n ? n : 1, sizeof *words);
+	n = 0;
+	for (size_t j = 0; j < nslots; j++)
+		if (slots[j])
+			words[n++] = all.buf + slots[j] - 1;
+	if (n > 1)
+		qsort(words, n, sizeof *words, compare_words);
+	strbuf_addstr(&out, "");
+	for (size_t i = 0; i < n; i++) {
+		if (out.len)
+			strbuf_addch(&out, '\n');
+		strbuf_addstr(&out, words[i]);
+	}
+	free(words);
+	free(slots);
+	strbuf_release(&all);
+	return strbuf_detach(&out, NULL);
+}
+
 int
 import_parse(const char *text, size_t len, const char *source, struct document *doc, char **err)
 {
@@ -321,6 +413,9 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 		return -1;
 	}
 	meta_extract(doc, text, len, source);
+	/* on the reading thread, work the writer would do otherwise */
+	doc->cites = links_cited(doc);
+	doc->words = document_words(doc);
 	return 0;
 }
 

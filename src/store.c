@@ -417,6 +417,7 @@ store_close(struct store *store)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(store->db);
 	free(store->unindexed);
+	store_words_free(store->words);
 	free(store->path);
 	free(store);
 }

@@ -53,6 +53,12 @@ struct store {
 	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *insert_cite, *update_doc, *last_key;
 	sqlite3_stmt *read_pieces, *insert_fts;
 	sqlite3_stmt *find_source, *find_symbol; /* what a document replaces */
+	/* the words of the documents written since the last store_finish, to add
+	 * to the vocabulary table, when each came with them (document.words) and
+	 * none was removed; else vocabulary_stale, and store_finish rebuilds the
+	 * table from the index */
+	struct store_words *words;
+	bool vocabulary_stale;
 	/* sort keys of the documents added in this transaction, indexed at commit */
 	int64_t *unindexed;
 	size_t nunindexed, unindexed_alloc;
@@ -84,6 +90,9 @@ int64_t store_day_number(const char *date, int *year);
 /* Turns an SQLite failure into -1 with "PATH: what: reason" in *err, or -2
  * (no message) when the interrupt callback abandoned the statement. */
 int store_fail(struct store *store, int rc, const char *what, char **err);
+/* Frees the words gathered for the vocabulary (NULL is fine). */
+void store_words_free(struct store_words *words);
+
 /* Prepares sql; -1 with *err on failure. */
 int store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **err);
 /* Runs SQL without results; -1/-2 as store_fail. */

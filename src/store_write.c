@@ -149,6 +149,7 @@ store_rollback(struct store *store)
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	store->in_transaction = false;
 	store->nunindexed = 0;
+	store->vocabulary_stale = true;
 }
 
 /* Rewrites the file when merging the index left much of it free.  A fresh
@@ -167,6 +168,139 @@ store_compact(struct store *store, char **err)
 	return store_exec(store, "VACUUM", "compactage", err);
 }
 
+/* A set of words: open addressing, a power-of-two number of slots. */
+struct store_words {
+	char **slots;
+	size_t cap, n;
+};
+
+void
+store_words_free(struct store_words *words)
+{
+	if (words == NULL)
+		return;
+	for (size_t i = 0; i < words->cap; i++)
+		free(words->slots[i]);
+	free(words->slots);
+	free(words);
+}
+
+static size_t
+store_word_slot(char **slots, size_t cap, const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+	size_t i;
+
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)s[k]) * UINT64_C(1099511628211);
+	for (i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1))
+		if (slots[i] == NULL || (strncmp(slots[i], s, n) == 0 && slots[i][n] == '\0'))
+			return i;
+}
+
+static void
+store_words_add(struct store_words *w, const char *s, size_t n)
+{
+	size_t i;
+
+	if ((w->n + 1) * 2 > w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 4096;
+		char **slots = xcalloc(cap, sizeof *slots);
+
+		for (size_t k = 0; k < w->cap; k++)
+			if (w->slots[k] != NULL)
+				slots[store_word_slot(slots, cap, w->slots[k],
+						      strlen(w->slots[k]))] = w->slots[k];
+		free(w->slots);
+		w->slots = slots;
+		w->cap = cap;
+	}
+	i = store_word_slot(w->slots, w->cap, s, n);
+	if (w->slots[i] == NULL) {
+		w->slots[i] = xstrndup(s, n);
+		w->n++;
+	}
+}
+
+/* Notes the words of a document written, for the vocabulary. */
+static void
+store_note_words(struct store *store, const struct document *doc)
+{
+	if (doc->words == NULL) {
+		store->vocabulary_stale = true;
+		return;
+	}
+	if (store->vocabulary_stale)
+		return;
+	if (store->words == NULL)
+		store->words = xcalloc(1, sizeof *store->words);
+	for (const char *c = doc->words; *c;) {
+		size_t n = strcspn(c, "\n");
+
+		if (n > 0)
+			store_words_add(store->words, c, n);
+		c += n;
+		c += *c == '\n';
+	}
+}
+
+static int
+store_compare_words(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Brings the vocabulary table up to date: adds the words gathered from
+ * the documents written, in sorted order (the table's), or, when some
+ * document came without its words or was removed, rebuilds the table
+ * from the index (fts5vocab reads every doclist: several times dearer). */
+static int
+store_update_vocabulary(struct store *store, char **err)
+{
+	struct store_words *w = store->words;
+	sqlite3_stmt *insert = NULL;
+	char **sorted = NULL;
+	size_t n = 0;
+	int ret = -1;
+
+	if (store->vocabulary_stale) {
+		ret = store_exec(store,
+				 "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
+				 "DELETE FROM term;"
+				 "INSERT INTO term SELECT term FROM temp.vocabulary;"
+				 "DROP TABLE temp.vocabulary;",
+				 "vocabulaire", err);
+		goto out;
+	}
+	if (w == NULL || w->n == 0)
+		return 0;
+	sorted = xcalloc(w->n, sizeof *sorted);
+	for (size_t i = 0; i < w->cap; i++)
+		if (w->slots[i] != NULL)
+			sorted[n++] = w->slots[i];
+	qsort(sorted, n, sizeof *sorted, store_compare_words);
+	if (store_prepare(store, "INSERT OR IGNORE INTO term(word) VALUES(?1)", &insert, err) < 0 ||
+	    store_exec(store, "BEGIN", "vocabulaire", err) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_text(insert, 1, sorted[i], -1, SQLITE_STATIC);
+		if (store_step_done(store, insert, "vocabulaire", err) < 0) {
+			sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+			goto out;
+		}
+	}
+	ret = store_exec(store, "COMMIT", "vocabulaire", err);
+out:
+	sqlite3_finalize(insert);
+	free(sorted);
+	if (ret == 0) {
+		store_words_free(store->words);
+		store->words = NULL;
+		store->vocabulary_stale = false;
+	}
+	return ret;
+}
+
 int
 store_finish(struct store *store, char **err)
 {
@@ -178,12 +312,7 @@ store_finish(struct store *store, char **err)
 	}
 	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", "optimisation", err) < 0)
 		return -1;
-	if (store_exec(store,
-		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
-		       "DELETE FROM term;"
-		       "INSERT INTO term SELECT term FROM temp.vocabulary;"
-		       "DROP TABLE temp.vocabulary;",
-		       "vocabulaire", err) < 0)
+	if (store_update_vocabulary(store, err) < 0)
 		return -1;
 	return store_compact(store, err);
 }
@@ -424,61 +553,35 @@ store_insert_name(struct store *store, sqlite3_stmt *stmt, const char *name, siz
 	return store_step_done(store, stmt, what, err);
 }
 
-/* True when target names the document itself: one of its own symbols,
- * with or without the year of a resolution. */
-static bool
-store_own_symbol(const char *symbols, const char *target)
-{
-	char own[LINKS_SYMBOL_MAX], bare[LINKS_SYMBOL_MAX];
-
-	for (const char *c = symbols; links_next_symbol(&c, own);)
-		if (strcasecmp(own, target) == 0 ||
-		    (links_without_year(own, bare) && strcasecmp(bare, target) == 0))
-			return true;
-	return false;
-}
-
 /* The document's own symbols (normalised: "S/RES/2325 (2016)" is one) and
- * the symbols its text refers to, the cited resolutions among them. */
+ * the symbols its text refers to, the cited resolutions among them (worked
+ * out by the importer, else here), each once. */
 static int
 store_add_symbols(struct store *store, const struct document *doc, int64_t id, char **err)
 {
 	const struct doc_meta *m = &doc->meta;
 	char target[LINKS_SYMBOL_MAX];
+	char *found = doc->cites ? NULL : links_cited(doc);
+	const char *cites = doc->cites ? doc->cites : found;
+	int ret = -1;
 
 	for (const char *c = m->symbols; links_next_symbol(&c, target);)
 		if (store_insert_name(store, store->insert_symbol, target, strlen(target), id,
 				      "écriture d’une cote", err) < 0)
-			return -1;
-	for (const char *r = m->resolutions; r != NULL && *r;) {
-		size_t n = strcspn(r, ";");
+			goto out;
+	for (const char *c = cites; *c;) {
+		size_t n = strcspn(c, "\n");
 
-		if (links_normalize(r, n, target) && !store_own_symbol(m->symbols, target) &&
-		    store_insert_name(store, store->insert_cite, target, strlen(target), id,
-				      _("writing a citation"), err) < 0)
-			return -1;
-		r += n;
-		r += strspn(r, "; ");
+		if (n > 0 && store_insert_name(store, store->insert_cite, c, n, id,
+					       _("writing a citation"), err) < 0)
+			goto out;
+		c += n;
+		c += *c == '\n';
 	}
-	for (size_t i = 0; i < doc->npara; i++) {
-		const struct paragraph *p = &doc->paras[i];
-		struct link *links;
-		size_t nlinks;
-		int rc = 0;
-
-		if (p->role == PARA_FRONT)
-			continue;
-		nlinks = links_find(p->text, p->len, &links);
-		for (size_t k = 0; k < nlinks && rc == 0; k++)
-			if (!store_own_symbol(m->symbols, links[k].target))
-				rc = store_insert_name(store, store->insert_cite, links[k].target,
-						       strlen(links[k].target), id,
-						       _("writing a citation"), err);
-		free(links);
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
+	ret = 0;
+out:
+	free(found);
+	return ret;
 }
 
 /* Writes a document under id (0: a new one) with its content hash. */
@@ -569,6 +672,7 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 		    xrealloc(store->unindexed, store->unindexed_alloc * sizeof *store->unindexed);
 	}
 	store->unindexed[store->nunindexed++] = key;
+	store_note_words(store, doc);
 	/* outside a transaction, nothing would index it later */
 	if (!store->in_transaction && store_index_added(store, err) < 0)
 		goto out;
@@ -784,6 +888,9 @@ store_put_document(struct store *store, const struct document *doc, int64_t *id,
 		ret = 0;
 		goto out;
 	}
+	/* the removed documents' words may be in no other: rebuild the vocabulary */
+	if (nmatches > 0)
+		store->vocabulary_stale = true;
 	for (size_t i = 0; i < nmatches; i++)
 		if (store_remove_document(store, matches[i].id, err) < 0)
 			goto out;

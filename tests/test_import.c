@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
+#include "fts_tokenizer.h"
 #include "import.h"
 #include "unit.h"
 #include "util.h"
@@ -201,6 +204,73 @@ test_paths_refused(void)
 	free(missing);
 }
 
+/* Rows of a query of one text column, joined with '\n'. */
+static char *
+column_of(const char *db_path, const char *sql)
+{
+	struct strbuf out = STRBUF_INIT;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+
+	CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.vocabulary USING "
+			       "fts5vocab(main, fts, row)", NULL, NULL, NULL),
+		  SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	while (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW) {
+		strbuf_addstr(&out, (const char *)sqlite3_column_text(stmt, 0));
+		strbuf_addch(&out, '\n');
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return strbuf_detach(&out, NULL);
+}
+
+/* The vocabulary an import gathers from the documents' words is the one
+ * the index holds (fts5vocab); so it stays after a re-import replaces a
+ * document (rebuilt from the index). */
+static void
+test_vocabulary(void)
+{
+	const char *top = getenv("top_srcdir");
+	char *data = xasprintf("%s/data", top ? top : "..");
+	char *fixtures = xasprintf("%s/tests/fixtures", top ? top : "..");
+	char *changed = write_file("000_362ac513c5df377c.txt", "Un texte tout neuf, xylophone.\n", 31);
+	char *db = xasprintf("%s/vocabulary.db", tmpdir);
+	char *paths[] = { data, fixtures };
+	char *again[] = { changed };
+	struct import_counts counts;
+
+	for (int round = 0; round < 2; round++) {
+		struct store *store = NULL;
+		char *err = NULL, *terms, *vocab;
+
+		CHECK_INT(store_open(db, STORE_WRITE, &store, &err), 0);
+		if (store == NULL)
+			break;
+		if (round == 0)
+			CHECK(import_paths(store, paths, 2, false, &counts) > 10);
+		else
+			CHECK_INT(import_paths(store, again, 1, false, &counts), 1);
+		store_close(store);
+		terms = column_of(db, "SELECT word FROM term ORDER BY word");
+		vocab = column_of(db, "SELECT term FROM vocabulary ORDER BY term");
+		CHECK(strlen(terms) > 1000);
+		CHECK_STR(terms, vocab);
+		CHECK(strstr(terms, "\nxylophone\n") != NULL || round == 0);
+		free(terms);
+		free(vocab);
+		free(err);
+	}
+	unlink(db);
+	unlink(changed);
+	free(db);
+	free(changed);
+	free(data);
+	free(fixtures);
+}
+
 int
 main(void)
 {
@@ -213,6 +283,7 @@ main(void)
 	test_unreadable();
 	test_parse();
 	test_paths_refused();
+	test_vocabulary();
 	rmdir(tmpdir);
 	return unit_done("test_import");
 }
