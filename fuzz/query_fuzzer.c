@@ -132,7 +132,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (q.fts != NULL && strchr(q.fts, '\0') != q.fts + strlen(q.fts))
 				abort();
 			run_query(&q);
-		} else if (q.error == NULL || strncmp(q.error, "syntaxe : ", 10) != 0) {
+		} else if (q.error == NULL || strncmp(q.error, "syntax: ", 8) != 0) {
 			abort();
 		}
 		query_release(&q);

@@ -52,6 +52,7 @@ document_release(struct document *doc)
 	free(doc->paras);
 	free(doc->cites);
 	free(doc->words);
+	free(doc->word_pieces);
 	doc_meta_release(&doc->meta);
 	document_init(doc);
 }

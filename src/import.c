@@ -17,10 +17,9 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "import.h"
-#include "fold.h"
 #include "import_loader.h"
-#include "links.h"
 #include "markup.h"
 #include "meta.h"
 #include "pdf_import.h"
@@ -70,7 +69,7 @@ report(const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	safe = sanitize_dup(msg, strlen(msg), SANITIZE_ONELINE);
-	fprintf(stderr, "%s\n", safe);
+	util_error("%s", safe);
 	free(safe);
 	free(msg);
 }
@@ -87,19 +86,19 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 	/* O_NONBLOCK: opening a FIFO without a writer must not hang */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		*err = xasprintf(_("%s: cannot open: %s"), path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0 || fcntl(fd, F_SETFL, 0) < 0) {
-		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+		*err = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
 		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s: is a directory", path);
+		*err = xasprintf(_("%s: is a directory"), path);
 		goto out;
 	}
 	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > IMPORT_MAX_BYTES) {
-		*err = xasprintf("%s: file too large (%llu MB; the limit is %zu MB)", path,
+		*err = xasprintf(_("%s: file too large (%llu MB; the limit is %zu MB)"), path,
 				 (unsigned long long)st.st_size >> 20, IMPORT_MAX_BYTES >> 20);
 		goto out;
 	}
@@ -110,7 +109,7 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 
 		if (len + 1 >= cap) {
 			if (cap > IMPORT_MAX_BYTES) {
-				*err = xasprintf("%s: file too large (the limit is %zu MB)", path,
+				*err = xasprintf(_("%s: file too large (the limit is %zu MB)"), path,
 						 IMPORT_MAX_BYTES >> 20);
 				goto out;
 			}
@@ -120,7 +119,7 @@ read_all(const char *path, char **out, size_t *out_len, char **err)
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+			*err = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
 			goto out;
 		}
 		if (got == 0)
@@ -160,7 +159,7 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 
 	if (nul != NULL) {
 		*err = error_at(path, buf, (size_t)(nul - buf),
-				"binary file (NUL byte), not a text file");
+				_("binary file (NUL byte), not a text file"));
 		return -1;
 	}
 	for (i = start; i < len; i++) {
@@ -174,7 +173,7 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 	/* a few stray controls are shown visibly by the reader; many mean binary */
 	if (controls > 0 && controls * 10 > len - start) {
 		*err = error_at(path, buf, first_control,
-				"binary file (mostly control characters), not a text file");
+				_("binary file (mostly control characters), not a text file"));
 		return -1;
 	}
 	bad = u8_check((const uint8_t *)buf + start, len - start);
@@ -182,20 +181,20 @@ check_text(const char *path, const char *buf, size_t start, size_t len, char **e
 		char reason[160];
 
 		snprintf(reason, sizeof reason,
-			 "not valid UTF-8 (byte 0x%02X); convert it first, e.g. "
-			 "iconv -f WINDOWS-1252 -t UTF-8",
+			 _("not valid UTF-8 (byte 0x%02X); convert it first, e.g. "
+			   "iconv -f WINDOWS-1252 -t UTF-8"),
 			 *bad);
 		*err = error_at(path, buf, (size_t)((const char *)bad - buf), reason);
 		return -1;
 	}
 	if (len == start) {
-		*err = xasprintf("%s:1:1: empty file", path);
+		*err = xasprintf("%s:1:1: %s", path, _("empty file"));
 		return -1;
 	}
 	for (i = start; i < len && is_blank_char(buf + i, len - i, &clen); i += clen)
 		;
 	if (i == len) {
-		*err = xasprintf("%s:1:1: only white space, no text", path);
+		*err = xasprintf("%s:1:1: %s", path, _("only white space, no text"));
 		return -1;
 	}
 	return 0;
@@ -252,7 +251,7 @@ decode_owned(const char *path, char *buf, size_t n, char **text, size_t *len, ch
 		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, w, NULL, &nfc_len);
 
 		if (nfc == NULL) {
-			*err = xasprintf("%s: cannot normalise to NFC: %s", path, strerror(errno));
+			*err = xasprintf(_("%s: cannot normalise to NFC: %s"), path, strerror(errno));
 			free(buf);
 			return -1;
 		}
@@ -293,96 +292,6 @@ import_decode(const char *name, const char *data, size_t n, char **text, size_t 
 	return decode_owned(name, buf, n, text, len, err);
 }
 
-static int
-compare_words(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The folded words of the paragraphs and of the metadata the store makes
- * searchable: what the FTS5 tokenizer will index (fold.h), sorted, each
- * once, '\n'-separated.  A text repeats its words: they are told apart in
- * a small hash table first, and only the distinct ones are sorted. */
-static char *
-document_words(const struct document *doc)
-{
-	const struct doc_meta *m = &doc->meta;
-	const char *fields[] = {m->title, m->kind,    m->sender,     m->addressee,
-				m->organ, m->symbols, m->resolutions};
-	struct strbuf all = STRBUF_INIT, out = STRBUF_INIT;
-	size_t *slots = NULL, nslots = 0, n = 0; /* offsets + 1 into all; 0: free */
-	char **words;
-
-	for (size_t i = 0; i < doc->npara + sizeof fields / sizeof *fields; i++) {
-		const char *t = i < doc->npara ? doc->paras[i].text : fields[i - doc->npara];
-		size_t tlen = i < doc->npara ? doc->paras[i].len : t ? strlen(t) : 0;
-		struct fold_iter it;
-		size_t start, end, flen;
-		const char *folded;
-
-		if (t == NULL)
-			continue;
-		fold_iter_init(&it, t, tlen);
-		while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
-			uint64_t h = UINT64_C(1469598103934665603);
-			size_t k;
-
-			if ((n + 1) * 2 > nslots) {
-				size_t cap = nslots ? 2 * nslots : 1024;
-				size_t *grown = xcalloc(cap, sizeof *grown);
-
-				for (size_t j = 0; j < nslots; j++) {
-					const char *w = all.buf + (slots[j] ? slots[j] - 1 : 0);
-					uint64_t g = UINT64_C(1469598103934665603);
-
-					if (slots[j] == 0)
-						continue;
-					for (const char *c = w; *c; c++)
-						g = (g ^ (unsigned char)*c) * UINT64_C(1099511628211);
-					for (k = (size_t)g & (cap - 1); grown[k]; k = (k + 1) & (cap - 1))
-						;
-					grown[k] = slots[j];
-				}
-				free(slots);
-				slots = grown;
-				nslots = cap;
-			}
-			for (size_t j = 0; j < flen; j++)
-				h = (h ^ (unsigned char)folded[j]) * UINT64_C(1099511628211);
-			for (k = (size_t)h & (nslots - 1); slots[k]; k = (k + 1) & (nslots - 1)) {
-				const char *w = all.buf + slots[k] - 1;
-
-				if (strncmp(w, folded, flen) == 0 && w[flen] == '\0')
-					break;
-			}
-			if (slots[k])
-				continue;
-			slots[k] = all.len + 1;
-			strbuf_add(&all, folded, flen);
-			strbuf_addch(&all, '\0');
-			n++;
-		}
-		fold_iter_release(&it);
-	}
-	words = xcalloc(n ? n : 1, sizeof *words);
-	n = 0;
-	for (size_t j = 0; j < nslots; j++)
-		if (slots[j])
-			words[n++] = all.buf + slots[j] - 1;
-	if (n > 1)
-		qsort(words, n, sizeof *words, compare_words);
-	strbuf_addstr(&out, "");
-	for (size_t i = 0; i < n; i++) {
-		if (out.len)
-			strbuf_addch(&out, '\n');
-		strbuf_addstr(&out, words[i]);
-	}
-	free(words);
-	free(slots);
-	strbuf_release(&all);
-	return strbuf_detach(&out, NULL);
-}
-
 int
 import_parse(const char *text, size_t len, const char *source, struct document *doc, char **err)
 {
@@ -409,13 +318,10 @@ import_parse(const char *text, size_t len, const char *source, struct document *
 	}
 	reflow_release(&flow);
 	if (doc->npara == 0) {
-		*err = xasprintf("%s: no paragraph of text found", source ? source : "(text)");
+		*err = xasprintf(_("%s: no paragraph of text found"), source ? source : _("(text)"));
 		return -1;
 	}
 	meta_extract(doc, text, len, source);
-	/* on the reading thread, work the writer would do otherwise */
-	doc->cites = links_cited(doc);
-	doc->words = document_words(doc);
 	return 0;
 }
 
@@ -524,7 +430,7 @@ load(const char *path, struct document *doc)
 	if (decode_owned(path, bytes, nbytes, &text, &len, &err) < 0)
 		goto out;
 	if (import_parse(text, len, base_name(path), doc, &err) < 0) {
-		char *msg = xasprintf("%s: %s", path, "no paragraph of text found");
+		char *msg = xasprintf(_("%s: no paragraph of text found"), path);
 
 		free(err);
 		err = msg;
@@ -532,6 +438,9 @@ load(const char *path, struct document *doc)
 	}
 	ret = 0;
 out:
+	/* on the reading thread, work the writer would do otherwise */
+	if (ret == 0)
+		store_prepare_document(doc);
 	if (err != NULL) {
 		report("%s", err);
 		free(err);
@@ -558,7 +467,7 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 			refused++;
 	if (list.n == 0 && refused == 0) {
 		/* an empty directory: say so rather than rewrite the snapshot */
-		report("%s: no file to import", npaths > 0 ? paths[0] : "(none)");
+		report(_("%s: no file to import"), npaths > 0 ? paths[0] : _("(none)"));
 		return -1;
 	}
 	/* One pass, one transaction: each file is read and parsed (on the
@@ -598,8 +507,9 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 	if (refused > 0) {
 		if (begun)
 			store_rollback(store);
-		fprintf(stderr, "%zu file%s refused, nothing imported\n", refused,
-			refused == 1 ? "" : "s");
+		util_error(i18n_ngettext("%zu file refused, nothing imported",
+					 "%zu files refused, nothing imported", refused),
+			   refused);
 		goto out;
 	}
 	if (counts != NULL)
@@ -613,13 +523,12 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 		store_rollback(store);
 		goto out;
 	}
+	/* The working copy has no journal: a merge or compaction that failed
+	 * half-way (a full disk, an I/O error) may have left it half written,
+	 * so it must not replace the snapshot. */
+	if (store_finish(store, &err) < 0)
+		goto out;
 	ret = (long)list.n;
-	/* the documents are in: a failed compaction is a warning, not a failure */
-	if (store_finish(store, &err) < 0) {
-		report("warning: %s", err);
-		free(err);
-		err = NULL;
-	}
 out:
 	import_loader_finish(loader);
 	if (err != NULL) {

@@ -1,6 +1,7 @@
 /* main.c - command-line entry point: options, then a command or the screen. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -22,6 +23,8 @@ enum {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_MEASURE,
+	OPT_SORT,
+	OPT_COUNT_BY,
 	OPT_DRY_RUN,
 	OPT_NO_WAIT,
 	OPT_OUTLINE,
@@ -32,6 +35,8 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "count-by", required_argument, NULL, OPT_COUNT_BY },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
@@ -46,53 +51,76 @@ struct settings {
 	int measure;
 };
 
+/* --help, a table per part and an entry per line, command or option, so
+ * that adding one leaves the others' translations alone.  The options are
+ * those of long_options, and doc/liseuse.1 and its French version describe
+ * the same (tests/man_check.sh). */
+static const char *const usage_synopsis[] = {
+	N_("Usage: liseuse [OPTION]... [WORD]...\n"),
+	N_("       liseuse [OPTION]... list\n"),
+	N_("       liseuse [OPTION]... search QUERY...\n"),
+	N_("       liseuse [OPTION]... show ID|SYMBOL\n"),
+	N_("       liseuse [OPTION]... show --outline ID|SYMBOL\n"),
+	N_("       liseuse [OPTION]... signets\n"),
+	N_("       liseuse --db FILE import FILE|DIRECTORY...\n"),
+};
+
+static const char *const usage_commands[] = {
+	N_("  list               list every document, newest first\n"),
+	N_("  search QUERY       list the documents and passages that match\n"),
+	N_("  show ID|SYMBOL     print one document, wrapped (e.g. show A/64/666)\n"),
+	N_("  show --outline ID  print its outline: headings, numbered paragraphs,\n"
+	   "                     lettered items, annexes, signature\n"),
+	N_("  signets            list the bookmarks set on the screen in this snapshot\n"),
+	N_("  import FILE...     build or extend the snapshot given by --db\n"),
+};
+
+static const char *const usage_options[] = {
+	N_("      --db FILE      use this snapshot instead of the bundled one\n"),
+	N_("      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
+	   "                     line per document: id, date, kind, sender, file, title,\n"
+	   "                     page of the passage\n"),
+	N_("      --width N      wrap show and search output to N columns\n"
+	   "                     (default: the terminal's width, else 80)\n"),
+	N_("      --measure N    widest reading column on screen (default 100)\n"),
+	N_("      --sort=ORDER   search: 'date' (newest first, the default) or\n"
+	   "                     'pertinence' (relevance: exact forms, then inflected)\n"),
+	N_("      --count-by=FIELD  search: print FIELD<TAB>documents instead, most\n"
+	   "                     first; FIELD is de, type, annee or cite\n"),
+	N_("      --outline      with show: print the outline instead of the text\n"),
+	N_("      --dry-run      import: report what would be added, replaced and\n"
+	   "                     unchanged, and write nothing\n"),
+	N_("      --no-wait      import: fail at once if another import of the\n"
+	   "                     snapshot is running, instead of waiting for it\n"),
+	N_("  -h, --help         display this help and exit\n"),
+	N_("  -V, --version      output version information and exit\n"),
+};
+
+static void
+print_table(FILE *out, const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fputs(_(lines[i]), out);
+}
+
+#define PRINT_TABLE(out, table) print_table(out, table, sizeof table / sizeof table[0])
+
 static void
 print_usage(FILE *out)
 {
-	fputs(_("Usage: liseuse [OPTION]... [WORD]...\n"
-		"       liseuse [OPTION]... list\n"
-		"       liseuse [OPTION]... search QUERY...\n"
-		"       liseuse [OPTION]... show ID|SYMBOL\n"
-		"       liseuse --db FILE import FILE|DIRECTORY...\n"),
-	      out);
-	fputs(_("       liseuse [OPTION]... show --outline ID|SYMBOL\n"
-		"       liseuse [OPTION]... signets\n"),
-	      out);
+	PRINT_TABLE(out, usage_synopsis);
 	fputs(_("Read French documents in the terminal.\n"
 		"\n"
 		"Without a command, open the reader on the snapshot, with the WORDs typed\n"
 		"in the filter bar.  Commands print plain UTF-8 for scripts and pipes.\n"),
 	      out);
 	fputs("\n", out);
-	fputs(_("Commands:\n"
-		"  list               list every document, newest first\n"
-		"  search QUERY       list the documents and passages that match\n"
-		"  show ID|SYMBOL     print one document, wrapped (e.g. show A/64/666)\n"
-		"  import FILE...     build or extend the snapshot given by --db\n"),
-	      out);
-	fputs(_("  show --outline ID  print its outline: headings, numbered paragraphs,\n"
-		"                     lettered items, annexes, signature\n"
-		"  signets            list the bookmarks set on the screen in this snapshot\n"),
-	      out);
+	fputs(_("Commands:\n"), out);
+	PRINT_TABLE(out, usage_commands);
 	fputs("\n", out);
-	fputs(_("Options:\n"
-		"      --db FILE      use this snapshot instead of the bundled one\n"
-		"      --format=FMT   'text' (default) or 'tsv' for list and search: one\n"
-		"                     line per document: id, date, kind, sender, file, title,\n"
-		"                     page of the passage\n"
-		"      --width N      wrap show and search output to N columns\n"
-		"                     (default: the terminal's width, else 80)\n"
-		"      --measure N    widest reading column on screen (default 100)\n"
-		"      --dry-run      import: report what would be added, replaced and\n"
-		"                     unchanged, and write nothing\n"
-		"      --no-wait      import: fail at once if another import of the\n"
-		"                     snapshot is running, instead of waiting for it\n"
-		"  -h, --help         display this help and exit\n"
-		"  -V, --version      output version information and exit\n"),
-	      out);
-	fputs(_("      --outline      with show: print the outline instead of the text\n"
-		"  signets --format=tsv prints: id, file, symbol, piece, passage\n"),
-	      out);
+	fputs(_("Options:\n"), out);
+	PRINT_TABLE(out, usage_options);
+	fputs(_("  signets --format=tsv prints: id, file, symbol, piece, passage\n"), out);
 	fputs("\n", out);
 	fputs(_("Queries: words are ANDed, \"a phrase\" matches a phrase, -word excludes,\n"
 		"word* is a prefix; de:COUNTRY type:note annee:2018 annee:2010-2018\n"
@@ -101,6 +129,11 @@ print_usage(FILE *out)
 	      out);
 	fputs(_("cite:S/2010/84 finds the documents citing a symbol, cote:A/64/666 the\n"
 		"document that has it.\n"),
+	      out);
+	fputs(_("A word also matches its inflected forms (mesure finds mesures, regionaux\n"
+		"finds régionales), a quoted word only itself; -word alone lists what\n"
+		"lacks it; annee:2014- and annee:-2010 are open ranges.  A search that\n"
+		"finds nothing suggests a correction on stderr.\n"),
 	      out);
 	fputs("\n", out);
 	fputs(_("Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"), out);
@@ -156,6 +189,19 @@ parse_options(int argc, char **argv, struct settings *set)
 				util_error(_("--measure: '%s' is not a width from 1 to 10000"), optarg);
 				return 3;
 			}
+			break;
+		case OPT_SORT:
+			if (cli_parse_order(optarg, &set->cli.order) < 0) {
+				fprintf(stderr, _("liseuse: --sort: '%s' is not 'date' or 'pertinence'\n"), optarg);
+				return 3;
+			}
+			break;
+		case OPT_COUNT_BY:
+			if (cli_parse_facet(optarg, &set->cli.facet) < 0) {
+				fprintf(stderr, _("liseuse: --count-by: '%s' is not 'de', 'type', 'annee' or 'cite'\n"), optarg);
+				return 3;
+			}
+			set->cli.count_by = true;
 			break;
 		case OPT_DRY_RUN:
 			set->cli.dry_run = true;
@@ -259,6 +305,21 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 	return status;
 }
 
+/* Flushes the commands' output.  Output that could not be written (a full
+ * disk) is an error with a message; a closed pipe (EPIPE when SIGPIPE is
+ * ignored) stays silent, as the reader went away on purpose. */
+static int
+finish_output(int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	if (errno != EPIPE)
+		util_error(_("cannot write the output: %s"),
+			   errno ? strerror(errno) : _("write error"));
+	return status == 0 ? 2 : status;
+}
+
 static bool
 is_command(const char *word)
 {
@@ -292,9 +353,7 @@ main(int argc, char **argv)
 		if ((done = parse_options(argc, argv, &set)) != 0)
 			return done - 1;
 		status = run_command(command, argv + optind, (size_t)(argc - optind), &set);
-		if (fflush(stdout) != 0 || ferror(stdout))
-			return status == 0 ? 2 : status;
-		return status;
+		return finish_output(status);
 	}
 
 	if ((store = open_snapshot(&set)) == NULL)

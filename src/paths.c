@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "paths.h"
 #include "util.h"
 
@@ -47,7 +48,7 @@ paths_default_snapshot(char **err)
 				free(installed);
 				return built;
 			}
-			*err = xasprintf("no snapshot in the build tree (%s): run make first", built);
+			*err = xasprintf(_("no snapshot in the build tree (%s): run make first"), built);
 			free(built);
 			free(installed);
 			return NULL;
@@ -56,7 +57,7 @@ paths_default_snapshot(char **err)
 	}
 	if (access(installed, F_OK) == 0)
 		return installed;
-	*err = xasprintf("no snapshot at %s: reinstall liseuse or use --db FILE", installed);
+	*err = xasprintf(_("no snapshot at %s: reinstall liseuse or use --db FILE"), installed);
 	free(installed);
 	return NULL;
 }

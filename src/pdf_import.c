@@ -8,6 +8,7 @@
 
 #include <hunspell.h>
 
+#include "i18n.h"
 #include "meta.h"
 #include "pdf_import.h"
 #include "pdf_layout.h"

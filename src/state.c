@@ -38,7 +38,11 @@ state_mark_release(struct state_mark *m)
 void
 state_release(struct state *st)
 {
-	free(st->filter);
+	for (size_t i = 0; i < st->nfilters; i++) {
+		free(st->filters[i].snapshot);
+		free(st->filters[i].text);
+	}
+	free(st->filters);
 	free(st->last_source);
 	for (size_t i = 0; i < st->npos; i++)
 		free(st->pos[i].source);
@@ -72,10 +76,48 @@ storable(const char *s)
 }
 
 void
-state_set_filter(struct state *st, const char *text)
+state_set_filter(struct state *st, const char *snapshot, const char *text)
 {
-	free(st->filter);
-	st->filter = storable(text) && text[0] ? xstrdup(text) : NULL;
+	struct state_filter kept = {NULL, NULL};
+	size_t i;
+
+	if (!storable(snapshot) || !snapshot[0])
+		return;
+	for (i = 0; i < st->nfilters; i++)
+		if (strcmp(st->filters[i].snapshot, snapshot) == 0)
+			break;
+	if (i < st->nfilters) {
+		kept = st->filters[i];
+		memmove(st->filters + i, st->filters + i + 1,
+			(st->nfilters - i - 1) * sizeof *st->filters);
+		st->nfilters--;
+	}
+	free(kept.text);
+	if (!storable(text) || !text[0]) {
+		free(kept.snapshot);
+		return;
+	}
+	if (!kept.snapshot)
+		kept.snapshot = xstrdup(snapshot);
+	kept.text = xstrdup(text);
+	if (st->nfilters >= STATE_MAX_FILTERS) {
+		st->nfilters--;
+		free(st->filters[st->nfilters].snapshot);
+		free(st->filters[st->nfilters].text);
+	}
+	st->filters = xgrow(st->filters, &st->filters_cap, st->nfilters + 1, sizeof *st->filters);
+	memmove(st->filters + 1, st->filters, st->nfilters * sizeof *st->filters);
+	st->filters[0] = kept;
+	st->nfilters++;
+}
+
+const char *
+state_get_filter(const struct state *st, const char *snapshot)
+{
+	for (size_t i = 0; snapshot && i < st->nfilters; i++)
+		if (strcmp(st->filters[i].snapshot, snapshot) == 0)
+			return st->filters[i].text;
+	return NULL;
 }
 
 void
@@ -296,7 +338,16 @@ load_line(struct state *st, char *line)
 			return false;
 		st->side_by_side = strcmp(f[1], "side") == 0;
 	} else if (strcmp(f[0], "filter") == 0 && n == 2) {
-		state_set_filter(st, f[1]);
+		/* An older file's filter, of no known snapshot: forgotten. */
+	} else if (strcmp(f[0], "filter") == 0 && n == 3) {
+		/* The file lists most recent first: append in order. */
+		if (st->nfilters >= STATE_MAX_FILTERS || state_get_filter(st, f[1]) || !f[1][0])
+			return true;
+		st->filters =
+		    xgrow(st->filters, &st->filters_cap, st->nfilters + 1, sizeof *st->filters);
+		st->filters[st->nfilters].snapshot = xstrdup(f[1]);
+		st->filters[st->nfilters].text = xstrdup(f[2]);
+		st->nfilters++;
 	} else if (strcmp(f[0], "last") == 0 && n == 3) {
 		if (!parse_id(f[1], &id))
 			return false;
@@ -346,11 +397,11 @@ open_regular(const char *path, char **err)
 
 	if (fd < 0) {
 		if (errno != ENOENT)
-			*err = xasprintf("%s : %s", path, strerror(errno));
+			*err = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -359,7 +410,7 @@ open_regular(const char *path, char **err)
 	}
 	/* Back to blocking reads: a regular file never waits for a writer. */
 	if (fcntl(fd, F_SETFL, 0) < 0 || !(fp = fdopen(fd, "r"))) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	return fp;
@@ -385,27 +436,27 @@ state_load(struct state *st, const char *path, char **err)
 		if (got > 0 && line[got - 1] == '\n')
 			line[--got] = '\0';
 		if ((size_t)got != strlen(line) || got > STATE_LINE_MAX) {
-			*err = xasprintf("%s:%zu : ligne illisible", path, lineno);
+			*err = xasprintf("%s:%zu:1: %s", path, lineno, _("unreadable line"));
 			goto out;
 		}
 		if (lineno == 1) {
 			if (strcmp(line, STATE_MAGIC "\t1") != 0) {
-				*err = xasprintf("%s:1 : version inconnue", path);
+				*err = xasprintf("%s:1:1: %s", path, _("unknown version"));
 				goto out;
 			}
 			continue;
 		}
 		if (!load_line(st, line)) {
-			*err = xasprintf("%s:%zu : ligne invalide", path, lineno);
+			*err = xasprintf("%s:%zu:1: %s", path, lineno, _("invalid line"));
 			goto out;
 		}
 	}
 	if (ferror(fp)) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	if (lineno == 0) {
-		*err = xasprintf("%s : fichier vide", path);
+		*err = xasprintf("%s: %s", path, _("empty file"));
 		goto out;
 	}
 	ret = 0;
@@ -442,8 +493,8 @@ format_state(const struct state *st, struct strbuf *out)
 {
 	strbuf_addf(out, "%s\t%d\n", STATE_MAGIC, STATE_VERSION);
 	strbuf_addf(out, "layout\t%s\n", st->side_by_side ? "side" : "stacked");
-	if (st->filter && storable(st->filter))
-		strbuf_addf(out, "filter\t%s\n", st->filter);
+	for (size_t i = 0; i < st->nfilters; i++)
+		strbuf_addf(out, "filter\t%s\t%s\n", st->filters[i].snapshot, st->filters[i].text);
 	if (st->last_doc > 0)
 		strbuf_addf(out, "last\t%" PRId64 "\t%s\n", st->last_doc,
 			    storable(st->last_source) ? st->last_source : "");
@@ -469,7 +520,7 @@ state_save(const struct state *st, const char *path, char **err)
 	struct stat existing;
 
 	if (make_parents(path) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	/* A FIFO or a device put there on purpose is not replaced. */
@@ -480,7 +531,7 @@ state_save(const struct state *st, const char *path, char **err)
 	format_state(st, &text);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	while (done < text.len) {
@@ -488,19 +539,19 @@ state_save(const struct state *st, const char *path, char **err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			*err = xasprintf("%s : %s", tmp, n < 0 ? strerror(errno) : "écriture");
+			*err = xasprintf("%s: %s", tmp, n < 0 ? strerror(errno) : _("short write"));
 			goto out;
 		}
 		done += (size_t)n;
 	}
 	if (fsync(fd) < 0 || close(fd) < 0) {
 		fd = -1;
-		*err = xasprintf("%s : %s", tmp, strerror(errno));
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
 	if (rename(tmp, path) < 0) {
-		*err = xasprintf("%s : %s", path, strerror(errno));
+		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto out;
 	}
 	ret = 0;

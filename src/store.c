@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 #include "i18n.h"
 #include "fold.h"
 #include "fts_tokenizer.h"
+#include "i18n.h"
+#include "lemma.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -52,8 +55,15 @@ static const char store_schema_sql[] =
     " target TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(target, doc)) WITHOUT ROWID;"
-    /* every indexed word, to turn a long prefix into an OR of words */
-    "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+    /* a re-imported document's citations go by document */
+    "CREATE INDEX cite_doc ON cite(doc);"
+    /* every indexed word and the number of pieces holding it, to turn a
+     * long prefix into an OR of words and to suggest corrections */
+    "CREATE TABLE term(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
+    /* folded word -> folded lemma, as the importer found them (lemma.h) */
+    "CREATE TABLE inflection(word TEXT NOT NULL, lemma TEXT NOT NULL,"
+    " PRIMARY KEY(word, lemma)) WITHOUT ROWID;"
+    "CREATE INDEX inflection_lemma ON inflection(lemma, word);"
     "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
     " tokenize='" FTS_TOKENIZER_NAME "', prefix='1 2 3');";
 
@@ -61,18 +71,33 @@ static const char store_schema_sql[] =
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
-    "cite", "sqlite_autoindex_cite_1",
+    "cite", "sqlite_autoindex_cite_1", "cite_doc", "inflection", "inflection_lemma",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term", "cite"};
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts",
+					      "term", "cite", "inflection"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
 {
 	if (rc == SQLITE_INTERRUPT || (rc & 0xff) == SQLITE_INTERRUPT)
 		return -2;
-	*err = xasprintf("%s: %s: %s", store->path, what,
+	*err = xasprintf("%s: %s: %s", store->path, _(what),
 			 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
+	return -1;
+}
+
+int
+store_damaged(struct store *store, char **err, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	*err = xasprintf(_("%s: damaged snapshot: %s"), store->path, what);
+	free(what);
 	return -1;
 }
 
@@ -83,7 +108,7 @@ store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **
 
 	if (rc != SQLITE_OK) {
 		*stmt = NULL;
-		return store_fail(store, rc, "requête", err);
+		return store_fail(store, rc, N_("query"), err);
 	}
 	return 0;
 }
@@ -143,11 +168,11 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 		if (errno == ENOENT && !must_exist)
 			return 0;
 		*err = xasprintf("%s: %s", path,
-				 errno == ENOENT ? "fichier introuvable" : strerror(errno));
+				 errno == ENOENT ? _("no such file") : strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s: est un répertoire, pas un instantané liseuse", path);
+		*err = xasprintf(_("%s: is a directory, not a liseuse snapshot"), path);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -157,7 +182,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 	if (st.st_size == 0) {
 		if (!must_exist)
 			return 0;
-		*err = xasprintf("%s: fichier vide, pas un instantané liseuse", path);
+		*err = xasprintf(_("%s: empty file, not a liseuse snapshot"), path);
 		return -1;
 	}
 	*exists = true;
@@ -171,7 +196,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 	close(fd);
 	n = got > 0 ? (size_t)got : 0;
 	if (n < sizeof header || memcmp(header, "SQLite format 3", 16) != 0) {
-		*err = xasprintf("%s: pas une base SQLite, donc pas un instantané liseuse", path);
+		*err = xasprintf(_("%s: not an SQLite database, so not a liseuse snapshot"), path);
 		return -1;
 	}
 	page_size = (uint32_t)header[16] << 8 | header[17];
@@ -181,7 +206,7 @@ store_check_file(const char *path, bool must_exist, bool *exists, char **err)
 	/* the in-header size is valid when the change counters agree */
 	if (pages > 0 && store_be32(header + 24) == store_be32(header + 92) &&
 	    (uint64_t)st.st_size < (uint64_t)page_size * pages) {
-		*err = xasprintf("%s: fichier tronqué (%lld octets sur %llu attendus)", path,
+		*err = xasprintf(_("%s: truncated file (%lld bytes of %llu expected)"), path,
 				 (long long)st.st_size, (unsigned long long)page_size * pages);
 		return -1;
 	}
@@ -200,7 +225,7 @@ store_int_query(struct store *store, const char *sql, int64_t *out, char **err)
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(store, rc, "lecture du schéma", err);
+		return store_fail(store, rc, N_("reading the schema"), err);
 	return 0;
 }
 
@@ -217,8 +242,8 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 	if (store_int_query(store, "PRAGMA user_version", &version, err) < 0)
 		return -1;
 	if (version > STORE_SCHEMA_VERSION) {
-		*err = xasprintf("%s: instantané de version %lld, plus récente que celle de ce "
-				 "liseuse (version %d) : mettez liseuse à jour",
+		*err = xasprintf(_("%s: snapshot of version %lld, newer than this liseuse's "
+				   "(version %d): update liseuse"),
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
@@ -233,12 +258,12 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 			return 0;
 		}
 		*err =
-		    xasprintf("%s: base SQLite qui n’est pas un instantané liseuse", store->path);
+		    xasprintf(_("%s: an SQLite database that is not a liseuse snapshot"), store->path);
 		return -1;
 	}
 	if (version < STORE_SCHEMA_VERSION) {
-		*err = xasprintf("%s: instantané de version %lld, trop ancienne (version %d "
-				 "attendue) : réimportez les documents",
+		*err = xasprintf(_("%s: snapshot of version %lld, too old (version %d "
+				   "expected): import the documents again"),
 				 store->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
@@ -254,7 +279,7 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 		if (type == NULL || name == NULL || strcmp(type, "trigger") == 0 ||
 		    strcmp(type, "view") == 0) {
 			*err =
-			    xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
+			    xasprintf(_("%s: unexpected object in the snapshot (%s '%s'), refused"),
 				      store->path, type ? type : "?", name ? name : "?");
 			goto out;
 		}
@@ -267,7 +292,7 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 			known = false;
 		if (!known) {
 			*err =
-			    xasprintf("%s: objet inattendu dans l’instantané (%s « %s »), refusé",
+			    xasprintf(_("%s: unexpected object in the snapshot (%s '%s'), refused"),
 				      store->path, type, name);
 			goto out;
 		}
@@ -275,12 +300,12 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 			seen[i] |= strcmp(name, store_required[i]) == 0;
 	}
 	if (rc != SQLITE_DONE) {
-		ret = store_fail(store, rc, "lecture du schéma", err);
+		ret = store_fail(store, rc, N_("reading the schema"), err);
 		goto out;
 	}
 	for (size_t i = 0; i < sizeof store_required / sizeof store_required[0]; i++) {
 		if (!seen[i]) {
-			*err = xasprintf("%s: instantané incomplet (table « %s » absente)",
+			*err = xasprintf(_("%s: incomplete snapshot (table '%s' missing)"),
 					 store->path, store_required[i]);
 			goto out;
 		}
@@ -289,6 +314,28 @@ store_verify_schema(struct store *store, bool allow_empty, bool *empty, char **e
 out:
 	sqlite3_finalize(stmt);
 	return ret;
+}
+
+/* The sort keys order every listing and search: one out of range would
+ * leave its document out of them all, so the smallest and largest are
+ * checked at opening (two seeks in the doc_sortkey index). */
+static int
+store_check_keys(struct store *store, char **err)
+{
+	int64_t low, high, ndocs;
+
+	if (store_int_query(store, "SELECT count(*) FROM (SELECT 1 FROM doc LIMIT 1)", &ndocs,
+			    err) < 0)
+		return -1;
+	if (ndocs == 0)
+		return 0;
+	if (store_int_query(store, "SELECT min(sortkey) FROM doc", &low, err) < 0 ||
+	    store_int_query(store, "SELECT max(sortkey) FROM doc", &high, err) < 0)
+		return -1;
+	if (!store_key_valid(low) || !store_key_valid(high))
+		return store_damaged(store, err, _("document sort keys from %lld to %lld"),
+				     (long long)low, (long long)high);
+	return 0;
 }
 
 static int
@@ -307,7 +354,7 @@ store_journal_off(struct store *store, char **err)
 	sqlite3_stmt *stmt = NULL;
 	bool off = false;
 
-	if (store_exec(store, "PRAGMA synchronous=OFF", "configuration", err) < 0 ||
+	if (store_exec(store, "PRAGMA synchronous=OFF", N_("configuration"), err) < 0 ||
 	    store_prepare(store, "PRAGMA journal_mode=OFF", &stmt, err) < 0)
 		return -1;
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -317,7 +364,7 @@ store_journal_off(struct store *store, char **err)
 	}
 	sqlite3_finalize(stmt);
 	if (!off) {
-		*err = xasprintf("%s: journal impossible à désactiver", store->path);
+		*err = xasprintf(_("%s: cannot turn the journal off"), store->path);
 		return -1;
 	}
 	return 0;
@@ -353,7 +400,7 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 	rc = sqlite3_open_v2(uri ? uri : path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf("%s: ouverture impossible: %s", name,
+		*err = xasprintf(_("%s: cannot open: %s"), name,
 				 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 		goto fail;
 	}
@@ -364,20 +411,23 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 		goto fail;
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	rc = fts_tokenizer_register(store->db);
+	/* the importer indexes lemmas; a reader only looks them up */
+	if (mode != STORE_READ_ONLY && lemma_new(&store->lemma, err) < 0)
+		goto fail;
+	rc = fts_tokenizer_register(store->db, store->lemma);
 	if (rc != SQLITE_OK) {
-		store_fail(store, rc, "enregistrement du segmenteur FTS5", err);
+		store_fail(store, rc, N_("registering the FTS5 tokenizer"), err);
 		goto fail;
 	}
 	if (store_exec(store, "PRAGMA trusted_schema=OFF; PRAGMA cell_size_check=ON;",
-		       "configuration", err) < 0)
+		       N_("configuration"), err) < 0)
 		goto fail;
 	if (mode == STORE_READ_ONLY &&
-	    store_exec(store, "PRAGMA query_only=ON", "configuration", err) < 0)
+	    store_exec(store, "PRAGMA query_only=ON", N_("configuration"), err) < 0)
 		goto fail;
 	/* Importing touches the whole index: let SQLite keep it in memory. */
 	if (mode != STORE_READ_ONLY &&
-	    store_exec(store, "PRAGMA cache_size=-65536", "configuration", err) < 0)
+	    store_exec(store, "PRAGMA cache_size=-65536", N_("configuration"), err) < 0)
 		goto fail;
 	if (store_verify_schema(store, mode != STORE_READ_ONLY, &empty, err) < 0)
 		goto fail;
@@ -385,10 +435,12 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 		char *sql = xasprintf("BEGIN; %s PRAGMA user_version=%d; COMMIT;", store_schema_sql,
 				      STORE_SCHEMA_VERSION);
 
-		rc = store_exec(store, sql, "création du schéma", err);
+		rc = store_exec(store, sql, N_("creating the schema"), err);
 		free(sql);
 		if (rc < 0)
 			goto fail;
+	} else if (store_check_keys(store, err) < 0) {
+		goto fail;
 	}
 	sqlite3_progress_handler(store->db, 1000, store_progress, store);
 	*out = store;
@@ -415,9 +467,11 @@ store_close(struct store *store)
 	sqlite3_finalize(store->find_symbol);
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_finalize(store->insert_inflection);
 	sqlite3_close(store->db);
+	lemma_free(store->lemma);
 	free(store->unindexed);
-	store_words_free(store->words);
+	store_vocab_free(store->vocab);
 	free(store->path);
 	free(store);
 }

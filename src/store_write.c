@@ -15,6 +15,7 @@
 #include "fts_tokenizer.h"
 #include "i18n.h"
 #include "links.h"
+#include "lemma.h"
 #include "store.h"
 #include "store_private.h"
 #include "utf8.h"
@@ -24,7 +25,7 @@ store_need_write(struct store *store, char **err)
 {
 	if (store->mode != STORE_READ_ONLY)
 		return 0;
-	*err = xasprintf("%s: instantané ouvert en lecture seule", store->path);
+	*err = xasprintf(_("%s: snapshot opened read-only"), store->path);
 	return -1;
 }
 
@@ -51,7 +52,7 @@ store_configure_index(struct store *store, char **err)
 			      "INSERT INTO fts(fts, rank) VALUES('automerge', 0);"
 			      "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
 			      STORE_INDEX_HASH_BYTES);
-	int rc = store_exec(store, sql, "configuration de l’index", err);
+	int rc = store_exec(store, sql, N_("configuring the index"), err);
 
 	free(sql);
 	return rc;
@@ -63,10 +64,10 @@ store_begin(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import déjà commencé", store->path);
+		*err = xasprintf(_("%s: import already begun"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "BEGIN IMMEDIATE", "début de l’import", err) < 0)
+	if (store_exec(store, "BEGIN IMMEDIATE", N_("beginning the import"), err) < 0)
 		return -1;
 	store->in_transaction = true;
 	store->nunindexed = 0;
@@ -112,16 +113,41 @@ store_index_added(struct store *store, char **err)
 			sqlite3_bind_int64(insert, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(insert, 2, (const char *)sqlite3_column_text(read, 1),
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, insert, "indexation", err) < 0) {
+			if (store_step_done(store, insert, N_("indexing"), err) < 0) {
 				sqlite3_reset(read);
 				return -1;
 			}
 		}
 		sqlite3_reset(read);
 		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, "indexation", err);
+			return store_fail(store, rc, N_("indexing"), err);
 	}
 	store->nunindexed = 0;
+	return 0;
+}
+
+/* Records the (word, lemma) pairs the tokenizer found, so that a query's
+ * words, typed with or without accents, find their lemmas. */
+static int
+store_save_inflections(struct store *store, char **err)
+{
+	const char *const *words, *const *lemmas;
+	size_t n;
+
+	if (store->lemma == NULL)
+		return 0;
+	n = lemma_pairs(store->lemma, &words, &lemmas);
+	if (n > 0 && store->insert_inflection == NULL &&
+	    store_prepare(store, "INSERT OR IGNORE INTO inflection(word, lemma) VALUES(?1, ?2)",
+			  &store->insert_inflection, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_text(store->insert_inflection, 1, words[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(store->insert_inflection, 2, lemmas[i], -1, SQLITE_STATIC);
+		if (store_step_done(store, store->insert_inflection, N_("vocabulary"), err) < 0)
+			return -1;
+	}
+	lemma_pairs_clear(store->lemma);
 	return 0;
 }
 
@@ -129,11 +155,11 @@ int
 store_commit(struct store *store, char **err)
 {
 	if (!store->in_transaction) {
-		*err = xasprintf("%s: aucun import en cours", store->path);
+		*err = xasprintf(_("%s: no import under way"), store->path);
 		return -1;
 	}
-	if (store_index_added(store, err) < 0 ||
-	    store_exec(store, "COMMIT", "fin de l’import", err) < 0) {
+	if (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0 ||
+	    store_exec(store, "COMMIT", N_("ending the import"), err) < 0) {
 		store_rollback(store);
 		return -1;
 	}
@@ -147,6 +173,8 @@ store_rollback(struct store *store)
 	if (!store->in_transaction)
 		return;
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	if (store->lemma != NULL)
+		lemma_reset(store->lemma);
 	store->in_transaction = false;
 	store->nunindexed = 0;
 	store->vocabulary_stale = true;
@@ -165,139 +193,226 @@ store_compact(struct store *store, char **err)
 		return -1;
 	if (free_pages * STORE_COMPACT_RATIO <= pages)
 		return 0;
-	return store_exec(store, "VACUUM", "compactage", err);
+	return store_exec(store, "VACUUM", N_("compacting"), err);
 }
 
-/* A set of words: open addressing, a power-of-two number of slots. */
-struct store_words {
-	char **slots;
-	size_t cap, n;
+/* Words with a count each: open addressing over a power-of-two number of
+ * slots, each the index + 1 of an entry (0: free); the words follow one
+ * another in text, each ending in '\0'. */
+struct store_vocab {
+	uint32_t *slots;
+	size_t nslots;
+	struct store_vocab_entry {
+		size_t offset; /* into text */
+		uint64_t hash;
+		int64_t count;
+		size_t last; /* the last piece that counted it, + 1 */
+	} *entries;
+	size_t n, cap;
+	struct strbuf text;
 };
 
 void
-store_words_free(struct store_words *words)
+store_vocab_free(struct store_vocab *vocab)
 {
-	if (words == NULL)
+	if (vocab == NULL)
 		return;
-	for (size_t i = 0; i < words->cap; i++)
-		free(words->slots[i]);
-	free(words->slots);
-	free(words);
+	free(vocab->slots);
+	free(vocab->entries);
+	strbuf_release(&vocab->text);
+	free(vocab);
 }
 
-static size_t
-store_word_slot(char **slots, size_t cap, const char *s, size_t n)
+static uint64_t
+store_vocab_hash(const char *s, size_t n)
 {
 	uint64_t h = UINT64_C(1469598103934665603);
-	size_t i;
 
 	for (size_t k = 0; k < n; k++)
 		h = (h ^ (unsigned char)s[k]) * UINT64_C(1099511628211);
-	for (i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1))
-		if (slots[i] == NULL || (strncmp(slots[i], s, n) == 0 && slots[i][n] == '\0'))
-			return i;
+	return h;
 }
 
-static void
-store_words_add(struct store_words *w, const char *s, size_t n)
+/* The entry of word s[0..n), added with a count of 0 when new. */
+static struct store_vocab_entry *
+store_vocab_entry(struct store_vocab *v, const char *s, size_t n)
 {
-	size_t i;
+	uint64_t h = store_vocab_hash(s, n);
+	size_t mask, i;
 
-	if ((w->n + 1) * 2 > w->cap) {
-		size_t cap = w->cap ? 2 * w->cap : 4096;
-		char **slots = xcalloc(cap, sizeof *slots);
+	if ((v->n + 1) * 2 > v->nslots) {
+		size_t cap = v->nslots ? 2 * v->nslots : 1024;
 
-		for (size_t k = 0; k < w->cap; k++)
-			if (w->slots[k] != NULL)
-				slots[store_word_slot(slots, cap, w->slots[k],
-						      strlen(w->slots[k]))] = w->slots[k];
-		free(w->slots);
-		w->slots = slots;
-		w->cap = cap;
+		free(v->slots);
+		v->slots = xcalloc(cap, sizeof *v->slots);
+		v->nslots = cap;
+		for (size_t k = 0; k < v->n; k++) {
+			for (i = v->entries[k].hash & (cap - 1); v->slots[i]; i = (i + 1) & (cap - 1))
+				;
+			v->slots[i] = (uint32_t)(k + 1);
+		}
 	}
-	i = store_word_slot(w->slots, w->cap, s, n);
-	if (w->slots[i] == NULL) {
-		w->slots[i] = xstrndup(s, n);
-		w->n++;
+	mask = v->nslots - 1;
+	for (i = h & mask; v->slots[i]; i = (i + 1) & mask) {
+		struct store_vocab_entry *e = &v->entries[v->slots[i] - 1];
+		const char *w = v->text.buf + e->offset;
+
+		if (e->hash == h && memcmp(w, s, n) == 0 && w[n] == '\0')
+			return e;
 	}
+	v->entries = xgrow(v->entries, &v->cap, v->n + 1, sizeof *v->entries);
+	v->entries[v->n] = (struct store_vocab_entry){v->text.len, h, 0, 0};
+	strbuf_add(&v->text, s, n);
+	strbuf_addch(&v->text, '\0');
+	v->slots[i] = (uint32_t)(++v->n);
+	return &v->entries[v->n - 1];
+}
+
+/* Counts the words of piece number `piece` (from 1), once each. */
+static void
+store_vocab_add_piece(struct store_vocab *v, const char *text, size_t len, size_t piece)
+{
+	struct fold_iter it;
+	size_t start, end, flen;
+	const char *folded;
+
+	fold_iter_init(&it, text, len);
+	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
+		struct store_vocab_entry *e = store_vocab_entry(v, folded, flen);
+
+		if (e->last != piece) {
+			e->last = piece;
+			e->count++;
+		}
+	}
+	fold_iter_release(&it);
+}
+
+static size_t store_cut(const char *text, size_t len, size_t start);
+static char *store_meta_text(const struct doc_meta *m);
+
+void
+store_prepare_document(struct document *doc)
+{
+	struct store_vocab v = {0};
+	size_t piece = 0;
+	char *meta;
+
+	free(doc->cites);
+	doc->cites = links_cited(doc);
+	/* the pieces as store_insert_document cuts them, then the metadata's */
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+		size_t start = 0;
+
+		do {
+			size_t end = store_cut(p->text, p->len, start);
+
+			store_vocab_add_piece(&v, p->text + start, end - start, ++piece);
+			start = end;
+		} while (start < p->len);
+	}
+	meta = store_meta_text(&doc->meta);
+	store_vocab_add_piece(&v, meta, strlen(meta), ++piece);
+	free(meta);
+	free(doc->words);
+	free(doc->word_pieces);
+	doc->nwords = v.n;
+	doc->word_pieces = xcalloc(v.n ? v.n : 1, sizeof *doc->word_pieces);
+	for (size_t k = 0; k < v.n; k++)
+		doc->word_pieces[k] = (uint32_t)v.entries[k].count;
+	strbuf_addstr(&v.text, "");
+	doc->words = strbuf_detach(&v.text, NULL);
+	free(v.slots);
+	free(v.entries);
 }
 
 /* Notes the words of a document written, for the vocabulary. */
 static void
 store_note_words(struct store *store, const struct document *doc)
 {
-	if (doc->words == NULL) {
+	const char *w = doc->words;
+
+	if (doc->words == NULL || doc->word_pieces == NULL) {
 		store->vocabulary_stale = true;
 		return;
 	}
 	if (store->vocabulary_stale)
 		return;
-	if (store->words == NULL)
-		store->words = xcalloc(1, sizeof *store->words);
-	for (const char *c = doc->words; *c;) {
-		size_t n = strcspn(c, "\n");
+	if (store->vocab == NULL)
+		store->vocab = xcalloc(1, sizeof *store->vocab);
+	for (size_t k = 0; k < doc->nwords; k++) {
+		size_t n = strlen(w);
 
-		if (n > 0)
-			store_words_add(store->words, c, n);
-		c += n;
-		c += *c == '\n';
+		store_vocab_entry(store->vocab, w, n)->count += doc->word_pieces[k];
+		w += n + 1;
 	}
 }
+
+struct store_vocab_word {
+	const char *word;
+	int64_t count;
+};
 
 static int
 store_compare_words(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct store_vocab_word *)a)->word,
+		      ((const struct store_vocab_word *)b)->word);
 }
 
-/* Brings the vocabulary table up to date: adds the words gathered from
+/* Brings the vocabulary table (each word with the number of pieces holding
+ * it, as fts5vocab counts them) up to date: adds the counts gathered from
  * the documents written, in sorted order (the table's), or, when some
- * document came without its words or was removed, rebuilds the table
- * from the index (fts5vocab reads every doclist: several times dearer). */
+ * document came without its words or was removed, rebuilds the table from
+ * the index (fts5vocab reads every doclist: several times dearer). */
 static int
 store_update_vocabulary(struct store *store, char **err)
 {
-	struct store_words *w = store->words;
+	struct store_vocab *v = store->vocab;
+	struct store_vocab_word *sorted = NULL;
 	sqlite3_stmt *insert = NULL;
-	char **sorted = NULL;
-	size_t n = 0;
 	int ret = -1;
 
 	if (store->vocabulary_stale) {
 		ret = store_exec(store,
 				 "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
 				 "DELETE FROM term;"
-				 "INSERT INTO term SELECT term FROM temp.vocabulary;"
+				 "INSERT INTO term SELECT term, doc FROM temp.vocabulary"
+				 " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "';"
 				 "DROP TABLE temp.vocabulary;",
-				 "vocabulaire", err);
+				 N_("vocabulary"), err);
 		goto out;
 	}
-	if (w == NULL || w->n == 0)
+	if (v == NULL || v->n == 0)
 		return 0;
-	sorted = xcalloc(w->n, sizeof *sorted);
-	for (size_t i = 0; i < w->cap; i++)
-		if (w->slots[i] != NULL)
-			sorted[n++] = w->slots[i];
-	qsort(sorted, n, sizeof *sorted, store_compare_words);
-	if (store_prepare(store, "INSERT OR IGNORE INTO term(word) VALUES(?1)", &insert, err) < 0 ||
-	    store_exec(store, "BEGIN", "vocabulaire", err) < 0)
+	sorted = xcalloc(v->n, sizeof *sorted);
+	for (size_t i = 0; i < v->n; i++)
+		sorted[i] = (struct store_vocab_word){v->text.buf + v->entries[i].offset,
+						      v->entries[i].count};
+	qsort(sorted, v->n, sizeof *sorted, store_compare_words);
+	if (store_prepare(store,
+			  "INSERT INTO term(word, docs) VALUES(?1, ?2)"
+			  " ON CONFLICT(word) DO UPDATE SET docs = docs + excluded.docs",
+			  &insert, err) < 0 ||
+	    store_exec(store, "BEGIN", N_("vocabulary"), err) < 0)
 		goto out;
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_bind_text(insert, 1, sorted[i], -1, SQLITE_STATIC);
-		if (store_step_done(store, insert, "vocabulaire", err) < 0) {
+	for (size_t i = 0; i < v->n; i++) {
+		sqlite3_bind_text(insert, 1, sorted[i].word, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(insert, 2, sorted[i].count);
+		if (store_step_done(store, insert, N_("vocabulary"), err) < 0) {
 			sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 			goto out;
 		}
 	}
-	ret = store_exec(store, "COMMIT", "vocabulaire", err);
+	ret = store_exec(store, "COMMIT", N_("vocabulary"), err);
 out:
 	sqlite3_finalize(insert);
 	free(sorted);
-	if (ret == 0) {
-		store_words_free(store->words);
-		store->words = NULL;
-		store->vocabulary_stale = false;
-	}
+	/* gathered once: after a failure, the next store_finish rebuilds */
+	store_vocab_free(store->vocab);
+	store->vocab = NULL;
+	store->vocabulary_stale = ret < 0;
 	return ret;
 }
 
@@ -307,10 +422,10 @@ store_finish(struct store *store, char **err)
 	if (store_need_write(store, err) < 0)
 		return -1;
 	if (store->in_transaction) {
-		*err = xasprintf("%s: import en cours (store_commit d’abord)", store->path);
+		*err = xasprintf(_("%s: import under way (store_commit first)"), store->path);
 		return -1;
 	}
-	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", "optimisation", err) < 0)
+	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", N_("optimising"), err) < 0)
 		return -1;
 	if (store_update_vocabulary(store, err) < 0)
 		return -1;
@@ -450,7 +565,7 @@ store_insert_piece(struct store *store, int64_t rowid, int role, bool continued,
 	else
 		sqlite3_bind_null(p, 5);
 	sqlite3_bind_int(p, 6, page > 0 ? page : 0);
-	return store_step_done(store, p, "écriture d’un passage", err);
+	return store_step_done(store, p, N_("writing a passage"), err);
 }
 
 static int
@@ -502,7 +617,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 	rc = sqlite3_step(store->last_key);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(store->last_key);
-		return store_fail(store, rc, "numérotation", err);
+		return store_fail(store, rc, N_("numbering"), err);
 	}
 	if (sqlite3_column_type(store->last_key, 0) == SQLITE_NULL)
 		*key = first;
@@ -510,7 +625,7 @@ store_next_key(struct store *store, int64_t day, int64_t *key, char **err)
 		*key = sqlite3_column_int64(store->last_key, 0) + 1;
 	sqlite3_reset(store->last_key);
 	if (*key > last) {
-		*err = xasprintf("%s: trop de documents à la même date", store->path);
+		*err = xasprintf(_("%s: too many documents with the same date"), store->path);
 		return -1;
 	}
 	return 0;
@@ -567,13 +682,13 @@ store_add_symbols(struct store *store, const struct document *doc, int64_t id, c
 
 	for (const char *c = m->symbols; links_next_symbol(&c, target);)
 		if (store_insert_name(store, store->insert_symbol, target, strlen(target), id,
-				      "écriture d’une cote", err) < 0)
+				      N_("writing a symbol"), err) < 0)
 			goto out;
 	for (const char *c = cites; *c;) {
 		size_t n = strcspn(c, "\n");
 
 		if (n > 0 && store_insert_name(store, store->insert_cite, c, n, id,
-					       _("writing a citation"), err) < 0)
+					       N_("writing a citation"), err) < 0)
 			goto out;
 		c += n;
 		c += *c == '\n';
@@ -629,7 +744,7 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	else
 		sqlite3_bind_null(store->insert_doc, 18);
 	sqlite3_bind_int64(store->insert_doc, 19, hash);
-	if (store_step_done(store, store->insert_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->insert_doc, N_("writing a document"), err) < 0)
 		goto out;
 	*id = sqlite3_last_insert_rowid(store->db);
 
@@ -641,8 +756,8 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 			size_t end = store_cut(p->text, p->len, start);
 
 			if (npieces >= STORE_META_INDEX) {
-				*err = xasprintf("%s: document trop long (%s)", store->path,
-						 m->source ? m->source : "sans nom");
+				*err = xasprintf(_("%s: document too long (%s)"), store->path,
+						 m->source ? m->source : _("unnamed"));
 				goto out;
 			}
 			store_bold_blob(p, start, end, &bold);
@@ -664,7 +779,7 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	sqlite3_bind_int64(store->update_doc, 1, *id);
 	sqlite3_bind_int64(store->update_doc, 2, npieces);
 	sqlite3_bind_int64(store->update_doc, 3, (int64_t)nbytes);
-	if (store_step_done(store, store->update_doc, "écriture d’un document", err) < 0)
+	if (store_step_done(store, store->update_doc, N_("writing a document"), err) < 0)
 		goto out;
 	if (store->nunindexed == store->unindexed_alloc) {
 		store->unindexed_alloc = store->unindexed_alloc ? 2 * store->unindexed_alloc : 256;
@@ -674,7 +789,8 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	store->unindexed[store->nunindexed++] = key;
 	store_note_words(store, doc);
 	/* outside a transaction, nothing would index it later */
-	if (!store->in_transaction && store_index_added(store, err) < 0)
+	if (!store->in_transaction &&
+	    (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0))
 		goto out;
 	ret = 0;
 out:
@@ -773,7 +889,7 @@ store_collect_matches(struct store *store, sqlite3_stmt *stmt, struct store_matc
 		(*matches)[(*n)++] = (struct store_match){id, sqlite3_column_int64(stmt, 1)};
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, "recherche d’un document", err);
+	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("looking up a document"), err);
 }
 
 /* Removes a document: its index entries (unless it was added in this
@@ -809,11 +925,11 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			sqlite3_bind_int64(remove, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(remove, 2, (const char *)sqlite3_column_text(read, 1),
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, remove, "remplacement d’un document", err) < 0)
+			if (store_step_done(store, remove, N_("replacing a document"), err) < 0)
 				goto out;
 		}
 		if (rc != SQLITE_DONE) {
-			ret = store_fail(store, rc, "remplacement d’un document", err);
+			ret = store_fail(store, rc, N_("replacing a document"), err);
 			goto out;
 		}
 	}
@@ -823,28 +939,28 @@ store_remove_document(struct store *store, int64_t id, char **err)
 		goto out;
 	sqlite3_bind_int64(del, 1, store_piece_rowid(key, 0));
 	sqlite3_bind_int64(del, 2, store_piece_rowid(key, STORE_META_INDEX));
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM symbol WHERE doc = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM cite WHERE doc = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	sqlite3_finalize(del);
 	del = NULL;
 	if (store_prepare(store, "DELETE FROM doc WHERE id = ?1", &del, err) < 0)
 		goto out;
 	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, "remplacement d’un document", err) < 0)
+	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
 		goto out;
 	ret = 0;
 out:

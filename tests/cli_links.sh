@@ -16,12 +16,13 @@ danemark=$(id_of lettre-danemark.txt)
 
 # Cited by: the Norwegian letter is cited by the two others, newest first.
 expect_status 0 "$LISEUSE" --db "$db" show --width 120 S/2031/100
-expect_grep "Cité par     2 documents — A/86/50 (Danemark, 30 mai 2031), S/2031/200 (Islande, 18 avril 2031)" "$tmpdir/out"
+cited_by=$(printf '%-13s' "$(msg 'Cited by')")
+expect_grep "${cited_by}2 documents — A/86/50 (Danemark, 30 mai 2031), S/2031/200 (Islande, 18 avril 2031)" "$tmpdir/out"
 expect_status 0 "$LISEUSE" --db "$db" show --width 120 s/2031/200
-expect_grep "Cité par     1 document — A/86/50 (Danemark, 30 mai 2031)" "$tmpdir/out"
+expect_grep "${cited_by}1 document — A/86/50 (Danemark, 30 mai 2031)" "$tmpdir/out"
 # Nobody cites the Danish letter, and a letter's own symbols are not citations.
 expect_status 0 "$LISEUSE" --db "$db" show --width 120 "$danemark"
-expect_no_grep "Cité par" "$tmpdir/out"
+expect_no_grep "$(msg 'Cited by')" "$tmpdir/out"
 # Either of a joint document's symbols finds it.
 expect_status 0 "$LISEUSE" --db "$db" show --width 120 A/86/50
 expect_grep "Lars Nielsen" "$tmpdir/out"
@@ -29,7 +30,7 @@ expect_status 0 "$LISEUSE" --db "$db" show --width 120 S/2031/300
 expect_grep "Lars Nielsen" "$tmpdir/out"
 # A symbol no document has.
 expect_status 1 "$LISEUSE" --db "$db" show S/2031/999
-expect_grep 'no document with id or symbol "S/2031/999"' "$tmpdir/err"
+expect_grep "$(msgf "no document with id or symbol '%s'" S/2031/999)" "$tmpdir/err"
 
 # cite: takes symbols, with or without the year of a resolution, and numbers.
 expect_status 0 "$LISEUSE" --db "$db" search --format=tsv cite:S/2031/100
@@ -64,7 +65,7 @@ sed 's|publiée sous la cote S/2031/100|publiée le 5 mars|' "$top_srcdir/tests/
 cp "$db" "$tmpdir/again.db"
 expect_status 0 "$LISEUSE" import --db "$tmpdir/again.db" "$tmpdir/again/lettre-islande.txt"
 expect_status 0 "$LISEUSE" --db "$tmpdir/again.db" show --width 120 S/2031/100
-expect_grep "Cité par     1 document — A/86/50 (Danemark, 30 mai 2031)" "$tmpdir/out"
+expect_grep "${cited_by}1 document — A/86/50 (Danemark, 30 mai 2031)" "$tmpdir/out"
 expect_status 0 "$LISEUSE" --db "$tmpdir/again.db" search --format=tsv cite:S/2031/999
 expect_grep "lettre-islande.txt" "$tmpdir/out"
 
@@ -80,6 +81,11 @@ Compte rendu de l'atelier régional d'Oslo
     a) Les listes de contrôle nationales ;
     b) Les autorités douanières et leur formation.
   3. Les participants ont recommandé un suivi annuel.
+  4. Les délégations ont souhaité que les rapports nationaux soient mis à jour…
+  5. Plusieurs participants ont proposé que les autorités douanières échangent…
+  6. Les participants ont examiné les besoins d'assistance des États de la…
+  7. L'atelier a pris note des programmes de formation offerts par les…
+  8. Les participants sont convenus de se réunir de nouveau en 2032.
 OUT
 checks=$((checks + 1))
 cmp -s "$tmpdir/want" "$tmpdir/out" || fail "show --outline: $(diff "$tmpdir/want" "$tmpdir/out")"

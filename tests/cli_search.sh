@@ -45,7 +45,7 @@ expect_status 1 "$LISEUSE" --db "$snapshot" search zzzyyyxxx
 expect_status 0 "$LISEUSE" --db "$snapshot" search oeuvre
 expect_grep "œuvre" "$tmpdir/out"
 expect_status 2 "$LISEUSE" --db "$snapshot" search champinconnu:x
-expect_grep "syntaxe" "$tmpdir/err"
+expect_grep "$(msgf 'syntax: %s' '')" "$tmpdir/err"
 expect_status 2 "$LISEUSE" --db "$snapshot" search
 
 # Stray syntax never reaches SQL: each exits 0 or 1, never 2, and says nothing about SQL.
@@ -55,7 +55,7 @@ for q in '"' '(' ')' 'AND' 'OR oeuvre' 'NOT' 'NEAR(' '*' ':' '-' 'a"b' "'" '^x' 
 	st=$?
 	if grep -qi 'sql\|fts5' "$tmpdir/err"; then
 		fail "search '$q' leaked an SQL error: $(cat "$tmpdir/err")"
-	elif [ "$st" -eq 2 ] && ! grep -q 'syntaxe' "$tmpdir/err"; then
+	elif [ "$st" -eq 2 ] && ! grep -qF "$(msgf 'syntax: %s' '')" "$tmpdir/err"; then
 		fail "search '$q' failed without a syntax message: $(cat "$tmpdir/err")"
 	fi
 done

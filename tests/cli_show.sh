@@ -26,7 +26,7 @@ for width in 20 33 40 60 80 100 132; do
 done
 expect_status 0 "$LISEUSE" --db "$snapshot" show --width 80 "$id003"
 expect_grep "Type         Lettre" "$tmpdir/out"
-expect_grep "De           Kazakhstan" "$tmpdir/out"
+expect_grep "$(printf '%-13s' "$(msg From)")Kazakhstan" "$tmpdir/out"
 expect_grep "Date         2018-01-02" "$tmpdir/out"
 expect_grep "Note de cadrage" "$tmpdir/out"
 expect_no_grep "https://undocs.org" "$tmpdir/out"

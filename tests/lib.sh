@@ -6,6 +6,21 @@ checks=0
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/liseuse-test.XXXXXX")
 trap 'rm -rf "$tmpdir"' EXIT
 snapshot="$top_builddir/data/liseuse.db"
+# The language the program runs in (the harness sets LANG).
+test_lang=${LANG:-C.UTF-8}
+
+# msg MSGID: the message as the program prints it in the test's language.
+msg() {
+	LANGUAGE= LC_ALL= LANG=$test_lang TEXTDOMAINDIR=${LISEUSE_LOCALEDIR:-} gettext liseuse "$1"
+}
+
+# msgf FORMAT ARG...: the translated printf format, filled in.
+msgf() {
+	msgf_format=$(msg "$1")
+	shift
+	# shellcheck disable=SC2059
+	printf "$msgf_format" "$@"
+}
 
 fail() {
 	failures=$((failures + 1))

@@ -213,7 +213,7 @@ column_of(const char *db_path, const char *sql)
 	sqlite3_stmt *stmt = NULL;
 
 	CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
-	CHECK_INT(fts_tokenizer_register(db), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db, NULL), SQLITE_OK);
 	CHECK_INT(sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.vocabulary USING "
 			       "fts5vocab(main, fts, row)", NULL, NULL, NULL),
 		  SQLITE_OK);
@@ -227,22 +227,30 @@ column_of(const char *db_path, const char *sql)
 	return strbuf_detach(&out, NULL);
 }
 
-/* The vocabulary an import gathers from the documents' words is the one
- * the index holds (fts5vocab); so it stays after a re-import replaces a
- * document (rebuilt from the index). */
+/* The vocabulary an import gathers from the documents' words, with the
+ * number of pieces holding each, is the one the index holds (fts5vocab):
+ * after a first import, after an import that adds a paragraph long enough
+ * to be cut into pieces (the counts add up), and after a re-import that
+ * replaces a document (rebuilt from the index). */
 static void
 test_vocabulary(void)
 {
 	const char *top = getenv("top_srcdir");
 	char *data = xasprintf("%s/data", top ? top : "..");
 	char *fixtures = xasprintf("%s/tests/fixtures", top ? top : "..");
-	char *changed = write_file("000_362ac513c5df377c.txt", "Un texte tout neuf, xylophone.\n", 31);
+	char *changed = write_file("000_362ac513c5df377c.txt", "Un texte tout neuf, zébu.\n", 27);
+	struct strbuf text = STRBUF_INIT;
 	char *db = xasprintf("%s/vocabulary.db", tmpdir);
 	char *paths[] = { data, fixtures };
-	char *again[] = { changed };
+	char *longer, *added[1], *again[] = { changed };
 	struct import_counts counts;
 
-	for (int round = 0; round < 2; round++) {
+	for (int i = 0; i < 400; i++)
+		strbuf_addstr(&text, "Les xylophones régionaux sont des mesures de confiance. ");
+	strbuf_addstr(&text, "\n");
+	longer = write_file("long.txt", text.buf, text.len);
+	added[0] = longer;
+	for (int round = 0; round < 3; round++) {
 		struct store *store = NULL;
 		char *err = NULL, *terms, *vocab;
 
@@ -252,21 +260,28 @@ test_vocabulary(void)
 		if (round == 0)
 			CHECK(import_paths(store, paths, 2, false, &counts) > 10);
 		else
-			CHECK_INT(import_paths(store, again, 1, false, &counts), 1);
+			CHECK_INT(import_paths(store, round == 1 ? added : again, 1, false, &counts),
+				  1);
 		store_close(store);
-		terms = column_of(db, "SELECT word FROM term ORDER BY word");
-		vocab = column_of(db, "SELECT term FROM vocabulary ORDER BY term");
+		terms = column_of(db, "SELECT word || ' ' || docs FROM term ORDER BY word");
+		vocab = column_of(db, "SELECT term || ' ' || doc FROM vocabulary"
+				      " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "' ORDER BY term");
 		CHECK(strlen(terms) > 1000);
 		CHECK_STR(terms, vocab);
-		CHECK(strstr(terms, "\nxylophone\n") != NULL || round == 0);
+		/* 22 kB of text: 6 pieces of 4 kB at most */
+		CHECK(strstr(terms, "\nxylophones 6\n") != NULL || round == 0);
+		CHECK(strstr(terms, "\nzebu 1\n") != NULL || round < 2);
 		free(terms);
 		free(vocab);
 		free(err);
 	}
 	unlink(db);
 	unlink(changed);
+	unlink(longer);
 	free(db);
 	free(changed);
+	free(longer);
+	strbuf_release(&text);
 	free(data);
 	free(fixtures);
 }

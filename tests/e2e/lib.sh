@@ -20,6 +20,8 @@ snapshot="$top_builddir/data/liseuse.db"
 session=none
 runs=0
 deadline=${E2E_DEADLINE:-10}
+# The language the screen runs in: French unless the harness says otherwise.
+test_lang=${LISEUSE_TEST_LANG:-fr_FR.UTF-8}
 mkdir -p "$tmpdir/home" "$tmpdir/state"
 
 tm() {
@@ -54,7 +56,7 @@ start() {
 	shift
 	cols=${size%x*}
 	rows=${size#*x}
-	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=${LISEUSE_TEST_LANG:-fr_FR.UTF-8}"
+	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=$test_lang"
 	envs="$envs TERM=tmux-256color PATH=/usr/bin:/bin"
 	envs="$envs LOCPATH=${LOCPATH:-} LISEUSE_LOCALEDIR=${LISEUSE_LOCALEDIR:-}"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
@@ -77,6 +79,19 @@ start() {
 	tm kill-session -t "$old_session" >/dev/null 2>&1
 	tm set-option -t "$session" status off >/dev/null
 	tm resize-window -t "$session" -x "$cols" -y "$rows" >/dev/null 2>&1
+}
+
+# msg MSGID: the message as the program shows it in the test's language.
+msg() {
+	LANGUAGE= LC_ALL= LANG=$test_lang TEXTDOMAINDIR=${LISEUSE_LOCALEDIR:-} gettext liseuse "$1"
+}
+
+# msgf FORMAT ARG...: the translated printf format, filled in.
+msgf() {
+	msgf_format=$(msg "$1")
+	shift
+	# shellcheck disable=SC2059
+	printf "$msgf_format" "$@"
 }
 
 # reset_state: forget what previous runs saved.
@@ -162,9 +177,10 @@ expect_alive() {
 	esac
 }
 
-# quit_and_check: q ends the program with status 0.
+# quit_and_check: Q ends the program with status 0, from any pane (q does
+# from the list; in the reader it goes back to the list, as in mutt).
 quit_and_check() {
-	keys q
+	keys Q
 	expect_screen "EXITED 0" "quit"
 }
 
@@ -209,6 +225,42 @@ expect_whole_screen() {
 		fail "$1: the screen differs from $want:
 $(diff -u "$want" "$tmpdir/$1.screen" | head -40)"
 	fi
+}
+
+# marked: the words highlighted on the screen as matches (drawn on the
+# yellow background of the match colour), one per line.
+marked() {
+	esc=$(printf '\033')
+	capture -e | grep -o "${esc}\[43m[^${esc}]*" | sed "s/^${esc}\[43m//"
+}
+
+# line_with TEXT [capture options]: the first screen line holding TEXT.
+line_with() {
+	text=$1
+	shift
+	capture "$@" | grep -F -m 1 -- "$text"
+}
+
+# many_documents N: builds a snapshot of N documents (the bundled letters
+# with other dates and symbols) and makes start use it.
+many_documents() {
+	mkdir -p "$tmpdir/many"
+	awk -v n="$1" -v dir="$tmpdir/many" '
+	FNR == 1 { nf++ }
+	{ text[nf] = text[nf] $0 "\n" }
+	END {
+		for (i = 1; i <= n; i++) {
+			t = text[(i % nf) + 1]
+			gsub(/\/[0-9]+\//, "/" i "/", t)
+			sub(/datée du [0-9]+ /, "datée du " (i % 28 + 1) " ", t)
+			f = sprintf("%s/doc%04d.txt", dir, i)
+			printf "%s", t > f
+			close(f)
+		}
+	}' "$top_srcdir"/data/*.txt
+	"$LISEUSE" --db "$tmpdir/many.db" import "$tmpdir/many" >/dev/null ||
+		{ echo "cannot build the snapshot of $1 documents"; exit 99; }
+	E2E_DB=$tmpdir/many.db
 }
 
 finish() {
