@@ -445,6 +445,47 @@ row "the same: CPU time (user + system)" "$(to_ms "$(median $cpu_tsv_list)")" \
 
 fi
 
+# 12. Against another build (BENCH_BASELINE=DIR: the build tree of an
+# older commit, whose bench/out holds 100k.db and big20.db imported by its
+# own program): start-up, keystrokes in the list, filter keystrokes and
+# bytes per scroll at 80x24, both programs in the same drive runs.
+if want 12 && [ -n "${BENCH_BASELINE:-}" ]; then
+OLD=$BENCH_BASELINE/src/liseuse
+OLD_OUT=$BENCH_BASELINE/bench/out
+drive base-start -r "$REPS" -w 150 "start quit:q" "$LISEUSE" --db "$OUT/$SET.db" \
+	--- "start quit:q" "$OLD" --db "$OLD_OUT/$SET.db"
+for c in 4 5; do
+	row "start → first screen, $SET docs, against the baseline (p$([ $c = 4 ] && echo 50 || echo 95))" \
+		"$(field "$OUT/base-start.tsv" start A $c)" "$(field "$OUT/base-start.tsv" start B $c)" \
+		ms info 0 "(baseline: $BENCH_BASELINE)"
+done
+KEYS="wait key:j:j key:j:j key:j:j key:pgdn:<PgDn> key:pgdn:<PgDn> quit:q"
+drive base-keys -r "$REPS" "$KEYS" "$LISEUSE" --db "$OUT/$SET.db" \
+	--- "$KEYS" "$OLD" --db "$OLD_OUT/$SET.db"
+for k in j pgdn; do
+	row "key $k → screen, $SET docs, against the baseline (p95)" \
+		"$(field "$OUT/base-keys.tsv" $k A 5)" "$(field "$OUT/base-keys.tsv" $k B 5)" \
+		ms info 0 "(baseline)"
+done
+for q in securite s; do
+	drive "base-filter-$q" -r "$REPS" -w 250 "wait send:/ type:f:$q" "$LISEUSE" --db "$OUT/$SET.db" \
+		--- "wait send:/ type:f:$q" "$OLD" --db "$OLD_OUT/$SET.db"
+	for c in 4 5; do
+		row "filter keystroke '/$q', $SET, against the baseline (p$([ $c = 4 ] && echo 50 || echo 95))" \
+			"$(field "$OUT/base-filter-$q.tsv" f A $c)" "$(field "$OUT/base-filter-$q.tsv" f B $c)" \
+			ms info 0 "(baseline)"
+	done
+done
+SCROLL_KEYS="key:j:j key:j:j key:j:j key:j:j key:j:j key:pg:<PgDn> key:pg:<PgDn> key:pg:<PgDn>"
+drive base-scroll -r 5 -s 80x24 "wait put:<Enter> $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
+	--- "wait put:<Enter> $SCROLL_KEYS quit:q" "$OLD" --db "$OLD_OUT/big20.db"
+row "bytes per 'j' in reader, 80x24, against the baseline" "$(field "$OUT/base-scroll.tsv" j A 7)" \
+	"$(field "$OUT/base-scroll.tsv" j B 7)" B info 0 "(baseline)"
+row "bytes per PgDn in reader, 80x24, against the baseline" "$(field "$OUT/base-scroll.tsv" pg A 7)" \
+	"$(field "$OUT/base-scroll.tsv" pg B 7)" B info 0 "(baseline)"
+
+fi
+
 # The table.
 {
 	echo "# liseuse benchmark results"
