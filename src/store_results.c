@@ -9,7 +9,10 @@
  * bound (an index seek), so a document with thousands of matching pieces
  * costs one seek.  Keeping it open matters for prefixes longer than the
  * prefix index ("mesu*"): FTS5 merges their doclists when the statement
- * starts, and that must happen once per query, not once per row. */
+ * starts, and that must happen once per query, not once per row.  A
+ * listing without passages (store_results_skip_passages) goes through
+ * every result, so it steps on for longer (STORE_LIST_STEP_LIMIT): a seek
+ * costs what stepping over some 50 rows does. */
 #include "config.h"
 
 #include <limits.h>
@@ -30,6 +33,7 @@
 #define STORE_PASSAGE_BEFORE 60
 #define STORE_PASSAGE_MAX 200
 #define STORE_STEP_LIMIT 32
+#define STORE_LIST_STEP_LIMIT 1024
 /* the columns store_fill_hit reads */
 #define STORE_HIT_SELECT "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
 
@@ -456,10 +460,11 @@ store_hit_page(struct store_results *res, int64_t rowid, struct store_hit *hit, 
 static int
 store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char **err)
 {
+	int limit = res->no_passages ? STORE_LIST_STEP_LIMIT : STORE_STEP_LIMIT;
 	int rc;
 
 	for (int i = 0; res->seek_live && res->seek_rowid < bound; i++) {
-		if (i == STORE_STEP_LIMIT) {
+		if (i == limit) {
 			sqlite3_reset(res->seek);
 			res->seek_live = false;
 			break;
