@@ -81,18 +81,17 @@ start() {
 	tm resize-window -t "$session" -x "$cols" -y "$rows" >/dev/null 2>&1
 }
 
-# msg MSGID: the message as the program shows it in the test's language.
-msg() {
-	LANGUAGE= LC_ALL= LANG=$test_lang TEXTDOMAINDIR=${LISEUSE_LOCALEDIR:-} gettext liseuse "$1"
+
+. "$top_srcdir/tests/msg.sh"
+
+# check_french: under French, the last capture holds no English phrase.
+check_french() {
+	[ -n "$english_phrases" ] || return 0
+	if printf '%s\n' "$last_capture" | grep -F -f "$english_phrases" >"$tmpdir/english.found"; then
+		fail "English on the screen under $test_lang: $(head -3 "$tmpdir/english.found")"
+	fi
 }
 
-# msgf FORMAT ARG...: the translated printf format, filled in.
-msgf() {
-	msgf_format=$(msg "$1")
-	shift
-	# shellcheck disable=SC2059
-	printf "$msgf_format" "$@"
-}
 
 # reset_state: forget what previous runs saved.
 reset_state() {
@@ -137,7 +136,7 @@ wait_gone() {
 
 # expect_screen TEXT [DESCRIPTION]: TEXT shows before the deadline.
 expect_screen() {
-	if wait_for "$1"; then pass; else fail "${2:-screen}: '$1' not shown"; fi
+	if wait_for "$1"; then pass; check_french; else fail "${2:-screen}: '$1' not shown"; fi
 }
 
 expect_gone() {
