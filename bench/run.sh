@@ -311,6 +311,94 @@ fi
 
 fi
 
+# 10. PDF import: the PDFs drawn from the test fixtures, imported into a
+# new snapshot, against pdftotext (one process a file, as it takes one)
+# extracting the text of the same files; three rounds, each running both in
+# turn; the medians of the wall-clock times, pages per second of the import,
+# and the CPU times (user + system) beside them.
+if want 10 && [ -d "$OUT/pdf" ] && command -v pdftotext > /dev/null 2>&1; then
+PDFDIR=$OUT/pdf
+pdf_pages=0
+for f in "$PDFDIR"/*.pdf; do
+	p=$(pdfinfo "$f" 2> /dev/null | awk '/^Pages:/ { print $2 }')
+	pdf_pages=$((pdf_pages + ${p:-0}))
+done
+pdf_files=$(ls "$PDFDIR"/*.pdf | wc -l)
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v z="$2" 'BEGIN { print z - a }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+cpu() { awk '{ print $1 + $2 }' "$1"; }
+pdf_times='' ref_times='' pdf_cpu='' ref_cpu=''
+for _ in 1 2 3; do
+	rm -f "$OUT/pdf-timing.db"
+	t0=$(now)
+	/usr/bin/time -f '%U %S' -o "$OUT/pdf-cpu" \
+		"$LISEUSE" --db "$OUT/pdf-timing.db" import "$PDFDIR" > /dev/null 2>> "$LOG"
+	t1=$(now)
+	/usr/bin/time -f '%U %S' -o "$OUT/ref-cpu" sh -c \
+		'for f in "$1"/*.pdf; do pdftotext "$f" /dev/null || exit 1; done' sh "$PDFDIR" 2>> "$LOG"
+	t2=$(now)
+	pdf_times="$pdf_times $(elapsed "$t0" "$t1")"
+	ref_times="$ref_times $(elapsed "$t1" "$t2")"
+	pdf_cpu="$pdf_cpu $(cpu "$OUT/pdf-cpu")"
+	ref_cpu="$ref_cpu $(cpu "$OUT/ref-cpu")"
+done
+rm -f "$OUT/pdf-timing.db" "$OUT/pdf-cpu" "$OUT/ref-cpu"
+# shellcheck disable=SC2086 # word splitting wanted
+pdf_wall=$(median $pdf_times) ref_wall=$(median $ref_times)
+row "PDF import, $pdf_files files, $pdf_pages pages: pages/s, median of 3" \
+	"$(awk -v p="$pdf_pages" -v s="$pdf_wall" 'BEGIN { printf "%.0f", p / s }')" \
+	"$(awk -v p="$pdf_pages" -v s="$ref_wall" 'BEGIN { printf "%.0f", p / s }')" \
+	pages/s info 0 "(pdftotext as reference)"
+row "PDF import time against pdftotext on the same files" "$pdf_wall" "$ref_wall" s \
+	ratio 1.5 "≤ 1.5× pdftotext"
+# shellcheck disable=SC2086 # word splitting wanted
+row "CPU time of that import against pdftotext's" "$(median $pdf_cpu)" "$(median $ref_cpu)" s \
+	ratio 1.5 "≤ 1.5× pdftotext"
+# one long document: no process start-up to amortise, the page work alone
+if [ -f "$OUT/long.pdf" ]; then
+	long_pages=$(pdfinfo "$OUT/long.pdf" 2> /dev/null | awk '/^Pages:/ { print $2 }')
+	pdf_times='' ref_times='' pdf_cpu='' ref_cpu=''
+	for _ in 1 2 3; do
+		rm -f "$OUT/pdf-timing.db"
+		t0=$(now)
+		/usr/bin/time -f '%U %S' -o "$OUT/pdf-cpu" \
+			"$LISEUSE" --db "$OUT/pdf-timing.db" import "$OUT/long.pdf" > /dev/null 2>> "$LOG"
+		t1=$(now)
+		/usr/bin/time -f '%U %S' -o "$OUT/ref-cpu" pdftotext "$OUT/long.pdf" /dev/null 2>> "$LOG"
+		t2=$(now)
+		pdf_times="$pdf_times $(elapsed "$t0" "$t1")"
+		ref_times="$ref_times $(elapsed "$t1" "$t2")"
+		pdf_cpu="$pdf_cpu $(cpu "$OUT/pdf-cpu")"
+		ref_cpu="$ref_cpu $(cpu "$OUT/ref-cpu")"
+	done
+	rm -f "$OUT/pdf-timing.db" "$OUT/pdf-cpu" "$OUT/ref-cpu"
+	# shellcheck disable=SC2086 # word splitting wanted
+	pdf_wall=$(median $pdf_times) ref_wall=$(median $ref_times)
+	row "PDF import, one report of $long_pages pages: pages/s, median of 3" \
+		"$(awk -v p="$long_pages" -v s="$pdf_wall" 'BEGIN { printf "%.0f", p / s }')" \
+		"$(awk -v p="$long_pages" -v s="$ref_wall" 'BEGIN { printf "%.0f", p / s }')" \
+		pages/s info 0 "(pdftotext as reference)"
+	row "import time of that report against pdftotext's" "$pdf_wall" "$ref_wall" s \
+		ratio 1.5 "≤ 1.5× pdftotext"
+	# shellcheck disable=SC2086 # word splitting wanted
+	row "CPU time of that report's import against pdftotext's" "$(median $pdf_cpu)" \
+		"$(median $ref_cpu)" s ratio 1.5 "≤ 1.5× pdftotext"
+	# the same work counted in instructions, which the machine's load leaves alone
+	if command -v valgrind > /dev/null 2>&1; then
+		rm -f "$OUT/pdf-timing.db"
+		lis_ir=$(valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.pdf" \
+			"$LISEUSE" --db "$OUT/pdf-timing.db" import "$OUT/long.pdf" 2>&1 > /dev/null |
+			sed -n 's/.*Collected : //p')
+		ref_ir=$(valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.pdftotext" \
+			pdftotext "$OUT/long.pdf" /dev/null 2>&1 | sed -n 's/.*Collected : //p')
+		rm -f "$OUT/pdf-timing.db"
+		row "instructions, import of that report against pdftotext" "$lis_ir" "$ref_ir" Ir \
+			ratio 1.5 "≤ 1.5× pdftotext"
+	fi
+fi
+fi
+
 # The table.
 {
 	echo "# liseuse benchmark results"

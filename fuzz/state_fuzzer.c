@@ -74,9 +74,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	state_init(&back);
 	if (state_load(&back, saved_path, &err) < 0)
 		abort();
-	if (back.side_by_side != st.side_by_side || !same_string(back.filter, st.filter) ||
+	if (back.side_by_side != st.side_by_side || back.nfilters != st.nfilters ||
 	    back.npos != st.npos || (st.last_doc > 0 && back.last_doc != st.last_doc))
 		abort();
+	if (st.nfilters > STATE_MAX_FILTERS)
+		abort();
+	for (size_t i = 0; i < st.nfilters; i++) {
+		if (!same_string(back.filters[i].snapshot, st.filters[i].snapshot) ||
+		    !same_string(back.filters[i].text, st.filters[i].text))
+			abort();
+	}
 	for (size_t i = 0; i < st.npos; i++) {
 		if (back.pos[i].doc_id != st.pos[i].doc_id ||
 		    back.pos[i].piece != st.pos[i].piece || back.pos[i].line != st.pos[i].line)

@@ -26,6 +26,7 @@ block_release(struct docview_block *b)
 	free(b->text);
 	free(b->bold);
 	free(b->marks);
+	free(b->links);
 	layout_release(&b->lay);
 	memset(b, 0, sizeof *b);
 	b->index = -1;
@@ -95,6 +96,17 @@ build_header(struct docview *v, const struct doc_meta *m)
 	add_header(v, &cap, "Organe", m->organ);
 	add_header(v, &cap, "Cotes", m->symbols);
 	add_header(v, &cap, "Langue originale", m->language);
+}
+
+void
+docview_add_header(struct docview *v, const char *label, const char *value)
+{
+	size_t cap = v->nheader;
+
+	if (value == NULL || value[0] == '\0')
+		return;
+	add_header(v, &cap, label, value);
+	v->nblocks = v->nheader + v->npieces;
 }
 
 void
@@ -202,6 +214,8 @@ cache_load(struct docview *v, size_t index)
 	slot->text = para.text;
 	slot->len = para.len;
 	slot->role = para.role;
+	slot->continued = continued;
+	slot->nlinks = links_find(slot->text, slot->len, &slot->links);
 	slot->page = para.page;
 	if (para.role == PARA_TITLE || para.role == PARA_HEADING) {
 		slot->bold = one_span((uint32_t)para.len);
@@ -507,6 +521,27 @@ docview_go(struct docview *v, size_t piece, size_t line)
 		p.line = line < n ? line : n - 1;
 	}
 	move_to(v, p);
+}
+
+bool
+docview_top_piece(struct docview *v, size_t *piece)
+{
+	if (!v->open || v->npieces == 0)
+		return false;
+	*piece = v->top.block > v->nheader ? v->top.block - v->nheader : 0;
+	return true;
+}
+
+size_t
+docview_offset_line(struct docview *v, size_t index, size_t offset)
+{
+	struct docview_block *b = block_get(v, index);
+	size_t off = b->blank_before ? 1 : 0;
+
+	for (size_t i = 0; i < b->lay.nlines; i++)
+		if (b->lay.lines[i].end > offset)
+			return i + off;
+	return b->lay.nlines ? b->lay.nlines - 1 + off : 0;
 }
 
 void

@@ -27,6 +27,7 @@
 
 #include "document.h"
 #include "layout.h"
+#include "links.h"
 #include "query.h"
 
 /* Where the pieces come from.  get_piece reads piece `index` (0-based) into
@@ -48,6 +49,9 @@ struct docview_block {
 	size_t nbold;
 	struct text_span *marks; /* owned: the query's highlights */
 	size_t nmarks;
+	struct link *links; /* owned: symbols and resolutions in the text (links.h) */
+	size_t nlinks;
+	bool continued;	    /* the piece goes on with the previous piece's paragraph */
 	enum para_role role;
 	int page;	   /* page the piece is on, 0 unknown */
 	int indent;	   /* columns its lines are shifted right by: footnotes */
@@ -105,6 +109,18 @@ void docview_release(struct docview *v);
  * query. */
 void docview_open(struct docview *v, const struct doc_meta *meta, size_t npieces);
 void docview_close(struct docview *v);
+
+/* Adds a header line "label : value" after the metadata's (value NULL or
+ * empty: nothing).  Only right after docview_open, before any move. */
+void docview_add_header(struct docview *v, const char *label, const char *value);
+
+/* The piece at the top of the window, or the first piece while the header
+ * is there; false when the document has no piece. */
+bool docview_top_piece(struct docview *v, size_t *piece);
+
+/* The line within block `index` (its blank line counted) that shows byte
+ * `offset` of its text. */
+size_t docview_offset_line(struct docview *v, size_t index, size_t offset);
 
 /* Sets the column width and the window height (both at least 1 to show
  * anything; 0 keeps the place for when the window comes back).  The top is

@@ -3,6 +3,7 @@
 
 #include <curses.h>
 
+#include "i18n.h"
 #include "keymap.h"
 
 #define G KEYMAP_GLOBAL
@@ -15,33 +16,66 @@
 static const struct keymap_entry table[] = {
     {'j', G, ACT_LINE_DOWN, "j", "ligne suivante / document suivant", NULL},
     {KEYMAP_FN(KEY_DOWN), G, ACT_LINE_DOWN, "Bas", NULL, NULL},
+    {KEYMAP_CTRL('e'), G, ACT_LINE_DOWN, "Ctrl-E", NULL, NULL},
     {'k', G, ACT_LINE_UP, "k", "ligne précédente / document précédent", NULL},
     {KEYMAP_FN(KEY_UP), G, ACT_LINE_UP, "Haut", NULL, NULL},
+    {KEYMAP_CTRL('y'), G, ACT_LINE_UP, "Ctrl-Y", NULL, NULL},
     {KEYMAP_CTRL('d'), G, ACT_HALF_DOWN, "Ctrl-D", "demi-page suivante", NULL},
+    {'d', G, ACT_HALF_DOWN, "d", NULL, NULL},
     {KEYMAP_CTRL('u'), G, ACT_HALF_UP, "Ctrl-U", "demi-page précédente", NULL},
+    {'u', G, ACT_HALF_UP, "u", NULL, NULL},
     {KEYMAP_FN(KEY_NPAGE), G, ACT_PAGE_DOWN, "PgDn", "page suivante", NULL},
     {' ', G, ACT_PAGE_DOWN, "Espace", NULL, NULL},
+    {'f', G, ACT_PAGE_DOWN, "f", NULL, NULL},
+    {KEYMAP_CTRL('f'), G, ACT_PAGE_DOWN, "Ctrl-F", NULL, NULL},
     {KEYMAP_FN(KEY_PPAGE), G, ACT_PAGE_UP, "PgUp", "page précédente", NULL},
     {'b', G, ACT_PAGE_UP, "b", NULL, NULL},
+    {KEYMAP_CTRL('b'), G, ACT_PAGE_UP, "Ctrl-B", NULL, NULL},
     {'g', G, ACT_TOP, "g", "début", NULL},
+    {'<', G, ACT_TOP, "<", NULL, NULL},
     {KEYMAP_FN(KEY_HOME), G, ACT_TOP, "Début", NULL, NULL},
     {'G', G, ACT_BOTTOM, "G", "fin", NULL},
+    {'>', G, ACT_BOTTOM, ">", NULL, NULL},
     {KEYMAP_FN(KEY_END), G, ACT_BOTTOM, "Fin", NULL, NULL},
+    {'=', G, ACT_INFO, "=", N_("where am I: position and size"), NULL},
     {'\t', G, ACT_SWITCH_PANE, "Tab", "changer de panneau", NULL},
     {KEYMAP_FN(KEY_LEFT), G, ACT_FOCUS_LIST, "Gauche", "aller à la liste", NULL},
+    {'h', G, ACT_FOCUS_LIST, "h", NULL, NULL},
     {KEYMAP_FN(KEY_RIGHT), G, ACT_FOCUS_READER, "Droite", "aller au document", NULL},
-    {'\r', L, ACT_OPEN, "Entrée", "ouvrir le document sélectionné", NULL},
+    {'l', G, ACT_FOCUS_READER, "l", NULL, NULL},
+    {'\r', L, ACT_OPEN, "Entrée", "ouvrir le document sélectionné", "ouvrir"},
     {'\n', L, ACT_OPEN, NULL, NULL, NULL},
     {KEYMAP_FN(KEY_ENTER), L, ACT_OPEN, NULL, NULL, NULL},
+    {27, L, ACT_ESCAPE, "Échap", N_("clear the filter"), NULL},
+    {' ', R, ACT_PAGE_OR_NEXT, "Espace", N_("next page; at the end, the next document"), NULL},
+    {']', R, ACT_LINK_NEXT, "]", N_("select the next link (symbol, resolution)"), NULL},
+    {'[', R, ACT_LINK_PREV, "[", N_("select the previous link"), NULL},
+    {'\r', R, ACT_FOLLOW, "Entrée", N_("follow the selected link; in a list, open there"), NULL},
+    {'\n', R, ACT_FOLLOW, NULL, NULL, NULL},
+    {KEYMAP_FN(KEY_ENTER), R, ACT_FOLLOW, NULL, NULL, NULL},
+    {KEYMAP_FN(KEY_BACKSPACE), R, ACT_HISTORY_BACK, "Retour", N_("go back to where a link was followed from"), NULL},
+    {127, R, ACT_HISTORY_BACK, NULL, NULL, NULL},
+    {KEYMAP_CTRL('h'), R, ACT_HISTORY_BACK, NULL, NULL, NULL},
+    {'F', R, ACT_HISTORY_FORWARD, "F", N_("go forward again (after Backspace)"), NULL},
+    {'c', R, ACT_CITED_BY, "c", N_("filter on the documents citing this one (cite:SYMBOL)"), NULL},
+    {'m', R, ACT_MARK, "m", N_("set or remove a bookmark on the paragraph at the top"), NULL},
+    {'t', R, ACT_OUTLINE, "t", N_("outline: headings, numbered paragraphs, annexes"), NULL},
+    {'y', R, ACT_COPY, "y", N_("copy a citation of the passage at the top (OSC 52)"), NULL},
+    {'Y', R, ACT_COPY_REFERENCE, "Y", N_("copy the document's reference"), NULL},
+    {'|', R, ACT_PIPE, "|", N_("pipe the document as plain text to a command"), NULL},
     {'n', R, ACT_NEXT_MATCH, "n", "passage correspondant suivant", NULL},
     {'N', R, ACT_PREV_MATCH, "N", "passage correspondant précédent", NULL},
+    {27, R, ACT_BACK, "Échap", N_("back to the list (the filter stays)"), "liste"},
+    {'q', R, ACT_BACK, "q", NULL, NULL},
     {'/', G, ACT_FILTER, "/", "filtrer (mots, \"phrase\", -mot, de:, type:, annee:, cite:)",
      "filtrer"},
-    {27, G, ACT_ESCAPE, "Échap", "effacer le filtre / revenir à la liste", NULL},
     {'v', G, ACT_TOGGLE_LAYOUT, "v", "liste au-dessus / côte à côte", NULL},
+    {':', G, ACT_GOTO_SYMBOL, ":", N_("open a document by its symbol (S/2010/84, 1540)"), NULL},
+    {'\'', G, ACT_MARKS, "'", N_("list the bookmarks"), NULL},
     {'?', G, ACT_HELP, "?", "cette aide", "aide"},
     {KEYMAP_CTRL('l'), G, ACT_REDRAW, "Ctrl-L", "redessiner l'écran", NULL},
-    {'q', G, ACT_QUIT, "q", "quitter", "quitter"},
+    {'q', L, ACT_QUIT, "q", "quitter", "quitter"},
+    {'Q', G, ACT_QUIT, "Q", N_("quit, from anywhere"), NULL},
 
     {'\r', F, ACT_EDIT_ACCEPT, "Entrée", "ouvrir le document sélectionné", "ouvrir"},
     {'\n', F, ACT_EDIT_ACCEPT, NULL, NULL, NULL},
@@ -107,19 +141,18 @@ overridden(size_t i, enum keymap_context context)
 void
 keymap_hints(enum keymap_context context, struct strbuf *out)
 {
-	bool panes = context == KEYMAP_LIST || context == KEYMAP_READER;
+	bool pane = context == KEYMAP_LIST || context == KEYMAP_READER;
 
-	for (int pass = 0; pass < (panes ? 2 : 1); pass++) {
-		for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-			const struct keymap_entry *e = &table[i];
-			if (!e->hint)
-				continue;
-			if (pass == 0 ? !(e->contexts & context)
-				      : e->contexts != KEYMAP_GLOBAL || overridden(i, context))
-				continue;
-			if (out->len)
-				strbuf_addch(out, ' ');
-			strbuf_addf(out, "%s:%s", e->name, e->hint);
-		}
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		const struct keymap_entry *e = &table[i];
+		bool global = pane && e->contexts == KEYMAP_GLOBAL;
+
+		if (!e->hint || !((e->contexts & context) || global))
+			continue;
+		if (global && overridden(i, context))
+			continue;
+		if (out->len)
+			strbuf_addch(out, ' ');
+		strbuf_addf(out, "%s:%s", e->name, _(e->hint));
 	}
 }

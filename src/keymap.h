@@ -45,6 +45,23 @@ enum keymap_action {
 	ACT_NEXT_MATCH,
 	ACT_PREV_MATCH,
 	ACT_ESCAPE,
+	ACT_BACK,	  /* leave the reader for the list */
+	ACT_PAGE_OR_NEXT, /* a page down, or the next document at the end */
+	ACT_INFO,	  /* say where the selection or the reading is */
+	/* links, bookmarks, outline, copy */
+	ACT_LINK_NEXT,
+	ACT_LINK_PREV,
+	ACT_FOLLOW,
+	ACT_HISTORY_BACK,
+	ACT_HISTORY_FORWARD,
+	ACT_CITED_BY,
+	ACT_GOTO_SYMBOL,
+	ACT_MARK,
+	ACT_MARKS,
+	ACT_OUTLINE,
+	ACT_COPY,
+	ACT_COPY_REFERENCE,
+	ACT_PIPE,
 	/* filter bar editing */
 	ACT_EDIT_ACCEPT,
 	ACT_EDIT_CANCEL,
@@ -78,8 +95,8 @@ enum keymap_action keymap_lookup(int key, enum keymap_context context);
 const struct keymap_entry *keymap_table(size_t *count);
 
 /* Appends the status line's hints of a context to out, "key:word" joined
- * by spaces: the context's own rows first, then (for the list and the
- * reader) the global ones it does not override. */
+ * by spaces in the table's order: the context's rows and (for the list and
+ * the reader) the global ones it does not override. */
 void keymap_hints(enum keymap_context context, struct strbuf *out);
 
 #endif

@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unigbrk.h>
-
 #include "layout.h"
 #include "linebreak.h"
 #include "sanitize.h"
@@ -16,43 +14,22 @@
 /* Paragraphs up to this size are wrapped without allocating. */
 #define BRK_STACK 4096
 
-/* Display width of code point c drawn at `column`. */
-static int
-codepoint_width(uint32_t c, unsigned flags, int column)
-{
-	char repr[SANITIZE_REPR_MAX];
-
-	if (c >= 0x20 && c < 0x7f)
-		return 1;
-	return sanitize_codepoint(c, flags, column, repr);
-}
-
 /* Walks the grapheme cluster that starts at text[pos]: returns the offset
  * just past it and puts its display width (drawn at `column`) in *width.
- * A newline is always a cluster of its own, even after CR. */
+ * The sanitiser decides both, so the screen draws what is measured here. */
 static size_t
 next_cluster(const char *text, size_t len, size_t pos, unsigned flags, int column, int *width)
 {
-	uint32_t c, prev;
-	size_t n = sanitize_next(text + pos, len - pos, &c);
-	int w;
+	size_t used;
+	unsigned char b = (unsigned char)text[pos];
 
-	w = codepoint_width(c, flags, column);
-	prev = c == (uint32_t)-1 ? 0xFFFD : c;
-	pos += n;
-	/* ASCII letters followed by ASCII never join: the common fast path. */
-	while (pos < len && !(prev < 0x80 && (unsigned char)text[pos] < 0x80)) {
-		n = sanitize_next(text + pos, len - pos, &c);
-		if (c == (uint32_t)-1)
-			c = 0xFFFD;
-		if (c == '\n' || uc_is_grapheme_break(prev, c))
-			break;
-		w += codepoint_width(c, flags, column + w);
-		prev = c;
-		pos += n;
+	/* Printable ASCII followed by ASCII: one cell, the common fast path. */
+	if (b >= 0x20 && b < 0x7f && (pos + 1 >= len || (unsigned char)text[pos + 1] < 0x80)) {
+		*width = 1;
+		return pos + 1;
 	}
-	*width = w;
-	return pos;
+	*width = sanitize_cluster(NULL, text + pos, len - pos, flags, column, &used);
+	return pos + used;
 }
 
 /* Spaces that end a line invisibly (and are skipped at the start of the
@@ -65,7 +42,7 @@ is_break_space(const char *text, size_t len, size_t pos)
 	return b == ' ' || b == '\t' || (b == '\r' && pos + 1 < len && text[pos + 1] == '\n');
 }
 
-/* Sum of code-point widths: clusters do not change a total. */
+/* Cluster by cluster: a joined emoji or a lone mark changes the total. */
 int
 layout_text_width(const char *text, size_t len, unsigned flags)
 {
@@ -73,10 +50,10 @@ layout_text_width(const char *text, size_t len, unsigned flags)
 	int column = 0;
 
 	while (pos < len) {
-		uint32_t c;
+		int w;
 
-		pos += sanitize_next(text + pos, len - pos, &c);
-		column += codepoint_width(c, flags, column);
+		pos = next_cluster(text, len, pos, flags, column, &w);
+		column += w;
 	}
 	return column;
 }

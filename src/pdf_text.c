@@ -236,6 +236,8 @@ read_page(PopplerPage *page, int number, struct pdf_lines *out)
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0;
 	GList *attrs = NULL, *attr;
+	PopplerTextAttributes *run = NULL;
+	bool run_bold = false;
 	struct line_builder b = { .text = STRBUF_INIT };
 	const uint8_t *p, *end;
 	size_t index = 0;
@@ -262,6 +264,11 @@ read_page(PopplerPage *page, int number, struct pdf_lines *out)
 		while (attr != NULL && ((PopplerTextAttributes *)attr->data)->end_index < (int)index)
 			attr = attr->next;
 		a = attr != NULL ? attr->data : NULL;
+		/* the font's name is read once per run of text, not per glyph */
+		if (a != run) {
+			run = a;
+			run_bold = a != NULL && font_is_bold(a->font_name);
+		}
 		if (is_blank(c)) {
 			/* one space between words, none at the start */
 			if (b.n > 0 && !b.glyphs[b.n - 1].space) {
@@ -290,7 +297,7 @@ read_page(PopplerPage *page, int number, struct pdf_lines *out)
 			.x0 = rects[index].x1, .y0 = rects[index].y1,
 			.x1 = rects[index].x2, .y1 = rects[index].y2,
 			.size = a != NULL ? a->font_size : 0,
-			.bold = a != NULL && font_is_bold(a->font_name),
+			.bold = run_bold,
 		};
 		append_char(&b.text, c);
 		g->end = (uint32_t)b.text.len;
@@ -318,13 +325,30 @@ has_end_marker(const char *data, size_t n)
 	return false;
 }
 
+/* Reads pages [from, to) of doc.  Returns 0, or the number of the first
+ * page poppler cannot give. */
+static int
+read_pages(PopplerDocument *doc, int from, int to, struct pdf_page *pages, struct pdf_lines *out)
+{
+	for (int i = from; i < to; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+
+		if (page == NULL)
+			return i + 1;
+		poppler_page_get_size(page, &pages[i].width, &pages[i].height);
+		read_page(page, i + 1, out);
+		g_object_unref(page);
+	}
+	return 0;
+}
+
 int
 pdf_text_read(const char *name, const char *data, size_t n, struct pdf_lines *out, char **err)
 {
 	GBytes *bytes = NULL;
 	GError *gerr = NULL;
 	PopplerDocument *doc = NULL;
-	int npages, ret = -1;
+	int npages, bad, ret = -1;
 
 	if (!has_end_marker(data, n)) {
 		*err = xasprintf(_("%s: damaged PDF (truncated: no end-of-file marker)"), name);
@@ -349,16 +373,10 @@ pdf_text_read(const char *name, const char *data, size_t n, struct pdf_lines *ou
 	}
 	out->pages = xcalloc((size_t)npages, sizeof *out->pages);
 	out->npages = (size_t)npages;
-	for (int i = 0; i < npages; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
-
-		if (page == NULL) {
-			*err = xasprintf(_("%s: damaged PDF (page %d cannot be read)"), name, i + 1);
-			goto out;
-		}
-		poppler_page_get_size(page, &out->pages[i].width, &out->pages[i].height);
-		read_page(page, i + 1, out);
-		g_object_unref(page);
+	bad = read_pages(doc, 0, npages, out->pages, out);
+	if (bad > 0) {
+		*err = xasprintf(_("%s: damaged PDF (page %d cannot be read)"), name, bad);
+		goto out;
 	}
 	if (out->n == 0) {
 		*err = xasprintf(_("%s: no text layer in this PDF (a scanned image?): it needs "

@@ -21,11 +21,24 @@
 static const struct {
 	const char *name; /* folded */
 	enum query_field_kind kind;
+	const char *help; /* for the help screen: an example and its meaning */
 } query_field_names[] = {
-    {"de", QF_SENDER},	{"a", QF_ADDRESSEE}, {"type", QF_KIND},
-    {"annee", QF_YEAR}, {"cite", QF_CITES},  {"organe", QF_ORGAN},
-    {"cote", QF_SYMBOL},
+    {"de", QF_SENDER, N_("de:kazakhstan  sent by")},
+    {"a", QF_ADDRESSEE, N_("a:secretaire  addressed to")},
+    {"type", QF_KIND, N_("type:note  kind of document")},
+    {"annee", QF_YEAR, N_("annee:2014, annee:2010-2018  year or years")},
+    {"cite", QF_CITES, N_("cite:1540, cite:S/2010/84  cites a resolution or a symbol")},
+    {"organe", QF_ORGAN, N_("organe:conseil  organ")},
+    {"cote", QF_SYMBOL, N_("cote:A/64/666  the document's own symbol")},
 };
+
+const char *
+query_field_help(size_t i)
+{
+	if (i >= sizeof query_field_names / sizeof query_field_names[0])
+		return NULL;
+	return query_field_names[i].help;
+}
 
 struct query_parser {
 	const char *s;

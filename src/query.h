@@ -72,6 +72,10 @@ void query_release(struct query *q);
 /* True when the query has neither terms nor fields. */
 bool query_is_empty(const struct query *q);
 
+/* The help of field i ("de:kazakhstan  sent by", untranslated: pass it
+ * through _()), or NULL past the last field. */
+const char *query_field_help(size_t i);
+
 /* Appends token to sb as an FTS5 string: in double quotes, its own double
  * quotes doubled, so FTS5 reads it as text, never as syntax. */
 void query_append_quoted(struct strbuf *sb, const char *token);

@@ -38,7 +38,11 @@ state_mark_release(struct state_mark *m)
 void
 state_release(struct state *st)
 {
-	free(st->filter);
+	for (size_t i = 0; i < st->nfilters; i++) {
+		free(st->filters[i].snapshot);
+		free(st->filters[i].text);
+	}
+	free(st->filters);
 	free(st->last_source);
 	for (size_t i = 0; i < st->npos; i++)
 		free(st->pos[i].source);
@@ -72,10 +76,48 @@ storable(const char *s)
 }
 
 void
-state_set_filter(struct state *st, const char *text)
+state_set_filter(struct state *st, const char *snapshot, const char *text)
 {
-	free(st->filter);
-	st->filter = storable(text) && text[0] ? xstrdup(text) : NULL;
+	struct state_filter kept = {NULL, NULL};
+	size_t i;
+
+	if (!storable(snapshot) || !snapshot[0])
+		return;
+	for (i = 0; i < st->nfilters; i++)
+		if (strcmp(st->filters[i].snapshot, snapshot) == 0)
+			break;
+	if (i < st->nfilters) {
+		kept = st->filters[i];
+		memmove(st->filters + i, st->filters + i + 1,
+			(st->nfilters - i - 1) * sizeof *st->filters);
+		st->nfilters--;
+	}
+	free(kept.text);
+	if (!storable(text) || !text[0]) {
+		free(kept.snapshot);
+		return;
+	}
+	if (!kept.snapshot)
+		kept.snapshot = xstrdup(snapshot);
+	kept.text = xstrdup(text);
+	if (st->nfilters >= STATE_MAX_FILTERS) {
+		st->nfilters--;
+		free(st->filters[st->nfilters].snapshot);
+		free(st->filters[st->nfilters].text);
+	}
+	st->filters = xgrow(st->filters, &st->filters_cap, st->nfilters + 1, sizeof *st->filters);
+	memmove(st->filters + 1, st->filters, st->nfilters * sizeof *st->filters);
+	st->filters[0] = kept;
+	st->nfilters++;
+}
+
+const char *
+state_get_filter(const struct state *st, const char *snapshot)
+{
+	for (size_t i = 0; snapshot && i < st->nfilters; i++)
+		if (strcmp(st->filters[i].snapshot, snapshot) == 0)
+			return st->filters[i].text;
+	return NULL;
 }
 
 void
@@ -296,7 +338,16 @@ load_line(struct state *st, char *line)
 			return false;
 		st->side_by_side = strcmp(f[1], "side") == 0;
 	} else if (strcmp(f[0], "filter") == 0 && n == 2) {
-		state_set_filter(st, f[1]);
+		/* An older file's filter, of no known snapshot: forgotten. */
+	} else if (strcmp(f[0], "filter") == 0 && n == 3) {
+		/* The file lists most recent first: append in order. */
+		if (st->nfilters >= STATE_MAX_FILTERS || state_get_filter(st, f[1]) || !f[1][0])
+			return true;
+		st->filters =
+		    xgrow(st->filters, &st->filters_cap, st->nfilters + 1, sizeof *st->filters);
+		st->filters[st->nfilters].snapshot = xstrdup(f[1]);
+		st->filters[st->nfilters].text = xstrdup(f[2]);
+		st->nfilters++;
 	} else if (strcmp(f[0], "last") == 0 && n == 3) {
 		if (!parse_id(f[1], &id))
 			return false;
@@ -442,8 +493,8 @@ format_state(const struct state *st, struct strbuf *out)
 {
 	strbuf_addf(out, "%s\t%d\n", STATE_MAGIC, STATE_VERSION);
 	strbuf_addf(out, "layout\t%s\n", st->side_by_side ? "side" : "stacked");
-	if (st->filter && storable(st->filter))
-		strbuf_addf(out, "filter\t%s\n", st->filter);
+	for (size_t i = 0; i < st->nfilters; i++)
+		strbuf_addf(out, "filter\t%s\t%s\n", st->filters[i].snapshot, st->filters[i].text);
 	if (st->last_doc > 0)
 		strbuf_addf(out, "last\t%" PRId64 "\t%s\n", st->last_doc,
 			    storable(st->last_source) ? st->last_source : "");

@@ -3,7 +3,9 @@
  * Kept in $XDG_STATE_HOME/liseuse/state (default ~/.local/state/liseuse/state)
  * as lines "key<TAB>value" after a version line "liseuse-state<TAB>1":
  *   layout  stacked | side
- *   filter  the last filter text
+ *   filter  snapshot<TAB>text        the last filter typed on that snapshot
+ *           (the path it was opened with); one line per snapshot, most
+ *           recent first
  *   last    id<TAB>source            the last open document
  *   pos     id<TAB>piece<TAB>line<TAB>source   most recent first
  *   mark    snapshot<TAB>source<TAB>symbol<TAB>fingerprint<TAB>piece<TAB>excerpt
@@ -20,6 +22,13 @@
 #include <stdint.h>
 
 #define STATE_MAX_POSITIONS 200
+#define STATE_MAX_FILTERS 32
+
+/* The last filter of one snapshot. */
+struct state_filter {
+	char *snapshot; /* owned: the snapshot's path */
+	char *text;	/* owned */
+};
 #define STATE_MAX_MARKS 1000
 /* Bytes of a paragraph kept as a bookmark's excerpt. */
 #define STATE_EXCERPT_MAX 120
@@ -43,7 +52,8 @@ struct state_mark {
 
 struct state {
 	bool side_by_side;
-	char *filter;		    /* owned, or NULL */
+	struct state_filter *filters; /* most recent first, owned */
+	size_t nfilters, filters_cap;
 	int64_t last_doc;	    /* 0: none */
 	char *last_source;	    /* owned, or NULL */
 	struct state_position *pos; /* most recent first, owned */
@@ -97,8 +107,12 @@ bool state_toggle_mark(struct state *st, const struct state_mark *m);
 bool state_has_mark(const struct state *st, const char *snapshot, const char *source,
 		    const char *symbol, uint64_t fingerprint);
 
-/* Replaces the saved filter (text may be NULL) and the last document. */
-void state_set_filter(struct state *st, const char *text);
+/* Replaces the filter saved for a snapshot (text may be NULL or empty: none)
+ * and moves it first; keeps at most STATE_MAX_FILTERS snapshots. */
+void state_set_filter(struct state *st, const char *snapshot, const char *text);
+/* The filter saved for a snapshot, or NULL. */
+const char *state_get_filter(const struct state *st, const char *snapshot);
+/* Replaces the last document. */
 void state_set_last(struct state *st, int64_t doc_id, const char *source);
 
 #endif

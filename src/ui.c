@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
 #include "i18n.h"
 #include "ui.h"
 #include "ui_priv.h"
@@ -159,6 +161,7 @@ arrange(struct ui *ui)
 	int rows = ui->rows, cols = ui->cols, status_h, bar_h, pane_h;
 
 	free_windows(ui);
+	ui->list_rows = list_wanted_rows(ui);
 	if (rows <= 0 || cols <= 0)
 		goto resized;
 	status_h = rows >= 3 ? 1 : 0;
@@ -181,6 +184,9 @@ arrange(struct ui *ui)
 		int lh = pane_h * 2 / 5 + 1;
 		if (lh > 16)
 			lh = 16;
+		/* A few documents: the list takes what they need, the reader the rest. */
+		if (ui->list_rows > 0 && ui->list_rows < lh)
+			lh = ui->list_rows;
 		place(l, lh, cols, 0, 0);
 		ui->sep_win = make_window(1, cols, lh, 0);
 		place(r, pane_h - lh - 1, cols, lh + 1, 0);
@@ -206,20 +212,26 @@ draw_separator(struct ui *ui)
 	WINDOW *win = ui->sep_win;
 	const struct store_doc *doc = reader_doc(ui);
 	const char *rule = ui->utf8 ? "─" : "-";
+	attr_t rule_attr;
 	int h, w;
 
 	if (!win)
 		return;
 	getmaxyx(win, h, w);
 	werase(win);
+	/* Bright when the reader has the focus, dim when the list has it. */
+	rule_attr = ui->focus == PANE_READER && !filter_focused(ui) ? ui->theme.rule_focused
+								     : ui->theme.rule;
 	if (ui->side_active) { /* vertical, side by side */
+		wattrset(win, rule_attr);
 		for (int y = 0; y < h; y++)
 			mvwaddstr(win, y, 0, ui->utf8 ? "│" : "|");
+		wattrset(win, A_NORMAL);
 		wnoutrefresh(win);
 		return;
 	}
 	wmove(win, 0, 0);
-	wattrset(win, ui->theme.dim);
+	wattrset(win, rule_attr);
 	for (int x = 0; x < w && x < 2; x++)
 		waddstr(win, rule);
 	if (doc && w > 6) {
@@ -233,7 +245,7 @@ draw_separator(struct ui *ui)
 		text_draw_str(ui, win, strbuf_str(&title), w - 4, ui->theme.header_label, true);
 		strbuf_release(&title);
 	}
-	wattrset(win, ui->theme.dim);
+	wattrset(win, rule_attr);
 	for (int x = getcurx(win); x < w; x++)
 		waddstr(win, rule);
 	wattrset(win, A_NORMAL);
@@ -260,7 +272,9 @@ draw_all(struct ui *ui)
 	draw_separator(ui);
 	status_draw(ui, ui->status_win);
 	filter_draw(ui, ui->filter_win);
-	curs_set(filter_focused(ui) && ui->filter_win ? 1 : 0);
+	if (prompt_active(ui))
+		prompt_draw(ui, ui->filter_win);
+	curs_set((filter_focused(ui) || prompt_active(ui)) && ui->filter_win ? 1 : 0);
 	doupdate();
 }
 
@@ -279,7 +293,7 @@ save_state(struct ui *ui)
 		state_set_position(&ui->state, doc->id, doc->meta.source, piece, line);
 		state_set_last(&ui->state, doc->id, doc->meta.source);
 	}
-	state_set_filter(&ui->state, filter_text(ui));
+	state_set_filter(&ui->state, ui->snapshot, filter_text(ui));
 	ui->state.side_by_side = ui->side_by_side;
 	if (state_save(&ui->state, ui->state_path, &err) < 0) {
 		if (!ui->state_write_failed)
@@ -287,6 +301,12 @@ save_state(struct ui *ui)
 		ui->state_write_failed = true;
 	}
 	free(err);
+}
+
+void
+ui_save_state(struct ui *ui)
+{
+	save_state(ui);
 }
 
 /* Changes focus; in tiny mode the focused pane takes the screen. */
@@ -374,8 +394,16 @@ global_action(struct ui *ui, enum keymap_action act)
 	case ACT_TOGGLE_LAYOUT:
 		ui->side_by_side = !ui->side_by_side;
 		arrange(ui);
+		if (ui->side_by_side && !ui->side_active && ui->cols < 100)
+			return ui_say(false,
+				      _("side by side needs 100 columns; the terminal has %d "
+					"(v again: list above)"),
+				      ui->cols);
 		if (ui->side_by_side && !ui->side_active)
-			return ui_say(false, "côte à côte : il faut au moins 100 colonnes");
+			return ui_say(false,
+				      _("side by side needs 3 rows for the panes; the terminal "
+					"has %d (v again: list above)"),
+				      ui->rows);
 		break;
 	case ACT_SWITCH_PANE:
 		return ui_request_pane(REQ_FOCUS, ui->focus == PANE_LIST ? PANE_READER : PANE_LIST);
@@ -383,6 +411,14 @@ global_action(struct ui *ui, enum keymap_action act)
 		return ui_request_pane(REQ_FOCUS, PANE_LIST);
 	case ACT_FOCUS_READER:
 		return ui_request_pane(REQ_FOCUS, PANE_READER);
+	case ACT_GOTO_SYMBOL: {
+		struct ui_action a = ui_request(REQ_PROMPT);
+
+		a.count = PROMPT_SYMBOL;
+		return a;
+	}
+	case ACT_MARKS:
+		return ui_request_pane(REQ_SHOW, PANE_MARKS);
 	case ACT_ESCAPE:
 		if (filter_text(ui)[0])
 			return ui_request(REQ_FILTER_CLEAR);
@@ -418,7 +454,10 @@ perform(struct ui *ui, struct ui_action a)
 		save_state(ui);
 		break;
 	case REQ_NEXT_DOC:
-		list_move(ui, 1);
+		if (!reader_doc(ui) || !list_select_after(ui, reader_doc(ui)->id)) {
+			status_set_message(ui, false, _("end of the last document of the list"));
+			break;
+		}
 		perform(ui, ui_request(REQ_OPEN));
 		break;
 	case REQ_BACK:
@@ -459,6 +498,26 @@ perform(struct ui *ui, struct ui_action a)
 		break;
 	case REQ_ARRANGE:
 		arrange(ui);
+		break;
+	case REQ_GOTO:
+		if (ui->overlay != PANE_COUNT) {
+			ui->overlay = PANE_COUNT;
+			arrange(ui);
+		}
+		set_focus(ui, PANE_READER);
+		perform(ui, reader_goto(ui, a.doc_id, a.piece));
+		save_state(ui);
+		break;
+	case REQ_PROMPT:
+		prompt_start(ui, (enum ui_prompt_kind)a.count);
+		break;
+	case REQ_FILTER_TO:
+		filter_set_text(ui, a.message ? a.message : "");
+		apply_filter(ui);
+		set_focus(ui, PANE_LIST);
+		break;
+	case REQ_PIPE:
+		perform(ui, copy_pipe(ui, a.message ? a.message : ""));
 		break;
 	}
 	free(a.message);
@@ -517,6 +576,25 @@ handle_mouse(struct ui *ui, const struct keyseq_event *ev)
 	}
 }
 
+/* The message for a key that does nothing where it was typed. */
+static struct ui_action
+unbound(int key)
+{
+	char name[32];
+
+	if (key < 0) {
+		const char *k = keyname(-key);
+		snprintf(name, sizeof name, "%s", k ? k : "?");
+	} else if (key < 0x20 || key == 0x7f) {
+		snprintf(name, sizeof name, "Ctrl-%c", key == 0x7f ? '?' : key + 0x40);
+	} else {
+		uint8_t buf[8];
+		int n = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
+		snprintf(name, sizeof name, "%.*s", n > 0 ? n : 1, n > 0 ? (char *)buf : "?");
+	}
+	return ui_say(false, _("the key %s does nothing here: ? lists the keys"), name);
+}
+
 /* A paste goes into the filter bar as one edit, whatever has the focus. */
 static void
 handle_paste(struct ui *ui, const struct keyseq_event *ev)
@@ -535,8 +613,11 @@ dispatch(struct ui *ui, struct pane *pane, int key)
 	enum keymap_action act = keymap_lookup(key, pane->ops->context);
 	struct ui_action a;
 
-	if (act == ACT_NONE)
+	if (act == ACT_NONE) {
+		/* Over the whole screen (the help), any other key closes. */
+		perform(ui, pane == &ui->panes[ui->overlay] ? ui_request(REQ_BACK) : unbound(key));
 		return;
+	}
 	a = pane->ops->key(ui, pane, act);
 	if (a.req == REQ_PASS)
 		a = global_action(ui, act);
@@ -549,6 +630,10 @@ handle_key(struct ui *ui, int key)
 {
 	if (ui->overlay != PANE_COUNT) {
 		dispatch(ui, &ui->panes[ui->overlay], key);
+		return;
+	}
+	if (prompt_active(ui)) {
+		perform(ui, prompt_key(ui, key));
 		return;
 	}
 	if (status_has_message(ui) && !filter_focused(ui))
@@ -706,6 +791,8 @@ run(struct ui *ui)
 		if (list_busy(ui)) {
 			list_work(ui);
 			say(ui, true, list_take_error(ui));
+			if (list_wanted_rows(ui) != ui->list_rows)
+				arrange(ui);
 		}
 		if (!opened_initial && !list_busy(ui)) {
 			opened_initial = true;
@@ -764,6 +851,8 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->panes[PANE_LIST].ops = &ui_list_ops;
 	ui->panes[PANE_READER].ops = &ui_reader_ops;
 	ui->panes[PANE_HELP].ops = &ui_help_ops;
+	ui->panes[PANE_OUTLINE].ops = &ui_outline_ops;
+	ui->panes[PANE_MARKS].ops = &ui_marks_ops;
 	ui->overlay = PANE_COUNT;
 	/* Handlers first: ncurses installs its own SIGTSTP handler when it finds
 	 * the default one, and then ignores ^Z while it updates the screen. */
@@ -783,16 +872,22 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->signal_fd = signal_pipe[0];
 	ui->filter = filter_new();
 	ui->status = status_new();
+	ui->prompt = prompt_new();
 	for (int i = 0; i < PANE_COUNT; i++)
 		ui->panes[i].data = ui->panes[i].ops->create(ui);
+	ui->snapshot = realpath(store_path(store), NULL);
+	if (!ui->snapshot)
+		ui->snapshot = xstrdup(store_path(store));
 	load_state(ui);
 	refresh(); /* clears the screen once; stdscr stays untouched afterwards */
 	resize(ui);
-	initial = opts && opts->initial_filter ? opts->initial_filter : ui->state.filter;
+	initial = opts && opts->initial_filter ? opts->initial_filter
+					       : state_get_filter(&ui->state, ui->snapshot);
 	if (initial && initial[0]) {
 		filter_set_text(ui, initial);
 		apply_filter(ui);
 	}
+	list_keep_doc(ui, ui->state.last_doc);
 	run(ui);
 	save_state(ui);
 	free_windows(ui);
@@ -802,11 +897,13 @@ ui_main(struct store *store, const struct ui_options *opts)
 		query_release(&ui->query);
 	filter_free(ui->filter);
 	status_free(ui->status);
+	prompt_free(ui->prompt);
 	term_stop(screen);
 	restore_signals(old);
 	keyseq_release(&ui->keys);
 	state_release(&ui->state);
 	free(ui->state_path);
+	free(ui->snapshot);
 	free(ui);
 	return 0;
 }

@@ -1,10 +1,13 @@
 /* ui_help.c - the `?` screen, a pane over the whole screen, generated
- * from the key table (keymap.c) so it cannot disagree with the keys. */
+ * from the key table (keymap.c) and the query's fields (query.c), so it
+ * cannot disagree with them.  It scrolls with the reader's keys and says
+ * when more is below; q, Esc, ? or any other key close it. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_priv.h"
 
 static const struct {
@@ -15,6 +18,26 @@ static const struct {
     {KEYMAP_LIST, "Liste"},
     {KEYMAP_READER, "Document"},
     {KEYMAP_FILTER, "Barre de filtre"},
+};
+
+/* What is not a key of the table: the mouse, the terminal's signals. */
+static const struct {
+	const char *keys, *help;
+} others[] = {
+    {N_("Wheel"), N_("scroll the list or the document under the pointer")},
+    {N_("Click"), N_("select a document, give a pane the focus")},
+    {"Ctrl-Z", N_("suspend (the shell's fg comes back)")},
+    {"Ctrl-C", N_("quit, saving the place")},
+};
+
+/* The filter's syntax, before its fields. */
+static const struct {
+	const char *keys, *help;
+} syntax[] = {
+    {N_("words"), N_("all of them in one passage, accents and case aside")},
+    {N_("word*"), N_("words that start so (the last word typed is one too)")},
+    {N_("\"a phrase\""), N_("these words in this order")},
+    {N_("-word"), N_("passages without it")},
 };
 
 struct help_state {
@@ -36,23 +59,32 @@ help_destroy(void *data)
 
 /* One help line: the keys of an action and what it does. */
 struct help_line {
-	char *keys;
+	char *keys; /* owned; NULL for a title */
 	const char *help;
-	bool title;
 };
 
+static void
+add_line(struct help_line **lines, size_t *n, size_t *cap, char *keys, const char *help)
+{
+	*lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
+	(*lines)[*n].keys = keys;
+	(*lines)[*n].help = help;
+	(*n)++;
+}
+
 /* Builds the help lines: a title per section, then one line per action
- * listing every named key bound to it. */
+ * listing every named key bound to it; then the mouse and signals, and the
+ * filter's syntax with every field. */
 static size_t
 build_lines(struct help_line **out)
 {
 	size_t n = 0, cap = 0, count;
 	const struct keymap_entry *t = keymap_table(&count);
 	struct help_line *lines = NULL;
+	const char *field;
 
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
-		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
-		lines[n++] = (struct help_line){NULL, sections[s].title, true};
+		add_line(&lines, &n, &cap, NULL, _(sections[s].title));
 		for (size_t i = 0; i < count; i++) {
 			struct strbuf keys = STRBUF_INIT;
 			bool seen = false;
@@ -70,13 +102,29 @@ build_lines(struct help_line **out)
 					continue;
 				if (keys.len)
 					strbuf_addstr(&keys, ", ");
-				strbuf_addstr(&keys, t[j].name);
+				strbuf_addstr(&keys, _(t[j].name));
 			}
-			lines = xgrow(lines, &cap, n + 1, sizeof *lines);
-			lines[n].keys = strbuf_detach(&keys, NULL);
-			lines[n].help = t[i].help ? t[i].help : "";
-			lines[n].title = false;
-			n++;
+			add_line(&lines, &n, &cap, strbuf_detach(&keys, NULL),
+				 t[i].help ? _(t[i].help) : "");
+		}
+	}
+	add_line(&lines, &n, &cap, NULL, _("Mouse and signals"));
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		add_line(&lines, &n, &cap, xstrdup(_(others[i].keys)), _(others[i].help));
+	add_line(&lines, &n, &cap, NULL, _("The filter (/)"));
+	for (size_t i = 0; i < sizeof syntax / sizeof syntax[0]; i++)
+		add_line(&lines, &n, &cap, xstrdup(_(syntax[i].keys)), _(syntax[i].help));
+	/* Each field's help is "example  meaning". */
+	for (size_t i = 0; (field = query_field_help(i)) != NULL; i++) {
+		const char *text = _(field), *gap = strstr(text, "  ");
+
+		if (gap) {
+			const char *meaning = gap;
+			while (*meaning == ' ')
+				meaning++;
+			add_line(&lines, &n, &cap, xstrndup(text, (size_t)(gap - text)), meaning);
+		} else {
+			add_line(&lines, &n, &cap, xstrdup(text), "");
 		}
 	}
 	*out = lines;
@@ -91,13 +139,37 @@ free_lines(struct help_line *lines, size_t n)
 	free(lines);
 }
 
+/* Rows for help lines: the window less its title, and less the "more
+ * below" line when not everything fits. */
+static size_t
+body_rows(int h, size_t n, size_t top)
+{
+	size_t rows = h > 1 ? (size_t)h - 1 : 0;
+
+	if (top + rows < n && rows > 1)
+		rows--;
+	return rows;
+}
+
+/* Keeps the top where the last page is full. */
+static void
+clamp_top(struct help_state *hs, int h, size_t n)
+{
+	size_t rows = h > 1 ? (size_t)h - 1 : 1;
+
+	if (n <= rows)
+		hs->top = 0;
+	else if (hs->top > n - rows)
+		hs->top = n - rows;
+}
+
 static void
 help_draw(struct ui *ui, struct pane *pane)
 {
 	struct help_state *hs = pane->data;
 	struct help_line *lines;
-	size_t n = build_lines(&lines);
-	int h = pane->h, w = pane->w, y = 0, keyw = 18;
+	size_t n = build_lines(&lines), rows;
+	int h = pane->h, w = pane->w, y = 0, keyw, used;
 	WINDOW *win = pane->win;
 
 	if (!win) {
@@ -105,18 +177,27 @@ help_draw(struct ui *ui, struct pane *pane)
 		return;
 	}
 	werase(win);
-	if (w < 40)
+	/* The keys' column: as wide as the widest keys, within a third. */
+	keyw = 0;
+	for (size_t i = 0; i < n; i++) {
+		int kw = lines[i].keys ? layout_text_width(lines[i].keys, strlen(lines[i].keys),
+							 ui->sflags) + 4
+				       : 0;
+		if (kw > keyw)
+			keyw = kw;
+	}
+	if (keyw > w / 3)
 		keyw = w / 3;
-	if (hs->top + (size_t)h > n + 1)
-		hs->top = n + 1 > (size_t)h ? n + 1 - (size_t)h : 0;
+	clamp_top(hs, h, n);
+	rows = body_rows(h, n, hs->top);
 	wmove(win, y++, 0);
-	int used = text_draw_str(ui, win,
-				 "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler",
-				 w, ui->theme.status, true);
+	used = text_draw_str(ui, win,
+			     "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler", w,
+			     ui->theme.status, true);
 	text_fill(win, used, w, ui->theme.status);
-	for (size_t i = hs->top; i < n && y < h; i++, y++) {
+	for (size_t i = hs->top; i < n && i < hs->top + rows; i++, y++) {
 		wmove(win, y, 0);
-		if (lines[i].title) {
+		if (!lines[i].keys) {
 			text_draw_str(ui, win, lines[i].help, w, ui->theme.header_label, true);
 			continue;
 		}
@@ -124,8 +205,17 @@ help_draw(struct ui *ui, struct pane *pane)
 		text_draw_str(ui, win, lines[i].keys, keyw - 2, ui->theme.bold, true);
 		if (keyw < w) {
 			wmove(win, y, keyw);
-			text_draw_str(ui, win, lines[i].help, w - keyw, A_NORMAL, true);
+			text_draw_str(ui, win, lines[i].help[0] ? _(lines[i].help) : "", w - keyw,
+				      A_NORMAL, true);
 		}
+	}
+	if (hs->top + rows < n && h > 2) {
+		char *more = xasprintf(_("%s more below (%zu lines): Space, j, G"),
+				       ui->utf8 ? "↓" : "v", n - hs->top - rows);
+		wmove(win, h - 1, 0);
+		used = text_draw_str(ui, win, more, w, ui->theme.status, true);
+		text_fill(win, used, w, ui->theme.status);
+		free(more);
 	}
 	wnoutrefresh(win);
 	free_lines(lines, n);
@@ -135,7 +225,7 @@ static struct ui_action
 help_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 {
 	struct help_state *hs = pane->data;
-	size_t page = (size_t)(pane->h > 2 ? pane->h - 2 : 1);
+	size_t page = (size_t)(pane->h > 3 ? pane->h - 3 : 1);
 
 	(void)ui;
 	switch (action) {
@@ -146,19 +236,30 @@ help_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 		if (hs->top)
 			hs->top--;
 		break;
-	case ACT_PAGE_DOWN:
 	case ACT_HALF_DOWN:
+		hs->top += page / 2 ? page / 2 : 1;
+		break;
+	case ACT_HALF_UP:
+		hs->top = hs->top > page / 2 ? hs->top - page / 2 : 0;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_OR_NEXT:
 		hs->top += page;
 		break;
 	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
+		hs->top = hs->top > page ? hs->top - page : 0;
+		break;
 	case ACT_TOP:
 		hs->top = 0;
+		break;
+	case ACT_BOTTOM:
+		hs->top = (size_t)-1 / 2; /* clamped when drawn */
 		break;
 	case ACT_REDRAW:
 		return ui_request(REQ_PASS);
 	default:
 		/* Any other key (q, ?, Esc, ...) closes the help. */
+		hs->top = 0;
 		return ui_request(REQ_BACK);
 	}
 	return ui_request(REQ_NONE);

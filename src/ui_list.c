@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "sanitize.h"
 #include "ui_priv.h"
 
@@ -26,6 +27,7 @@ struct list_state {
 	size_t nhits, cap;
 	size_t selected, top;
 	int64_t keep_doc; /* document to keep selected across filters */
+	int64_t find_doc; /* the document reopened at start: looked for further */
 	int64_t count;	  /* -1: unknown */
 	bool count_pending;
 	long count_due_ms; /* monotonic time from which the count may run */
@@ -53,6 +55,8 @@ list_create(struct ui *ui)
  * match costs more as they grow, and while typing the first screenful and
  * "N+" are what the eye needs. */
 #define LIST_COUNT_DELAY_MS 300
+/* How far down the list the document reopened at start is looked for. */
+#define LIST_FIND_MAX 2000
 
 static long
 monotonic_ms(void)
@@ -114,6 +118,7 @@ list_set_query(struct ui *ui, const struct query *q)
 
 	l->query = q;
 	l->need_query = true;
+	l->find_doc = 0;
 }
 
 /* Rows needed so that the screen and the selection are filled, plus one. */
@@ -208,6 +213,7 @@ run_query(struct ui *ui)
 	for (size_t i = 0; i < n; i++) {
 		if (hits[i].doc_id == l->keep_doc) {
 			l->selected = i;
+			l->find_doc = 0;
 			break;
 		}
 	}
@@ -267,6 +273,8 @@ fetch_more(struct ui *ui, size_t want)
 	return true;
 }
 
+static void follow_selection(struct ui *ui);
+
 bool
 list_work(struct ui *ui)
 {
@@ -279,6 +287,17 @@ list_work(struct ui *ui)
 		return false;
 	}
 	done = fetch_more(ui, rows_wanted(ui));
+	while (done && l->find_doc && !l->exhausted && l->nhits < LIST_FIND_MAX) {
+		size_t from = l->nhits;
+		done = fetch_more(ui, l->nhits + 64);
+		for (size_t i = from; i < l->nhits; i++) {
+			if (l->hits[i].doc_id == l->find_doc) {
+				l->selected = i;
+				l->find_doc = 0;
+				follow_selection(ui);
+			}
+		}
+	}
 	store_set_interrupt(ui->store, NULL, NULL);
 	return done;
 }
@@ -286,7 +305,13 @@ list_work(struct ui *ui)
 bool
 list_busy(const struct ui *ui)
 {
-	return state_of(ui)->need_query || (!state_of(ui)->exhausted && state_of(ui)->nhits < rows_wanted(ui));
+	const struct list_state *l = state_of(ui);
+
+	if (l->need_query)
+		return true;
+	if (l->exhausted)
+		return false;
+	return l->nhits < rows_wanted(ui) || (l->find_doc && l->nhits < LIST_FIND_MAX);
 }
 
 int
@@ -447,43 +472,130 @@ draw_passage(struct ui *ui, const struct store_hit *hit, int cells, bool sel)
 	free(shifted);
 }
 
+/* The widths of the columns before the title, by content. */
+struct columns {
+	int date, kind, sender; /* 0: not shown */
+	int width;		/* of the rows: the window less the scroll mark */
+};
+
+/* The widest value of a column among the fetched rows, at least the
+ * header's width and at most cap. */
+static int
+widest(struct ui *ui, size_t field, const char *header, int cap)
+{
+	const struct list_state *l = state_of(ui);
+	int w = layout_text_width(header, strlen(header), ui->sflags);
+
+	for (size_t i = 0; i < l->nhits && w < cap; i++) {
+		const char *v = field == 0 ? l->hits[i].kind : l->hits[i].sender;
+		int vw = layout_text_width(v, strlen(v), ui->sflags | SANITIZE_ONELINE);
+		if (vw > w)
+			w = vw;
+	}
+	return w < cap ? w : cap;
+}
+
+/* True when the list has more documents than it shows: a scroll mark. */
+static bool
+scrolls(const struct ui *ui)
+{
+	const struct list_state *l = state_of(ui);
+
+	return !l->exhausted || l->nhits > visible_entries(ui);
+}
+
+/* The type and the sender take what their longest values need (within a
+ * share of the width); the title or passage takes the rest. */
+static struct columns
+columns_for(struct ui *ui)
+{
+	struct list_state *l = state_of(ui);
+	struct columns c = {0, 0, 0, l->pane->w};
+
+	if (scrolls(ui) && c.width > 20)
+		c.width--;
+	if (c.width >= 60) {
+		c.date = 10;
+		c.kind = widest(ui, 0, "Type", 14);
+		c.sender = widest(ui, 1, "De", c.width / 4);
+	} else if (c.width >= 36) {
+		c.date = 10;
+		c.sender = widest(ui, 1, "De", c.width / 4);
+	} else if (c.width >= 16) {
+		c.sender = widest(ui, 1, "De", c.width / 3);
+	}
+	return c;
+}
+
+/* Draws the scroll mark in the last column: where the window is in the
+ * list (the count when known, else the rows fetched so far). */
+static void
+draw_scroll_mark(struct ui *ui)
+{
+	struct list_state *l = state_of(ui);
+	int y0 = header_rows(ui), rows = l->pane->h - y0, x = l->pane->w - 1;
+	size_t total = l->count > 0 ? (size_t)l->count : l->nhits, vis = visible_entries(ui);
+	size_t from, len;
+
+	if (!scrolls(ui) || rows <= 0 || total == 0 || l->pane->w <= 20)
+		return;
+	len = vis * (size_t)rows / (total > vis ? total : vis);
+	if (len < 1)
+		len = 1;
+	from = l->top * (size_t)rows / total;
+	if (from + len > (size_t)rows)
+		from = (size_t)rows - len;
+	for (int y = 0; y < rows; y++) {
+		bool thumb = (size_t)y >= from && (size_t)y < from + len;
+		wmove(l->pane->win, y0 + y, x);
+		wattrset(l->pane->win, thumb ? A_REVERSE : ui->theme.dim);
+		waddstr(l->pane->win, thumb ? " " : ui->utf8 ? "│" : "|");
+	}
+	wattrset(l->pane->win, A_NORMAL);
+}
+
 /* Draws document `index` at window row y. */
 static void
-draw_entry(struct ui *ui, size_t index, int y)
+draw_entry(struct ui *ui, const struct columns *c, size_t index, int y)
 {
 	struct list_state *l = state_of(ui);
 	const struct store_hit *hit = &l->hits[index];
+	const struct store_doc *open = reader_doc(ui);
 	bool sel = index == l->selected;
-	attr_t attr = sel ? ui->theme.selected : ui->theme.normal;
-	int w = l->pane->w, x = 0;
+	bool focused = ui->focus == PANE_LIST || filter_focused(ui);
+	attr_t attr = sel ? (focused ? ui->theme.selected : ui->theme.selected_dim)
+			  : ui->theme.normal;
+	int w = c->width, x = 0;
 	bool passage_inline = l->text_query && rows_per_entry(ui) == 1 && hit->passage;
 	struct ui_spans marks = {hit->marks, hit->nmarks,
 				 sel ? ui->theme.mark_selected : ui->theme.mark};
+	WINDOW *win = l->pane->win;
 
-	wmove(l->pane->win, y, 0);
-	if (w >= 60) {
-		x += draw_column(ui, l->pane->win, x, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->pane->win, x, hit->kind, 12, w - x, attr);
-		x += draw_column(ui, l->pane->win, x, hit->sender, 14, w - x, attr);
-	} else if (w >= 36) {
-		x += draw_column(ui, l->pane->win, x, hit->date, 10, w - x, attr);
-		x += draw_column(ui, l->pane->win, x, hit->sender, 11, w - x, attr);
-	} else if (w >= 16) {
-		x += draw_column(ui, l->pane->win, x, hit->sender, w / 3, w - x, attr);
-	}
+	if (open && open->id == hit->doc_id)
+		attr |= A_BOLD;
+	wmove(win, y, 0);
+	if (c->date)
+		x += draw_column(ui, win, x, hit->date, c->date, w - x, attr);
+	if (c->kind)
+		x += draw_column(ui, win, x, hit->kind, c->kind, w - x, attr);
+	if (c->sender)
+		x += draw_column(ui, win, x, hit->sender, c->sender, w - x, attr);
+	/* The open document: a mark before its title. */
+	if (open && open->id == hit->doc_id && x + 2 < w)
+		x += text_draw_str(ui, win, ui->utf8 ? "▸ " : "> ", w - x, attr, false);
 	if (x < w) {
 		if (passage_inline)
-			x += text_draw(ui, l->pane->win, hit->passage, strlen(hit->passage), w - x, attr,
+			x += text_draw(ui, win, hit->passage, strlen(hit->passage), w - x, attr,
 				       &marks, 1, true);
 		else
-			x += text_draw_str(ui, l->pane->win, hit->title, w - x, attr, true);
+			x += text_draw_str(ui, win, hit->title, w - x, attr, true);
 	}
-	text_fill(l->pane->win, x, w, attr);
+	text_fill(win, x, w, attr);
 	if (rows_per_entry(ui) == 2 && y + 1 < l->pane->h) {
-		wmove(l->pane->win, y + 1, 0);
-		wclrtoeol(l->pane->win);
+		wmove(win, y + 1, 0);
+		text_fill(win, 0, w, ui->theme.normal);
 		if (hit->passage && w > 4) {
-			wmove(l->pane->win, y + 1, 4);
+			wmove(win, y + 1, 4);
 			draw_passage(ui, hit, w - 4, sel);
 		}
 	}
@@ -491,27 +603,25 @@ draw_entry(struct ui *ui, size_t index, int y)
 
 /* Draws the column titles, aligned with draw_entry's columns. */
 static void
-draw_header(struct ui *ui)
+draw_header(struct ui *ui, const struct columns *c)
 {
 	struct list_state *l = state_of(ui);
-	attr_t attr = ui->theme.header_label | A_UNDERLINE;
+	bool focused = ui->focus == PANE_LIST || filter_focused(ui);
+	attr_t attr = (focused ? ui->theme.header_label : ui->theme.dim) | A_UNDERLINE;
 	int w = l->pane->w, x = 0;
+	WINDOW *win = l->pane->win;
 
-	wmove(l->pane->win, 0, 0);
-	if (w >= 60) {
-		x += draw_column(ui, l->pane->win, x, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->pane->win, x, "Type", 12, w - x, attr);
-		x += draw_column(ui, l->pane->win, x, "De", 14, w - x, attr);
-	} else if (w >= 36) {
-		x += draw_column(ui, l->pane->win, x, "Date", 10, w - x, attr);
-		x += draw_column(ui, l->pane->win, x, "De", 11, w - x, attr);
-	} else if (w >= 16) {
-		x += draw_column(ui, l->pane->win, x, "De", w / 3, w - x, attr);
-	}
+	wmove(win, 0, 0);
+	if (c->date)
+		x += draw_column(ui, win, x, "Date", c->date, w - x, attr);
+	if (c->kind)
+		x += draw_column(ui, win, x, "Type", c->kind, w - x, attr);
+	if (c->sender)
+		x += draw_column(ui, win, x, "De", c->sender, w - x, attr);
 	if (x < w)
-		x += text_draw_str(ui, l->pane->win, l->text_query ? "Titre / passage" : "Titre", w - x,
+		x += text_draw_str(ui, win, l->text_query ? "Titre / passage" : "Titre", w - x,
 				   attr, true);
-	text_fill(l->pane->win, x, w, attr);
+	text_fill(win, x, w, attr);
 }
 
 static void
@@ -519,23 +629,71 @@ list_draw(struct ui *ui, struct pane *pane)
 {
 	struct list_state *l = pane->data;
 	int rpe = rows_per_entry(ui), y = header_rows(ui);
+	struct columns c;
 
-	if (!l->pane->win)
+	if (!pane->win)
 		return;
-	werase(l->pane->win);
+	c = columns_for(ui);
+	werase(pane->win);
 	if (y)
-		draw_header(ui);
+		draw_header(ui, &c);
 	if (l->nhits == 0 && !l->need_query) {
-		wmove(l->pane->win, y, 0);
-		text_draw_str(ui, l->pane->win,
+		wmove(pane->win, y, 0);
+		text_draw_str(ui, pane->win,
 			      l->query && !query_is_empty(l->query)
 				  ? "Aucun document ne correspond au filtre."
 				  : "Aucun document.",
-			      l->pane->w, ui->theme.dim, true);
+			      pane->w, ui->theme.dim, true);
 	}
-	for (size_t i = l->top; i < l->nhits && y < l->pane->h; i++, y += rpe)
-		draw_entry(ui, i, y);
-	wnoutrefresh(l->pane->win);
+	for (size_t i = l->top; i < l->nhits && y < pane->h; i++, y += rpe)
+		draw_entry(ui, &c, i, y);
+	draw_scroll_mark(ui);
+	wnoutrefresh(pane->win);
+}
+
+/* Like mutt: a page down shows the next page with the selection on its
+ * first row (on the last document at the end); a page up the previous
+ * page, the selection on its first row. */
+static void
+page_move(struct ui *ui, int dir)
+{
+	struct list_state *l = state_of(ui);
+	size_t vis = visible_entries(ui), top = l->top + vis;
+
+	if (dir < 0) {
+		l->top = l->top > vis ? l->top - vis : 0;
+		l->selected = l->top;
+		return;
+	}
+	if (!l->exhausted) {
+		store_set_interrupt(ui->store, ui_input_pending, ui);
+		fetch_more(ui, top + vis + 1);
+		store_set_interrupt(ui->store, NULL, NULL);
+	}
+	if (top >= l->nhits) { /* the last page: its last document */
+		if (l->nhits)
+			l->selected = l->nhits - 1;
+		follow_selection(ui);
+		return;
+	}
+	l->top = top;
+	l->selected = top;
+}
+
+/* "=": which document is selected, of how many. */
+static struct ui_action
+info(struct ui *ui)
+{
+	struct list_state *l = state_of(ui);
+	struct strbuf sb = STRBUF_INIT;
+	struct ui_action a;
+
+	if (l->nhits == 0)
+		return ui_say(false, "%s", _("no document in the list"));
+	list_describe(ui, &sb);
+	a = ui_say(false, _("document %s · %s"), strbuf_str(&sb), l->hits[l->selected].title);
+	strbuf_release(&sb);
+	return a;
 }
 
 static struct ui_action
@@ -558,11 +716,11 @@ list_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 		list_move(ui, -(page / 2 > 0 ? page / 2 : 1));
 		break;
 	case ACT_PAGE_DOWN:
-		list_move(ui, page);
-		break;
 	case ACT_PAGE_UP:
-		list_move(ui, -page);
+		page_move(ui, action == ACT_PAGE_DOWN ? 1 : -1);
 		break;
+	case ACT_INFO:
+		return info(ui);
 	case ACT_TOP:
 		l->selected = 0;
 		l->top = 0;
@@ -612,13 +770,16 @@ list_take_error(struct ui *ui)
 	return err;
 }
 
-/* "4 documents", "1 document", "20+ documents" while the count runs. */
+/* "16/2000 documents", "1/1 document", "3/20+ documents" while the count
+ * runs: the selection's place and the number of matches. */
 void
 list_describe(const struct ui *ui, struct strbuf *out)
 {
 	const struct list_state *l = state_of(ui);
 	bool filtered = l->query && !query_is_empty(l->query);
 
+	if (l->nhits > 0)
+		strbuf_addf(out, "%zu/", l->selected + 1);
 	if (l->count >= 0)
 		strbuf_addf(out, "%lld document%s", (long long)l->count, l->count > 1 ? "s" : "");
 	else if (l->need_query && l->nhits == 0)
@@ -627,6 +788,45 @@ list_describe(const struct ui *ui, struct strbuf *out)
 		strbuf_addf(out, "%zu+ documents", l->nhits);
 	if (filtered)
 		strbuf_addstr(out, " (filtre)");
+}
+
+int
+list_wanted_rows(const struct ui *ui)
+{
+	const struct list_state *l = state_of(ui);
+	int rows;
+
+	if (l->need_query || !l->exhausted || l->nhits > 12)
+		return 0;
+	/* The header, then each document (two rows when a passage shows). */
+	rows = 1 + (int)l->nhits * (l->text_query ? 2 : 1);
+	if (l->nhits == 0)
+		rows = 2; /* the header and "no document" */
+	return rows < 3 ? 3 : rows;
+}
+
+bool
+list_select_after(struct ui *ui, int64_t doc_id)
+{
+	struct list_state *l = state_of(ui);
+
+	for (size_t i = 0; i < l->nhits; i++) {
+		if (l->hits[i].doc_id != doc_id)
+			continue;
+		l->selected = i;
+		list_move(ui, 1);
+		return l->selected == i + 1;
+	}
+	return false;
+}
+
+void
+list_keep_doc(struct ui *ui, int64_t doc_id)
+{
+	struct list_state *l = state_of(ui);
+
+	l->keep_doc = doc_id;
+	l->find_doc = doc_id;
 }
 
 const struct pane_ops ui_list_ops = {

@@ -27,6 +27,7 @@
 #include "keymap.h"
 #include "keyseq.h"
 #include "layout.h"
+#include "outline.h"
 #include "query.h"
 #include "state.h"
 #include "store.h"
@@ -44,6 +45,8 @@ enum ui_pane_id {
 	PANE_LIST = 0,
 	PANE_READER,
 	PANE_HELP, /* over the whole screen */
+	PANE_OUTLINE, /* the open document's outline, over the whole screen */
+	PANE_MARKS,   /* the bookmarks, over the whole screen */
 	PANE_COUNT
 };
 
@@ -63,6 +66,16 @@ enum ui_request {
 	REQ_FILTER_CLEAR, /* empty the filter */
 	REQ_SELECT,	  /* move the list's selection by .count */
 	REQ_ARRANGE,	  /* place the windows again */
+	REQ_GOTO,	  /* open .doc_id at .piece in the reader (recorded in its history) */
+	REQ_PROMPT,	  /* ask for a line of text: .count is an enum ui_prompt_kind */
+	REQ_FILTER_TO,	  /* replace the filter by .message, refilter, focus the list */
+	REQ_PIPE,	  /* pipe the open document to the command .message */
+};
+
+/* What a prompt (REQ_PROMPT) asks for. */
+enum ui_prompt_kind {
+	PROMPT_SYMBOL, /* a document symbol to open */
+	PROMPT_PIPE,   /* a command to pipe the document to */
 };
 
 struct ui_action {
@@ -71,19 +84,27 @@ struct ui_action {
 	long count;	      /* REQ_SELECT */
 	bool error;	      /* REQ_MESSAGE: shown as an error */
 	char *message;	      /* REQ_MESSAGE: owned; the loop frees it */
+	int64_t doc_id;	      /* REQ_GOTO */
+	size_t piece;	      /* REQ_GOTO */
 };
 
 /* Builds actions. */
 static inline struct ui_action
 ui_request(enum ui_request req)
 {
-	struct ui_action a = {req, PANE_LIST, 0, false, NULL};
+	struct ui_action a = {req, PANE_LIST, 0, false, NULL, 0, 0};
 	return a;
 }
 static inline struct ui_action
 ui_request_pane(enum ui_request req, enum ui_pane_id pane)
 {
-	struct ui_action a = {req, pane, 0, false, NULL};
+	struct ui_action a = {req, pane, 0, false, NULL, 0, 0};
+	return a;
+}
+static inline struct ui_action
+ui_request_goto(int64_t doc_id, size_t piece)
+{
+	struct ui_action a = {REQ_GOTO, PANE_READER, 0, false, NULL, doc_id, piece};
 	return a;
 }
 /* A REQ_MESSAGE with a formatted text. */
@@ -113,6 +134,7 @@ struct pane_ops {
 
 struct filter_state;
 struct status_state;
+struct prompt_state;
 
 struct ui {
 	struct store *store;
@@ -133,10 +155,13 @@ struct ui {
 	WINDOW *filter_win; /* the filter bar */
 	struct filter_state *filter;
 	struct status_state *status;
+	struct prompt_state *prompt;
 	/* The filter, parsed once per change; the list and the reader borrow
 	 * it (list_set_query, reader_set_query). */
 	struct query query;
 	bool has_query;
+	int list_rows; /* rows the list asked for at the last arrangement (0: any) */
+	char *snapshot; /* the snapshot's path, resolved: the saved filter's key */
 	struct state state;
 	char *state_path;
 	bool state_write_failed;
@@ -148,6 +173,8 @@ struct ui {
 /* ui.c */
 /* Interrupt callback for the store: true when input or a signal is waiting. */
 int ui_input_pending(void *arg);
+/* Saves the state file now (a bookmark was set). */
+void ui_save_state(struct ui *ui);
 
 /* ui_list.c */
 extern const struct pane_ops ui_list_ops;
@@ -169,6 +196,15 @@ void list_select_row(struct ui *ui, int row);
 void list_move(struct ui *ui, long delta);
 /* Appends "12 documents (filtre)" and the like to out. */
 void list_describe(const struct ui *ui, struct strbuf *out);
+/* Rows the list needs when it has few documents (all fetched), or 0 when
+ * it can use all it is given. */
+int list_wanted_rows(const struct ui *ui);
+/* Selects the document after doc_id in the list; false when doc_id is not
+ * there or is the last. */
+bool list_select_after(struct ui *ui, int64_t doc_id);
+/* Selects doc_id when the results come, looking further down for it the
+ * first time (the document reopened at start). */
+void list_keep_doc(struct ui *ui, int64_t doc_id);
 /* The last store error of the list, or NULL; the caller frees it. */
 char *list_take_error(struct ui *ui);
 
@@ -193,6 +229,53 @@ bool reader_wants_idle(const struct ui *ui);
 /* Does that work; returns true when interrupted. */
 bool reader_idle(struct ui *ui);
 void reader_scroll(struct ui *ui, long lines);
+/* Opens doc_id at piece, recording the place left in the reader's history
+ * (ui_reader.c's back and forward keys). */
+struct ui_action reader_goto(struct ui *ui, int64_t doc_id, size_t piece);
+/* The open document's outline (built on first use), or NULL. */
+const struct outline *reader_outline(struct ui *ui);
+/* The section the top of the reader is in ("Annexe", "II. …"), or NULL. */
+const char *reader_section(struct ui *ui);
+/* The name bookmarks give this snapshot (bookmarks_snapshot_key). */
+const char *reader_snapshot_key(const struct ui *ui);
+/* The piece at the top of the reader, 0 when nothing is open. */
+size_t reader_top_piece(const struct ui *ui);
+
+/* ui_menu.c: what the lists over the whole screen share */
+struct menu {
+	size_t n, sel, top;
+};
+/* Moves the selection for a moving key (rows: the pane's height); false
+ * when the action is not one. */
+bool menu_move(struct menu *m, enum keymap_action action, int rows);
+/* Draws the title, the rows (row() draws row i at the cursor, in attr) and
+ * the keys line. */
+void menu_draw(struct ui *ui, struct pane *pane, struct menu *m, const char *title,
+	       const char *keys,
+	       void (*row)(struct ui *ui, WINDOW *win, size_t i, int width, attr_t attr, void *arg),
+	       void *arg);
+
+/* ui_outline.c, ui_marks.c: lists over the whole screen */
+extern const struct pane_ops ui_outline_ops;
+extern const struct pane_ops ui_marks_ops;
+
+/* ui_prompt.c: a line of text asked for in the filter bar's place */
+struct prompt_state *prompt_new(void);
+void prompt_free(struct prompt_state *p);
+void prompt_start(struct ui *ui, enum ui_prompt_kind kind);
+bool prompt_active(const struct ui *ui);
+/* Handles a key while the prompt is active. */
+struct ui_action prompt_key(struct ui *ui, int key);
+void prompt_draw(struct ui *ui, WINDOW *win);
+
+/* ui_copy.c: the terminal's clipboard and pipes */
+/* Copies text to the clipboard with OSC 52 where the terminal takes it;
+ * returns the status line's message ("copied: what, N characters" or why
+ * not). */
+struct ui_action copy_to_clipboard(struct ui *ui, const char *what, const char *text);
+/* Pipes the open document as plain text to the shell command cmd, the
+ * screen put away meanwhile; waits for Enter before coming back. */
+struct ui_action copy_pipe(struct ui *ui, const char *cmd);
 
 /* ui_help.c */
 extern const struct pane_ops ui_help_ops;

@@ -60,11 +60,13 @@ status_draw(struct ui *ui, WINDOW *win)
 		strbuf_addstr(&left, st->message);
 	} else {
 		list_describe(ui, &left);
-		if (doc && doc->meta.sender) {
+		/* The rule above the reader names the document when it shows. */
+		if (doc && doc->meta.sender && (!ui->sep_win || ui->side_active)) {
 			strbuf_addf(&left, " │ %s", doc->meta.sender);
 			if (doc->meta.date)
 				strbuf_addf(&left, " %s", doc->meta.date);
 		}
+
 	}
 	pct = reader_percent(ui);
 	if (reader_page(ui) > 0)
@@ -73,6 +75,18 @@ status_draw(struct ui *ui, WINDOW *win)
 		strbuf_addf(&right, "%3d %% ", pct);
 	keymap_hints(filter_focused(ui) ? KEYMAP_FILTER : ui->panes[ui->focus].ops->context,
 		     &right);
+	/* the section the reader is in, where it leaves the right part room */
+	if (!st->message && doc && reader_section(ui)) {
+		struct strbuf sec = STRBUF_INIT;
+
+		strbuf_addf(&sec, " │ %s", reader_section(ui));
+		if (layout_text_width(left.buf, left.len, ui->sflags) +
+			layout_text_width(sec.buf, sec.len, ui->sflags) + 2 +
+			layout_text_width(right.buf, right.len, ui->sflags) <=
+		    w)
+			strbuf_add(&left, sec.buf, sec.len);
+		strbuf_release(&sec);
+	}
 	attr_t attr = st->message && st->error ? ui->theme.error : ui->theme.status;
 	used = text_draw_str(ui, win, strbuf_str(&left), w, attr, true);
 	int rw = layout_text_width(strbuf_str(&right), right.len, ui->sflags);

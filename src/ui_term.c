@@ -118,7 +118,8 @@ setup_theme(struct ui *ui)
 	t->header_label = A_BOLD;
 	t->header_value = A_NORMAL;
 	t->selected = A_REVERSE;
-	t->selected_dim = A_REVERSE;
+	/* The selection of the list while the reader has the focus. */
+	t->selected_dim = A_UNDERLINE;
 	t->mark = A_BOLD | A_UNDERLINE;
 	t->mark_selected = A_BOLD | A_UNDERLINE;
 	/* A plain status line, like less's prompt: its position figure changes
@@ -129,8 +130,9 @@ setup_theme(struct ui *ui)
 	t->bold = A_BOLD;
 	t->dim = A_DIM;
 	t->filter_prompt = A_BOLD;
+	/* The rule above the reader: dim, bright when the reader has the focus. */
 	t->rule = A_DIM;
-	t->rule_focused = A_DIM;
+	t->rule_focused = A_BOLD;
 	if (!color || start_color() != OK)
 		return;
 	int bg = COLOR_BLACK, fg = COLOR_WHITE;

@@ -43,14 +43,24 @@ is_gap(const char *s, size_t from, size_t to, int *newline)
 	return 1;
 }
 
-/* Whether s[start..end) is a single grapheme cluster. */
+/* Whether s[start..end) is a single grapheme cluster (u8_grapheme_breaks
+ * has the emoji and flag rules; u8_grapheme_next, in libunistring 1.0,
+ * does not). */
 static int
 is_one_cluster(const char *s, size_t start, size_t end)
 {
-	const uint8_t *next =
-	    u8_grapheme_next((const uint8_t *)s + start, (const uint8_t *)s + end);
+	char *brk;
+	int one = 1;
 
-	return end > start && (next == NULL || next == (const uint8_t *)s + end);
+	if (end <= start)
+		return 0;
+	brk = xmalloc(end - start);
+	u8_grapheme_breaks((const uint8_t *)s + start, end - start, brk);
+	for (size_t i = 1; i < end - start; i++)
+		if (brk[i])
+			one = 0;
+	free(brk);
+	return one;
 }
 
 /* Display width of the whitespace-delimited word around offset i. */
@@ -66,13 +76,19 @@ word_width_at(const char *s, size_t len, size_t i, unsigned flags)
 	return layout_text_width(s + a, b - a, flags);
 }
 
-/* Whether s[0..len) is valid UTF-8 free of controls (u8_width then applies). */
+/* Whether s[0..len) is valid UTF-8 free of controls, not starting with a
+ * mark, which gets a blank to sit on (u8_width then applies). */
 static int
 is_plain(const char *s, size_t len)
 {
+	ucs4_t first;
+
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return 0;
+	if (len && u8_mbtouc(&first, (const uint8_t *)s, len) > 0 &&
+	    uc_graphemeclusterbreak_property(first) == GBP_EXTEND)
+		return 0;
 	return u8_check((const uint8_t *)s, len) == NULL && memchr(s, 0xC2, len) == NULL &&
 	       memchr(s, 0xE2, len) == NULL && memchr(s, 0xEF, len) == NULL;
 }
@@ -413,10 +429,11 @@ test_tiny_and_edges(void)
 				    3, 0),
 		  4);
 	CHECK_INT(layout_text_width("\a\r", 2, 0), 4);
+	/* A bidi override is shown as "<U+202E>". */
 	CHECK_INT(layout_text_width("a\xE2\x80\xAE"
 				    "b",
 				    5, 0),
-		  2);
+		  10);
 	CHECK_INT(layout_text_width("\xC2\x85", 2, 0), 8);
 	CHECK_INT(layout_text_width("\xFF", 1, 0), 1);
 	CHECK_INT(layout_text_width("\xC5\x93", 2, SANITIZE_ASCII), 2);

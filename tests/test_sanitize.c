@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unigbrk.h>
+
 #include "sanitize.h"
 #include "unit.h"
 
@@ -64,7 +66,7 @@ test_controls(void)
 	check_dup("c1\xC2\x9B"
 		  "31m",
 		  0, "c1<U+009B>31m");
-	/* RLO, LRE, PDF, isolates, marks, ALM: dropped. */
+	/* RLO, LRE, PDF, isolates, marks, ALM: shown, never sent. */
 	check_dup("a\xE2\x80\xAE"
 		  "b\xE2\x80\xAA"
 		  "c\xE2\x80\xAC"
@@ -73,7 +75,7 @@ test_controls(void)
 		  "f\xE2\x80\x8E"
 		  "g\xE2\x80\x8F"
 		  "h\xD8\x9Ci",
-		  0, "abcdefghi");
+		  0, "a<U+202E>b<U+202A>c<U+202C>d<U+2066>e<U+2069>f<U+200E>g<U+200F>h<U+061C>i");
 	check_dup("soft\xC2\xADhyphen zero\xE2\x80\x8Bwidth\xEF\xBB\xBF", 0,
 		  "softhyphen zerowidth");
 	check_dup("\tx", 0, "        x");
@@ -194,8 +196,10 @@ test_widths(void)
 	CHECK_INT(sanitize_codepoint(0x4E2D, 0, 0, repr), 2);
 	CHECK_INT(sanitize_codepoint(0x1F600, 0, 0, repr), 2);
 	CHECK_INT(sanitize_codepoint(0xE9, 0, 0, repr), 1);
-	CHECK_INT(sanitize_codepoint(0x202E, 0, 0, repr), 0);
-	CHECK_STR(repr, "");
+	CHECK_INT(sanitize_codepoint(0x202E, 0, 0, repr), 8);
+	CHECK_STR(repr, "<U+202E>");
+	CHECK_INT(sanitize_codepoint(0x2066, SANITIZE_ASCII, 0, repr), 8);
+	CHECK_STR(repr, "<U+2066>");
 	CHECK_INT(sanitize_codepoint('\t', 0, 5, repr), 3);
 	CHECK_STR(repr, "   ");
 	CHECK_INT(sanitize_codepoint((uint32_t)-1, 0, 0, repr), 1);
@@ -219,6 +223,73 @@ test_widths(void)
 	}
 }
 
+/* Width and form of the cluster at the start of s (a C string). */
+static int
+cluster(const char *s, unsigned flags, const char *want_form, size_t want_len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t used = 0;
+	int w = sanitize_cluster(&sb, s, strlen(s), flags, 0, &used);
+
+	CHECK_STR(strbuf_str(&sb), want_form);
+	CHECK_INT(used, want_len);
+	CHECK_INT(sanitize_cluster_length(s, strlen(s)), want_len);
+	strbuf_release(&sb);
+	return w;
+}
+
+#define FAMILY "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+#define FLAG_FR "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"
+
+/* Extended grapheme clusters (UAX #29): joined emoji are one cluster, two
+ * cells; flags pair up; marks stay on their letter. */
+static void
+test_clusters(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const samples[] = {
+	    FAMILY FAMILY "x", FLAG_FR FLAG_FR "\xF0\x9F\x87\xAB" FLAG_FR, "e\xCC\x81\xCC\x82z",
+	    "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD!", "x\xE2\x80\x8D\xF0\x9F\x91\xA9y",
+	    "\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88.",
+	    "\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8\xE1\x84\x80", "a\r\nb\xD8\x82 c",
+	};
+
+	CHECK_INT(cluster(FAMILY "x", 0, FAMILY, strlen(FAMILY)), 2);
+	/* In ASCII each emoji is "?" and the ZWJ goes. */
+	CHECK_INT(cluster(FAMILY "x", SANITIZE_ASCII, "???", strlen(FAMILY)), 3);
+	CHECK_INT(cluster(FLAG_FR FLAG_FR, 0, FLAG_FR, 8), 2);
+	/* A ZWJ after a letter joins nothing: dropped, the emoji is its own. */
+	CHECK_INT(cluster("x\xE2\x80\x8D\xF0\x9F\x91\xA9", 0, "x", 4), 1);
+	/* A mark with no letter before it sits on a blank cell. */
+	CHECK_INT(cluster("\xCC\x81x", 0, " \xCC\x81", 2), 1);
+	CHECK_INT(cluster("e\xCC\x81x", 0, "e\xCC\x81", 3), 1);
+	/* The screen, show and wrapping all measure the family as 2 cells. */
+	CHECK_INT(sanitize_append(&sb, "a" FAMILY "b", strlen(FAMILY) + 2, 0, 0), 4);
+	CHECK_STR(strbuf_str(&sb), "a" FAMILY "b");
+	strbuf_release(&sb);
+	/* The boundaries are those of u8_grapheme_breaks, on every sample. */
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		const char *t = samples[i];
+		size_t len = strlen(t), pos = 0;
+		char *brk = malloc(len);
+
+		u8_grapheme_breaks((const uint8_t *)t, len, brk);
+		while (pos < len) {
+			size_t n = sanitize_cluster_length(t + pos, len - pos), k;
+
+			for (k = pos + 1; k < len && !brk[k]; k++)
+				;
+			if (t[pos] == '\r' && k == pos + 2)
+				k = pos + 1; /* a newline stands alone here, even after CR */
+			if (n != k - pos)
+				fprintf(stderr, "sample %zu at %zu\n", i, pos);
+			CHECK_INT(n, k - pos);
+			pos += n ? n : 1;
+		}
+		free(brk);
+	}
+}
+
 int
 main(void)
 {
@@ -226,5 +297,6 @@ main(void)
 	test_invalid();
 	test_ascii();
 	test_widths();
+	test_clusters();
 	return unit_done("test_sanitize");
 }

@@ -36,7 +36,7 @@ test_round_trip(void)
 
 	state_init(&st);
 	st.side_by_side = true;
-	state_set_filter(&st, "oeuvre de:kazakhstan");
+	state_set_filter(&st, "/snapshots/liseuse.db", "oeuvre de:kazakhstan");
 	state_set_last(&st, 3, "003_x.txt");
 	state_set_position(&st, 3, "003_x.txt", 12, 4);
 	state_set_position(&st, 1, "001_x.txt", 1, 0);
@@ -49,7 +49,7 @@ test_round_trip(void)
 	state_init(&back);
 	CHECK_INT(state_load(&back, path, &err), 0);
 	CHECK(back.side_by_side);
-	CHECK_STR(back.filter, "oeuvre de:kazakhstan");
+	CHECK_STR(state_get_filter(&back, "/snapshots/liseuse.db"), "oeuvre de:kazakhstan");
 	CHECK_INT(back.last_doc, 3);
 	CHECK_STR(back.last_source, "003_x.txt");
 	CHECK(state_get_position(&back, 3, "003_x.txt", &piece, &line));
@@ -131,8 +131,8 @@ test_limits(void)
 	CHECK(state_get_position(&st, STATE_MAX_POSITIONS + 50, NULL, &piece, &line));
 	CHECK(!state_get_position(&st, 1, NULL, &piece, &line)); /* oldest dropped */
 	/* Values with tabs or newlines cannot be stored and are dropped. */
-	state_set_filter(&st, "a\tb");
-	CHECK(st.filter == NULL);
+	state_set_filter(&st, "/snapshots/liseuse.db", "a\tb");
+	CHECK(state_get_filter(&st, "/snapshots/liseuse.db") == NULL);
 	state_release(&st);
 }
 
@@ -149,7 +149,7 @@ test_failed_write(void)
 	mkdir(ro, 0700);
 	CHECK_INT(state_save(&st, path, &err), 0);
 	chmod(ro, 0500);
-	state_set_filter(&st, "changed");
+	state_set_filter(&st, "/snapshots/liseuse.db", "changed");
 	if (geteuid() != 0) { /* root writes anyway */
 		CHECK_INT(state_save(&st, path, &err), -1);
 		CHECK(err != NULL);

@@ -59,7 +59,7 @@ static void
 fill(struct state *st, const char *filter)
 {
 	state_init(st);
-	state_set_filter(st, filter);
+	state_set_filter(st, "/snapshots/liseuse.db", filter);
 	state_set_last(st, 7, "007_doc.txt");
 	for (int i = 1; i <= STATE_MAX_POSITIONS; i++) {
 		char source[200];
@@ -107,10 +107,10 @@ test_missing_dir(void)
 	/* Loading from a directory that does not exist: nothing, no error. */
 	CHECK_INT(state_load(&back, path, &err), 0);
 	CHECK(err == NULL);
-	state_set_filter(&st, "oeuvre");
+	state_set_filter(&st, "/snapshots/liseuse.db", "oeuvre");
 	CHECK_INT(state_save(&st, path, &err), 0);
 	CHECK_INT(state_load(&back, path, &err), 0);
-	CHECK_STR(back.filter, "oeuvre");
+	CHECK_STR(state_get_filter(&back, "/snapshots/liseuse.db"), "oeuvre");
 	state_release(&st);
 	state_release(&back);
 	free(path);
@@ -199,7 +199,7 @@ test_write_fails(void)
 	char *path = xasprintf("%s/limited/state", dir), *err = NULL;
 
 	state_init(&st);
-	state_set_filter(&st, "first");
+	state_set_filter(&st, "/snapshots/liseuse.db", "first");
 	CHECK_INT(state_save(&st, path, &err), 0);
 	signal(SIGXFSZ, SIG_IGN);
 	getrlimit(RLIMIT_FSIZE, &old);
@@ -267,7 +267,7 @@ run_enospc(const char *fsdir)
 	FILE *fp;
 
 	state_init(&st);
-	state_set_filter(&st, "before the disk filled");
+	state_set_filter(&st, "/snapshots/liseuse.db", "before the disk filled");
 	CHECK_INT(state_save(&st, path, &err), 0);
 	memset(block, 'x', sizeof block);
 	fp = fopen(filler, "wb");

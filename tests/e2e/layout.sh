@@ -26,6 +26,6 @@ quit_and_check
 start 80x24
 expect_screen "Kazakhstan" "narrow start"
 keys v
-expect_screen "100 colonnes" "v on a narrow terminal"
+expect_screen "side by side needs 100 columns; the terminal has 80" "v on a narrow terminal"
 quit_and_check
 finish

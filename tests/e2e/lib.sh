@@ -176,9 +176,10 @@ expect_alive() {
 	esac
 }
 
-# quit_and_check: q ends the program with status 0.
+# quit_and_check: Q ends the program with status 0, from any pane (q does
+# from the list; in the reader it goes back to the list, as in mutt).
 quit_and_check() {
-	keys q
+	keys Q
 	expect_screen "EXITED 0" "quit"
 }
 

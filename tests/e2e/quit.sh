@@ -29,6 +29,7 @@ expect_screen "Kazakhstan" "restart"
 [ -f "$tmpdir/state/liseuse/state" ] && pass || fail "no state file written"
 keys '?'
 expect_screen "Aide" "help screen"
+keys Space
 expect_screen "quitter" "help lists q"
 keys q
 expect_gone "Aide de liseuse"

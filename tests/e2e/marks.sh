@@ -1,0 +1,160 @@
+#!/bin/sh
+# Bookmarks, the outline and copying on the screen: m sets a bookmark that
+# survives a restart and a re-import, ' lists them, t shows the outline and
+# names the section, y and Y copy through tmux's own clipboard, | pipes
+# the document to a command.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+E2E_DB="$tmpdir/links.db"
+nb=$(printf '\302\240')
+mkdir -p "$tmpdir/texts"
+cp "$top_srcdir"/tests/links/*.txt "$tmpdir/texts/"
+"$LISEUSE" import --db "$E2E_DB" "$tmpdir"/texts/*.txt >/dev/null ||
+	fail "the import of tests/links failed"
+
+# The outline of the Norwegian letter: t, then its paragraph 2.
+start 120x24
+expect_screen "De : Danemark" "start"
+keys ':'
+type_text "S/2031/100"
+keys Enter
+expect_screen "De : Norvège" "the Norwegian letter"
+keys t
+expect_screen "Plan${nb}: 14 entrées" "the outline"
+expect_screen "   1. L'atelier a réuni des délégations" "a numbered paragraph, indented"
+expect_screen "     a) Les listes de contrôle nationales" "a lettered item, indented twice"
+expect_screen " Signature${nb}: (Signé) Ingrid Solberg" "the signature"
+expect_screen " Annexe" "the annex"
+keys j j j j j Enter
+expect_gone "Plan${nb}:"
+expect_screen "par. 2 · Compte rendu de" "the status line names the section"
+
+# A bookmark on paragraph 2.
+keys m
+expect_screen "signet posé" "m sets a bookmark"
+expect_screen "▌ 2. Les participants ont examiné" "the margin marks it"
+quit_and_check
+
+# After a restart: ' lists it, Enter opens there.
+start 120x24
+expect_screen "Date" "restart"
+keys "'"
+expect_screen "Signets${nb}: 1" "the list of bookmarks"
+expect_screen "2031-03-03 Lettre — Norvège" "its document"
+expect_screen "2. Les participants ont examiné" "its passage"
+keys Escape
+expect_gone "Signets${nb}:"
+keys "'" Enter
+expect_screen "par. 2 · Compte rendu" "Enter opens at the bookmark"
+expect_screen "▌ 2. Les participants" "still marked"
+quit_and_check
+XDG_STATE_HOME="$tmpdir/state" "$LISEUSE" --db "$E2E_DB" signets >"$tmpdir/signets.txt"
+checks=$((checks + 1))
+grep -q "2. Les participants ont examiné" "$tmpdir/signets.txt" ||
+	fail "signets: $(cat "$tmpdir/signets.txt")"
+
+# Re-imported with a paragraph added before it: the bookmark follows the text.
+sed 's|^Je vous serais reconnaissant|Un paragraphe ajouté avant les autres.\n\n&|' \
+	"$top_srcdir/tests/links/lettre-norvege.txt" >"$tmpdir/texts/lettre-norvege.txt"
+"$LISEUSE" import --db "$E2E_DB" "$tmpdir/texts/lettre-norvege.txt" >/dev/null ||
+	fail "the re-import failed"
+XDG_STATE_HOME="$tmpdir/state" "$LISEUSE" --db "$E2E_DB" signets --format=tsv >"$tmpdir/signets.tsv"
+checks=$((checks + 1))
+grep -q "lettre-norvege.txt	S/2031/100	.*	2. Les participants" "$tmpdir/signets.tsv" ||
+	fail "signets after the re-import: $(cat "$tmpdir/signets.tsv")"
+start 120x24
+expect_screen "Date" "after the re-import"
+keys "'" Enter
+expect_screen "▌ 2. Les participants ont examiné" "the bookmark after the re-import"
+keys m
+expect_screen "signet retiré" "m again removes it"
+expect_gone "▌"
+keys "'"
+expect_screen "Signets${nb}: aucun" "no bookmark left"
+keys q
+quit_and_check
+
+# y: a citation of the passage at the top, through tmux's clipboard.
+reset_state
+tm set-option -g set-clipboard on
+sock=$(tm display-message -p '#{socket_path}')
+start 120x24 "TMUX=$sock,1,0"
+expect_screen "Date" "copy start"
+keys ':'
+type_text "S/2031/100"
+keys Enter t j j j j j Enter
+expect_screen "par. 2" "at paragraph 2"
+keys y
+expect_screen "copié${nb}: citation, " "y says what it copied"
+want="Lettre, 3 mars 2031, Norvège, S/2031/100, par. 2 : « Les participants ont examiné les mesures de contrôle des exportations. »"
+checks=$((checks + 1))
+[ "$(tm show-buffer 2>/dev/null)" = "$want" ] || fail "y copied: $(tm show-buffer 2>&1)"
+length=$(printf '%s' "$want" | LC_ALL=C.UTF-8 wc -m)
+expect_screen "copié${nb}: citation, $length caractères" "and its length"
+keys Y
+expect_screen "copié${nb}: référence" "Y copies the reference"
+checks=$((checks + 1))
+case $(tm show-buffer) in
+"Lettre datée du 3 mars 2031, adressée au Secrétaire général par le Représentant permanent de la Norvège auprès de l'Organisation des Nations Unies (S/2031/100)") ;;
+*) fail "Y copied: $(tm show-buffer)" ;;
+esac
+quit_and_check
+
+# Where the terminal cannot take it, nothing is sent and the status says so.
+tm set-option -g set-clipboard external
+tm delete-buffer 2>/dev/null
+reset_state
+start 120x24 "TMUX=$sock,1,0"
+expect_screen "Date" "tmux without set-clipboard"
+keys Tab y
+expect_screen "non copié${nb}: tmux ne le prend pas" "tmux's set-clipboard off"
+quit_and_check
+reset_state
+start 120x24 TERM=screen
+expect_screen "Date" "a terminal without Ms"
+keys Tab y
+expect_screen "non copié${nb}: le terminal n’annonce pas de presse-papiers" "no Ms"
+quit_and_check
+tm set-option -g set-clipboard on
+reset_state
+start 120x24 TERM=screen LISEUSE_CLIPBOARD=osc52
+expect_screen "Date" "the override"
+keys Tab Y
+expect_screen "copié${nb}: référence" "LISEUSE_CLIPBOARD=osc52 sends anyway"
+checks=$((checks + 1))
+case $(tm show-buffer 2>/dev/null) in
+*"(A/86/50 S/2031/300)") ;;
+*) fail "the override copied: $(tm show-buffer 2>&1)" ;;
+esac
+quit_and_check
+reset_state
+start 120x24 LISEUSE_CLIPBOARD=off
+expect_screen "Date" "the override off"
+keys Tab y
+expect_screen "non copié${nb}: presse-papiers désactivé par LISEUSE_CLIPBOARD" "LISEUSE_CLIPBOARD=off"
+quit_and_check
+
+# |: the document as plain text to a command, the screen put away meanwhile.
+reset_state
+start 120x24
+expect_screen "Date" "pipe start"
+keys Tab '|'
+expect_screen "Envoyer à la commande${nb}:" "the prompt"
+type_text "cat > $tmpdir/piped.txt; echo PIPED"
+keys Enter
+expect_screen "PIPED" "the command runs on the terminal"
+expect_screen "[liseuse] Entrée pour revenir." "and waits"
+keys Enter
+expect_screen "document envoyé à cat" "back on the screen"
+expect_screen "Lettre · Danemark · 2031" "the screen is redrawn"
+checks=$((checks + 1))
+grep -q "^1. Le Danemark soutient le suivi annuel" "$tmpdir/piped.txt" &&
+	grep -q "^(Signé) Lars Nielsen$" "$tmpdir/piped.txt" || fail "piped: $(cat "$tmpdir/piped.txt")"
+keys '|'
+type_text "false"
+keys Enter
+expect_screen "[liseuse] Entrée" "a failing command"
+keys Enter
+expect_screen "false${nb}: code de sortie 1" "its status"
+quit_and_check
+finish
