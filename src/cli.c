@@ -105,21 +105,20 @@ print_hit_line(const struct store_hit *hit, enum cli_format format, int width)
 }
 
 /* Prints the part of a matching piece around its first match, on lines
- * indented under the document line, with "…" where it was cut. */
-static void
+ * indented under the document line, with "…" where it was cut.  Returns 0,
+ * or -1 with *err when the piece cannot be read (a damaged snapshot). */
+static int
 print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t index,
-	      int width)
+	      int width, char **err)
 {
 	struct paragraph para;
 	struct excerpt excerpt;
 	struct strbuf line = STRBUF_INIT;
-	char *err = NULL;
 	bool continued;
+	int rc = store_get_piece(store, doc_id, index, &para, &continued, err);
 
-	if (store_get_piece(store, doc_id, index, &para, &continued, &err) != 1) {
-		free(err);
-		return;
-	}
+	if (rc != 1)
+		return rc < 0 ? -1 : 0;
 	excerpt_make(q, para.text, para.len, CLI_PASSAGE_CONTEXT, 2 * CLI_PASSAGE_CONTEXT, &excerpt);
 	if (para.page > 0)
 		strbuf_addf(&line, _("p. %d: "), para.page);
@@ -128,6 +127,7 @@ print_passage(struct store *store, const struct query *q, int64_t doc_id, size_t
 	strbuf_release(&line);
 	excerpt_release(&excerpt);
 	paragraph_release(&para);
+	return 0;
 }
 
 /* Prints the first passages of a document that match q. */
@@ -140,8 +140,12 @@ print_passages(struct store *store, const struct query *q, int64_t doc_id, int w
 
 	if (n < 0)
 		return -1;
-	for (long i = 0; i < n && i < CLI_PASSAGES_PER_DOC; i++)
-		print_passage(store, q, doc_id, pieces[i], width);
+	for (long i = 0; i < n && i < CLI_PASSAGES_PER_DOC; i++) {
+		if (print_passage(store, q, doc_id, pieces[i], width, err) < 0) {
+			free(pieces);
+			return -1;
+		}
+	}
 	if (n > CLI_PASSAGES_PER_DOC)
 		printf(i18n_ngettext("      (+ %ld more passage)\n", "      (+ %ld more passages)\n",
 				     (unsigned long)(n - CLI_PASSAGES_PER_DOC)),
@@ -162,8 +166,10 @@ print_results(struct store *store, const struct query *q, const struct cli_optio
 	long found = 0;
 	int rc;
 
-	if (store_results_open(store, q, &res, &err) != 0)
+	if (store_results_open_ordered(store, q, opts->order, &res, &err) != 0)
 		goto fail;
+	/* the store's passages are for the screen; text output cuts its own */
+	store_results_skip_passages(res);
 	while ((rc = store_results_next(res, &hit, &err)) == 1) {
 		int64_t doc_id = hit.doc_id;
 
@@ -205,6 +211,96 @@ cli_join_words(char *const *words, size_t nwords)
 }
 
 int
+cli_parse_order(const char *name, enum store_order *order)
+{
+	if (strcmp(name, "date") == 0)
+		*order = STORE_ORDER_DATE;
+	else if (strcmp(name, "pertinence") == 0 || strcmp(name, "relevance") == 0)
+		*order = STORE_ORDER_RELEVANCE;
+	else
+		return -1;
+	return 0;
+}
+
+int
+cli_parse_facet(const char *name, enum store_facet *facet)
+{
+	static const struct {
+		const char *name;
+		enum store_facet facet;
+	} names[] = {
+	    {"de", STORE_FACET_SENDER},
+	    {"type", STORE_FACET_KIND},
+	    {"annee", STORE_FACET_YEAR},
+	    {"année", STORE_FACET_YEAR},
+	    {"cite", STORE_FACET_CITES},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*facet = names[i].facet;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Prints value<TAB>count lines, most first; 0, or 1 when there is none. */
+static int
+print_counts(struct store *store, const struct query *q, enum store_facet facet)
+{
+	struct store_count *counts = NULL;
+	char *err = NULL;
+	long n = store_count_by(store, q, facet, &counts, &err);
+
+	if (n < 0) {
+		fprintf(stderr, "liseuse: %s\n", err ? err : _("counting failed"));
+		free(err);
+		return 2;
+	}
+	for (long i = 0; i < n; i++) {
+		print_field(counts[i].value);
+		printf("\t%lld\n", (long long)counts[i].count);
+	}
+	store_counts_free(counts, (size_t)n);
+	return n > 0 ? 0 : 1;
+}
+
+/* After a search that found nothing: a correction of its words, on stderr,
+ * as "aucun résultat pour « securiter » — essayez « sécurité »". */
+static void
+print_suggestion(struct store *store, const struct query *q, const char *input)
+{
+	struct strbuf fixed = STRBUF_INIT;
+	const char *rest = input;
+	bool any = false;
+
+	for (size_t i = 0; i < q->nterms; i++) {
+		const struct query_term *t = &q->terms[i];
+		char *s = t->typed != NULL ? store_suggest(store, t) : NULL;
+		const char *at = s != NULL ? strstr(rest, t->typed) : NULL;
+
+		if (at != NULL) {
+			strbuf_add(&fixed, rest, (size_t)(at - rest));
+			strbuf_addstr(&fixed, s);
+			rest = at + strlen(t->typed);
+			any = true;
+		}
+		free(s);
+	}
+	strbuf_addstr(&fixed, rest);
+	if (any) {
+		char *a = sanitize_dup(input, strlen(input), SANITIZE_ONELINE);
+		char *b = sanitize_dup(fixed.buf, fixed.len, SANITIZE_ONELINE);
+
+		fprintf(stderr, _("liseuse: no result for « %s » — try « %s »\n"), a, b);
+		free(a);
+		free(b);
+	}
+	strbuf_release(&fixed);
+}
+
+int
 cli_search(struct store *store, char *const *words, size_t nwords,
 	   const struct cli_options *opts)
 {
@@ -219,7 +315,15 @@ cli_search(struct store *store, char *const *words, size_t nwords,
 		util_error(_("syntax: %s"), _("no word to search for in the query"));
 		status = 2;
 	} else {
-		status = print_results(store, &q, opts);
+		/* a word the snapshot lacks may still find its other forms */
+		store_set_dictionary(store, true);
+		store_query_forms(store, &q);
+		if (opts->count_by)
+			status = print_counts(store, &q, opts->facet);
+		else
+			status = print_results(store, &q, opts);
+		if (status == 1)
+			print_suggestion(store, &q, input);
 	}
 	query_release(&q);
 	free(input);

@@ -22,10 +22,19 @@ enum cli_format {
 struct cli_options {
 	enum cli_format format;
 	int width; /* wrapping width for show and passages; 0: the terminal's or 80 */
+	enum store_order order;	 /* search: --sort=date (default) or pertinence */
+	bool count_by;		 /* search: --count-by=FIELD given */
+	enum store_facet facet;	 /* which field --count-by counts */
 	bool dry_run; /* import: say what would be added, replaced, unchanged; write nothing */
 	bool no_wait; /* import: fail instead of waiting for another import */
 	bool outline; /* show prints the document's outline instead of its text */
 };
+
+/* Parses the name of a --sort order ("date", "pertinence") or of a
+ * --count-by field ("de", "type", "annee", "cite"); 0, or -1 when it is
+ * not one. */
+int cli_parse_order(const char *name, enum store_order *order);
+int cli_parse_facet(const char *name, enum store_facet *facet);
 
 int cli_list(struct store *store, const struct cli_options *opts);
 /* words[0..nwords) are joined with spaces into one query (query.h). */

@@ -1,4 +1,4 @@
-/* excerpt.c - a passage around the first match (see excerpt.h). */
+/* excerpt.c - a passage around a query's rarest word (see excerpt.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -15,8 +15,12 @@ excerpt_make(const struct query *q, const char *text, size_t len, size_t before,
 	const size_t elen = sizeof ellipsis - 1;
 	struct text_span *spans = NULL;
 	size_t nspans = q ? query_highlight(q, text, len, &spans) : 0;
-	size_t anchor = nspans ? spans[0].start : 0, from = 0, to, head;
+	size_t anchor = 0, from = 0, to, head;
 	struct strbuf sb = STRBUF_INIT;
+
+	/* centred on the query's rarest word, not on the first "de" */
+	if (nspans == 0 || !query_anchor(q, text, len, &anchor))
+		anchor = nspans ? spans[0].start : 0;
 
 	if (anchor > before) {
 		from = utf8_char_start(text, anchor - before);

@@ -1,4 +1,4 @@
-/* excerpt.h - the part of a paragraph around a query's first match: what
+/* excerpt.h - the part of a paragraph around a query's match: what
  * the list and `liseuse search` show under a document.  Pure text. */
 #ifndef LISEUSE_EXCERPT_H
 #define LISEUSE_EXCERPT_H
@@ -15,7 +15,8 @@ struct excerpt {
 };
 
 /* Cuts text[0..len) to about `max` bytes starting at most `before` bytes
- * before the query's first match (at the start when it has none), at
+ * before the first match of the query's rarest word (query_anchor; at the
+ * start when nothing matches), at
  * spaces when possible and always at character boundaries, with "…" where
  * text was cut.  Fills *out (release it with excerpt_release). */
 void excerpt_make(const struct query *q, const char *text, size_t len, size_t before, size_t max,

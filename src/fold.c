@@ -37,6 +37,9 @@ fold_is_word(ucs4_t c)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	if (c == 0x02BC) /* modifier letter apostrophe: an apostrophe to readers */
 		return false;
+	/* superscript digits are footnote calls ("conflits¹"), not part of the word */
+	if (c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079))
+		return false;
 	return uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_N);
 }
 

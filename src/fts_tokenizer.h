@@ -2,16 +2,25 @@
  *
  * Tokens are fold.h's folded tokens; their offsets are byte offsets in the
  * original (unfolded) text, so FTS5's highlight() and snippet() mark the
- * accented text the reader shows.  Part of the store: only store*.c use it. */
+ * accented text the reader shows.  When indexing with a lemma source, a
+ * word whose lemma (lemma.h) differs from its folded form also gets
+ * FTS_LEMMA_MARKER + lemma as a colocated token at the same position
+ * ("mesures" gives "mesures" and "=mesure"), so a search for every form
+ * of a word is one token.  Part of the store: only store*.c use it. */
 #ifndef LISEUSE_FTS_TOKENIZER_H
 #define LISEUSE_FTS_TOKENIZER_H
 
 #include <sqlite3.h>
 
+#include "lemma.h"
+
 #define FTS_TOKENIZER_NAME "liseuse"
+/* Begins lemma tokens; no folded token holds it. */
+#define FTS_LEMMA_MARKER "="
 
 /* Registers the tokenizer on db (through the fts5_api pointer obtained with
- * SELECT fts5(?1)).  Returns SQLITE_OK or an SQLite error code. */
-int fts_tokenizer_register(sqlite3 *db);
+ * SELECT fts5(?1)).  lemma, which may be NULL (no lemma tokens), must
+ * outlive db.  Returns SQLITE_OK or an SQLite error code. */
+int fts_tokenizer_register(sqlite3 *db, struct lemma *lemma);
 
 #endif

@@ -520,13 +520,12 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 		store_rollback(store);
 		goto out;
 	}
+	/* The working copy has no journal: a merge or compaction that failed
+	 * half-way (a full disk, an I/O error) may have left it half written,
+	 * so it must not replace the snapshot. */
+	if (store_finish(store, &err) < 0)
+		goto out;
 	ret = (long)list.n;
-	/* the documents are in: a failed compaction is a warning, not a failure */
-	if (store_finish(store, &err) < 0) {
-		report(_("warning: %s"), err);
-		free(err);
-		err = NULL;
-	}
 out:
 	import_loader_finish(loader);
 	if (err != NULL) {

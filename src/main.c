@@ -1,6 +1,7 @@
 /* main.c - command-line entry point: options, then a command or the screen. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -22,6 +23,8 @@ enum {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_MEASURE,
+	OPT_SORT,
+	OPT_COUNT_BY,
 	OPT_DRY_RUN,
 	OPT_NO_WAIT,
 	OPT_OUTLINE,
@@ -32,6 +35,8 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "measure", required_argument, NULL, OPT_MEASURE },
+	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "count-by", required_argument, NULL, OPT_COUNT_BY },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
@@ -78,6 +83,10 @@ static const char *const usage_options[] = {
 	N_("      --width N      wrap show and search output to N columns\n"
 	   "                     (default: the terminal's width, else 80)\n"),
 	N_("      --measure N    widest reading column on screen (default 100)\n"),
+	N_("      --sort=ORDER   search: 'date' (newest first, the default) or\n"
+	   "                     'pertinence' (relevance: exact forms, then inflected)\n"),
+	N_("      --count-by=FIELD  search: print FIELD<TAB>documents instead, most\n"
+	   "                     first; FIELD is de, type, annee or cite\n"),
 	N_("      --outline      with show: print the outline instead of the text\n"),
 	N_("      --dry-run      import: report what would be added, replaced and\n"
 	   "                     unchanged, and write nothing\n"),
@@ -120,6 +129,11 @@ print_usage(FILE *out)
 	      out);
 	fputs(_("cite:S/2010/84 finds the documents citing a symbol, cote:A/64/666 the\n"
 		"document that has it.\n"),
+	      out);
+	fputs(_("A word also matches its inflected forms (mesure finds mesures, regionaux\n"
+		"finds régionales), a quoted word only itself; -word alone lists what\n"
+		"lacks it; annee:2014- and annee:-2010 are open ranges.  A search that\n"
+		"finds nothing suggests a correction on stderr.\n"),
 	      out);
 	fputs("\n", out);
 	fputs(_("Exit status: 0 if something was found, 1 if nothing was, 2 on error.\n"), out);
@@ -175,6 +189,19 @@ parse_options(int argc, char **argv, struct settings *set)
 				util_error(_("--measure: '%s' is not a width from 1 to 10000"), optarg);
 				return 3;
 			}
+			break;
+		case OPT_SORT:
+			if (cli_parse_order(optarg, &set->cli.order) < 0) {
+				fprintf(stderr, _("liseuse: --sort: '%s' is not 'date' or 'pertinence'\n"), optarg);
+				return 3;
+			}
+			break;
+		case OPT_COUNT_BY:
+			if (cli_parse_facet(optarg, &set->cli.facet) < 0) {
+				fprintf(stderr, _("liseuse: --count-by: '%s' is not 'de', 'type', 'annee' or 'cite'\n"), optarg);
+				return 3;
+			}
+			set->cli.count_by = true;
 			break;
 		case OPT_DRY_RUN:
 			set->cli.dry_run = true;
@@ -278,6 +305,21 @@ run_command(const char *command, char **args, size_t nargs, const struct setting
 	return status;
 }
 
+/* Flushes the commands' output.  Output that could not be written (a full
+ * disk) is an error with a message; a closed pipe (EPIPE when SIGPIPE is
+ * ignored) stays silent, as the reader went away on purpose. */
+static int
+finish_output(int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	if (errno != EPIPE)
+		util_error(_("cannot write the output: %s"),
+			   errno ? strerror(errno) : _("write error"));
+	return status == 0 ? 2 : status;
+}
+
 static bool
 is_command(const char *word)
 {
@@ -311,9 +353,7 @@ main(int argc, char **argv)
 		if ((done = parse_options(argc, argv, &set)) != 0)
 			return done - 1;
 		status = run_command(command, argv + optind, (size_t)(argc - optind), &set);
-		if (fflush(stdout) != 0 || ferror(stdout))
-			return status == 0 ? 2 : status;
-		return status;
+		return finish_output(status);
 	}
 
 	if ((store = open_snapshot(&set)) == NULL)

@@ -79,6 +79,23 @@ outline_starts(const char *text, size_t len, const char *word)
 	return len >= k && memcmp(text, word, k) == 0 && (len == k || text[k] == ' ');
 }
 
+/* Masthead lines a text may give as headings ("Nations Unies" above the
+ * organ and "Distr. générale"): the first page's furniture, not sections. */
+static bool
+outline_masthead(const char *text, size_t len)
+{
+	static const char *const lines[] = {
+	    "Nations Unies",	     "Distr. générale",	     "Distr. limitée",
+	    "Distr. restreinte",     "Français",	     "Conseil de sécurité",
+	    "Assemblée générale",    "Conférence du désarmement", "Conseil économique et social",
+	};
+
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		if (len == strlen(lines[i]) && memcmp(text, lines[i], len) == 0)
+			return true;
+	return len >= 8 && memcmp(text, "Original", 8) == 0;
+}
+
 static struct outline_entry *
 outline_push(struct outline *o, size_t piece, enum outline_kind kind, int level)
 {
@@ -109,6 +126,8 @@ outline_add(struct outline *o, size_t piece, enum para_role role, const char *te
 		return;
 	}
 	o->in_signature = signature;
+	if ((role == PARA_TITLE || role == PARA_HEADING) && outline_masthead(text, len))
+		return;
 	switch (role) {
 	case PARA_TITLE:
 		e = outline_push(o, piece, OUTLINE_TITLE, 0);

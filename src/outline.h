@@ -44,7 +44,8 @@ void outline_release(struct outline *o);
 
 /* Adds the paragraph starting at piece `piece` (pieces continuing a
  * paragraph are not added).  Body text, the masthead, notes and bullets
- * ("- …") make no entry.  Consecutive signature lines make one entry,
+ * ("- …") make no entry, nor masthead lines given as headings ("Nations
+ * Unies", the organ, "Distr. générale", "Original : …").  Consecutive signature lines make one entry,
  * labelled with its "(Signé) …" line when there is one. */
 void outline_add(struct outline *o, size_t piece, enum para_role role, const char *text,
 		 size_t len);

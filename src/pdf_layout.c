@@ -351,12 +351,22 @@ is_resolution_symbol(const char *s, size_t n)
 	       all_digits(s + k + 2, 4) && reflow_furniture(s, k) == FURNITURE_SYMBOL;
 }
 
+/* "iv": a page number of the front matter. */
+static bool
+is_lower_roman(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("ivxlc", s[i]))
+			return false;
+	return n > 0 && n <= 6;
+}
+
 /* Furniture by its form alone, wherever it is in a margin. */
 static bool
 is_furniture_text(const char *s, size_t n)
 {
 	return reflow_furniture(s, n) != FURNITURE_NONE || equals(s, n, "Merci de recycler") ||
-	       is_undocs_url(s, n) || is_resolution_symbol(s, n);
+	       is_undocs_url(s, n) || is_resolution_symbol(s, n) || is_lower_roman(s, n);
 }
 
 /* Whether a and b are the same text once digits are ignored ("2/5", "3/5"). */
@@ -462,17 +472,55 @@ small_type(const struct layout *L, const struct pdf_line *l)
 	return l->size < L->body_size - SMALL_TYPE;
 }
 
-/* Footnotes: small type below the last line of text of their page. */
+/* The number a footnote line starts with ("2 Le texte", a raised "2", a
+ * "2" on its own line), or 0. */
+static int
+note_number(const struct pdf_line *l)
+{
+	size_t lead = 0;
+
+	while (lead < l->len && is_digit(l->text[lead]))
+		lead++;
+	if (lead == 0 || lead > 3)
+		return 0;
+	if (lead == l->len || l->text[lead] == ' ' || (l->nsup > 0 && l->sups[0].start == 0))
+		return atoi(l->text);
+	return 0;
+}
+
+/* Whether the text lines of the page [start, end) call note `number`
+ * with raised digits. */
+static bool
+page_calls(const struct layout *L, size_t start, size_t end, int number)
+{
+	for (size_t i = start; i < end; i++) {
+		const struct pdf_line *l = &L->in->lines[i];
+
+		if (L->kind[i] != LINE_BODY || small_type(L, l))
+			continue;
+		for (size_t k = 0; k < l->nsup; k++)
+			if (all_digits(l->text + l->sups[k].start, l->sups[k].end - l->sups[k].start) &&
+			    atoi(l->text + l->sups[k].start) == number)
+				return true;
+	}
+	return false;
+}
+
+/* Footnotes: small type below the last line of text of their page, when
+ * the page calls one of them (or they go on from the previous page's):
+ * small type alone (a table, a listing) is text. */
 static void
 mark_notes(struct layout *L)
 {
 	const struct pdf_lines *in = L->in;
 	size_t start = 0;
+	bool previous_had_notes = false;
 
 	while (start < in->n) {
 		int page = in->lines[start].page;
-		size_t end = start;
+		size_t end = start, first = SIZE_MAX;
 		double last_text = -1;
+		bool called = false;
 
 		while (end < in->n && in->lines[end].page == page)
 			end++;
@@ -480,11 +528,26 @@ mark_notes(struct layout *L)
 			if (L->kind[i] == LINE_BODY && body_sized(L, &in->lines[i]) &&
 			    in->lines[i].y1 > last_text)
 				last_text = in->lines[i].y1;
-		if (last_text >= 0)
-			for (size_t i = start; i < end; i++)
-				if (L->kind[i] == LINE_BODY && small_type(L, &in->lines[i]) &&
-				    in->lines[i].y0 >= last_text)
-					L->kind[i] = LINE_NOTE;
+		for (size_t i = start; i < end && last_text >= 0; i++) {
+			int number;
+
+			if (L->kind[i] != LINE_BODY || !small_type(L, &in->lines[i]) ||
+			    in->lines[i].y0 < last_text)
+				continue;
+			if (first == SIZE_MAX)
+				first = i;
+			number = note_number(&in->lines[i]);
+			if (number > 0 && page_calls(L, start, end, number))
+				called = true;
+		}
+		if (first != SIZE_MAX && !called && previous_had_notes &&
+		    note_number(&in->lines[first]) == 0)
+			called = true; /* a note going on from the previous page */
+		for (size_t i = first; called && i < end; i++)
+			if (L->kind[i] == LINE_BODY && small_type(L, &in->lines[i]) &&
+			    in->lines[i].y0 >= last_text)
+				L->kind[i] = LINE_NOTE;
+		previous_had_notes = called;
 		start = end;
 	}
 }

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "links.h"
 #include "query.h"
+#include "stopword.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -96,48 +97,66 @@ query_add_term(struct query_parser *p, const char *text, size_t len, bool exclud
 	term.exclude = exclude;
 	term.phrase = quoted || term.ntokens > 1;
 	term.prefix = prefix;
+	if (!term.phrase && !prefix)
+		term.typed = xstrndup(text, len);
 	p->q->terms = xgrow(p->q->terms, &p->term_cap, p->q->nterms + 1, sizeof *p->q->terms);
 	p->q->terms[p->q->nterms++] = term;
 	return 0;
 }
 
-/* Parses "2018" or "2010-2018" (either order). */
+/* Parses "2018", "2010-2018" (either order), "2014-" (from 2014 on) or
+ * "-2010" (up to 2010).  Returns 0, -1 when it is not a year, and 1 when it
+ * could still become one as typing goes on ("20", "2014-2", "-").  */
 static int
 query_parse_years(const char *v, size_t len, int *from, int *to)
 {
-	int y[2] = {0, 0}, n = 0, digits = 0;
+	int y[2] = {0, 0}, n = 0, digits[2] = {0, 0};
+	bool dash = false;
 
 	for (size_t i = 0; i < len; i++) {
 		if (v[i] >= '0' && v[i] <= '9') {
-			if (++digits > 4)
+			if (++digits[n] > 4)
 				return -1;
 			y[n] = y[n] * 10 + (v[i] - '0');
-		} else if (v[i] == '-' && n == 0 && digits == 4) {
+		} else if (v[i] == '-' && !dash && (digits[0] == 0 || digits[0] == 4)) {
+			dash = true;
 			n = 1;
-			digits = 0;
 		} else {
 			return -1;
 		}
 	}
-	if (digits != 4)
-		return -1;
-	if (n == 0)
+	if ((digits[0] != 0 && digits[0] != 4) || (digits[1] != 0 && digits[1] != 4) ||
+	    (digits[0] == 0 && digits[1] == 0))
+		return 1;
+	if (!dash) {
 		y[1] = y[0];
+	} else if (digits[0] == 0) {
+		y[0] = 0; /* "-2010" */
+	} else if (digits[1] == 0) {
+		y[1] = 9999; /* "2014-" */
+	}
 	*from = y[0] < y[1] ? y[0] : y[1];
 	*to = y[0] < y[1] ? y[1] : y[0];
 	return 0;
 }
 
+/* typing: the field is the last thing typed, and may still be incomplete */
 static int
-query_add_field(struct query_parser *p, enum query_field_kind kind, const char *v, size_t len)
+query_add_field(struct query_parser *p, enum query_field_kind kind, const char *v, size_t len,
+		bool typing)
 {
 	struct query_field f = {.kind = kind};
 
 	if (kind == QF_CITES && memchr(v, '/', len) != NULL)
 		kind = f.kind = QF_CITES_SYMBOL;
 	if (kind == QF_YEAR) {
-		if (query_parse_years(v, len, &f.year_from, &f.year_to) < 0)
-			return query_fail(p, _("year expected (annee:2018 or annee:2010-2018)"));
+		int rc = query_parse_years(v, len, &f.year_from, &f.year_to);
+
+		if (rc == 1 && typing)
+			return 0; /* "annee:20" while typing: no filter yet */
+		if (rc != 0)
+			return query_fail(p, _("year expected (annee:2018, annee:2010-2018, "
+						"annee:2014- or annee:-2010)"));
 	} else if (kind == QF_SYMBOL || kind == QF_CITES_SYMBOL) {
 		char symbol[LINKS_SYMBOL_MAX];
 
@@ -223,12 +242,17 @@ query_append_quoted(struct strbuf *sb, const char *token)
 }
 
 /* Appends a term as an FTS5 phrase of quoted tokens: "a" + "b" *.  A
- * one-token prefix may be replaced by expand (an OR of whole words): FTS5
- * has no OR inside a phrase, so longer phrases keep their prefix. */
+ * one-token prefix may be replaced by the expander (an OR of whole words):
+ * FTS5 has no OR inside a phrase, so longer phrases keep their prefix.  An
+ * unquoted word may be replaced by its inflections. */
 static void
-query_term_fts(struct strbuf *sb, const struct query_term *t, query_expand_fn expand, void *arg)
+query_term_fts(struct strbuf *sb, const struct query_term *t, const struct query_expander *ex)
 {
-	if (t->prefix && t->ntokens == 1 && expand != NULL && expand(t->tokens[0], sb, arg) == 1)
+	if (ex != NULL && t->prefix && t->ntokens == 1 && ex->prefix != NULL &&
+	    ex->prefix(t->tokens[0], sb, ex->arg) == 1)
+		return;
+	if (ex != NULL && !t->prefix && !t->phrase && t->ntokens == 1 && ex->word != NULL &&
+	    ex->word(t, sb, ex->arg) == 1)
 		return;
 	for (size_t i = 0; i < t->ntokens; i++) {
 		if (i)
@@ -240,9 +264,10 @@ query_term_fts(struct strbuf *sb, const struct query_term *t, query_expand_fn ex
 }
 
 /* Builds the MATCH expression: (positive AND …) NOT (excluded OR …).
- * Exclusions are ORed under one NOT so the tree stays shallow. */
+ * Exclusions are ORed under one NOT so the tree stays shallow.  With
+ * excluded set, only what the exclusions match: (excluded OR …). */
 static char *
-query_build_fts(const struct query *q, query_expand_fn expand, void *arg)
+query_build_fts(const struct query *q, const struct query_expander *ex, bool excluded)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t npos = 0, nneg = 0;
@@ -251,21 +276,29 @@ query_build_fts(const struct query *q, query_expand_fn expand, void *arg)
 		if (q->terms[i].exclude)
 			continue;
 		strbuf_addstr(&sb, npos++ ? " AND " : "(");
-		query_term_fts(&sb, &q->terms[i], expand, arg);
+		query_term_fts(&sb, &q->terms[i], ex);
 	}
-	if (npos == 0) {
+	if (excluded) {
+		if (npos > 0)
+			strbuf_reset(&sb);
+	} else if (npos == 0) {
 		strbuf_release(&sb);
 		return NULL;
+	} else {
+		strbuf_addch(&sb, ')');
 	}
-	strbuf_addch(&sb, ')');
-	for (size_t i = 0; i < q->nterms; i++) {
+	for (size_t i = 0; (excluded ? npos == 0 : true) && i < q->nterms; i++) {
 		if (!q->terms[i].exclude)
 			continue;
-		strbuf_addstr(&sb, nneg++ ? " OR " : " NOT (");
-		query_term_fts(&sb, &q->terms[i], expand, arg);
+		strbuf_addstr(&sb, nneg++ ? " OR " : excluded ? "(" : " NOT (");
+		query_term_fts(&sb, &q->terms[i], ex);
 	}
 	if (nneg)
 		strbuf_addch(&sb, ')');
+	if (excluded && nneg == 0) {
+		strbuf_release(&sb);
+		return NULL;
+	}
 	return strbuf_detach(&sb, NULL);
 }
 
@@ -335,7 +368,8 @@ query_parse_item(struct query_parser *p, unsigned flags)
 				p->pos++;
 				query_quoted(p, &v, &vlen);
 			}
-			return query_add_field(p, query_field_names[field].kind, v, vlen);
+			return query_add_field(p, query_field_names[field].kind, v, vlen,
+					       (flags & QUERY_LAST_PREFIX) && p->pos >= p->len);
 		}
 		prefix = wlen > 0 && text[wlen - 1] == '*';
 		if (!prefix && !exclude && (flags & QUERY_LAST_PREFIX) && p->pos >= p->len)
@@ -349,7 +383,6 @@ int
 query_parse(const char *input, unsigned flags, struct query *out)
 {
 	struct query_parser p = {0};
-	size_t npos = 0;
 
 	memset(out, 0, sizeof *out);
 	if (input == NULL)
@@ -367,11 +400,8 @@ query_parse(const char *input, unsigned flags, struct query *out)
 		if (query_parse_item(&p, flags) < 0)
 			return -1;
 	}
-	for (size_t i = 0; i < out->nterms; i++)
-		npos += !out->terms[i].exclude;
-	if (npos == 0 && out->nterms > 0)
-		return query_fail(&p, _("an exclusion (-word) needs a word to search for"));
-	out->fts = query_build_fts(out, NULL, NULL);
+	out->fts = query_build_fts(out, NULL, false);
+	out->excluded_fts = query_build_fts(out, NULL, true);
 	return 0;
 }
 
@@ -382,12 +412,17 @@ query_release(struct query *q)
 		for (size_t j = 0; j < q->terms[i].ntokens; j++)
 			free(q->terms[i].tokens[j]);
 		free(q->terms[i].tokens);
+		free(q->terms[i].typed);
+		for (size_t j = 0; j < q->terms[i].nforms; j++)
+			free(q->terms[i].forms[j]);
+		free(q->terms[i].forms);
 	}
 	free(q->terms);
 	for (size_t i = 0; i < q->nfields; i++)
 		free(q->fields[i].value);
 	free(q->fields);
 	free(q->fts);
+	free(q->excluded_fts);
 	free(q->error);
 	memset(q, 0, sizeof *q);
 }
@@ -424,19 +459,62 @@ query_span_cmp(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
-size_t
-query_highlight(const struct query *q, const char *text, size_t len, struct text_span **spans)
+/* Whether a positive term counts for highlighting and passages: a stop
+ * word alone ("de") does not, unless the query has nothing else. */
+static bool
+query_term_significant(const struct query_term *t)
+{
+	return t->phrase || t->ntokens != 1 || !stopword_is(t->tokens[0], strlen(t->tokens[0]));
+}
+
+static bool
+query_has_significant(const struct query *q)
+{
+	for (size_t t = 0; t < q->nterms; t++)
+		if (!q->terms[t].exclude && q->terms[t].ntokens > 0 &&
+		    query_term_significant(&q->terms[t]))
+			return true;
+	return false;
+}
+
+/* Whether the term's token k matches the text's token: the word itself, a
+ * prefix of it, or one of the term's inflected forms. */
+static bool
+query_term_token_matches(const struct query_term *term, size_t k, const struct strbuf *all,
+			 const struct query_token *tok)
+{
+	bool pre = term->prefix && k + 1 == term->ntokens;
+
+	if (query_token_matches(all, tok, term->tokens[k], pre))
+		return true;
+	for (size_t f = 0; term->ntokens == 1 && f < term->nforms; f++)
+		if (query_token_matches(all, tok, term->forms[f], false))
+			return true;
+	return false;
+}
+
+/* A match of term `term` in the text. */
+struct query_match {
+	struct text_span span;
+	size_t term;
+};
+
+/* Every match of the positive terms that count (see above), in term order. */
+static size_t
+query_matches(const struct query *q, const char *text, size_t len, struct query_match **out)
 {
 	struct query_token *toks = NULL;
-	struct text_span *out = NULL;
-	size_t ntoks = 0, tcap = 0, nout = 0, ocap = 0, start, end, flen;
+	struct query_match *m = NULL;
+	size_t ntoks = 0, tcap = 0, n = 0, cap = 0, start, end, flen;
 	struct strbuf all = STRBUF_INIT;
 	struct fold_iter it;
 	const char *folded;
+	bool significant_only;
 
-	*spans = NULL;
+	*out = NULL;
 	if (q == NULL || q->nterms == 0 || text == NULL || len == 0)
 		return 0;
+	significant_only = query_has_significant(q);
 	fold_iter_init(&it, text, len);
 	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
 		toks = xgrow(toks, &tcap, ntoks + 1, sizeof *toks);
@@ -447,30 +525,44 @@ query_highlight(const struct query *q, const char *text, size_t len, struct text
 	for (size_t t = 0; t < q->nterms; t++) {
 		const struct query_term *term = &q->terms[t];
 
-		if (term->exclude || term->ntokens == 0)
+		if (term->exclude || term->ntokens == 0 ||
+		    (significant_only && !query_term_significant(term)))
 			continue;
 		for (size_t i = 0; i + term->ntokens <= ntoks; i++) {
 			size_t k;
 
-			for (k = 0; k < term->ntokens; k++) {
-				bool pre = term->prefix && k + 1 == term->ntokens;
-
-				if (!query_token_matches(&all, &toks[i + k], term->tokens[k], pre))
+			for (k = 0; k < term->ntokens; k++)
+				if (!query_term_token_matches(term, k, &all, &toks[i + k]))
 					break;
-			}
 			if (k < term->ntokens)
 				continue;
-			out = xgrow(out, &ocap, nout + 1, sizeof *out);
-			out[nout++] = (struct text_span){(uint32_t)toks[i].start,
-							 (uint32_t)toks[i + k - 1].end};
+			m = xgrow(m, &cap, n + 1, sizeof *m);
+			m[n++] = (struct query_match){
+			    {(uint32_t)toks[i].start, (uint32_t)toks[i + k - 1].end}, t};
 		}
 	}
 	free(toks);
 	strbuf_release(&all);
+	*out = m;
+	return n;
+}
+
+size_t
+query_highlight(const struct query *q, const char *text, size_t len, struct text_span **spans)
+{
+	struct query_match *m;
+	struct text_span *out;
+	size_t nout = query_matches(q, text, len, &m);
+
+	*spans = NULL;
 	if (nout == 0) {
-		free(out);
+		free(m);
 		return 0;
 	}
+	out = xcalloc(nout, sizeof *out);
+	for (size_t i = 0; i < nout; i++)
+		out[i] = m[i].span;
+	free(m);
 	qsort(out, nout, sizeof *out, query_span_cmp);
 	/* Merge overlapping spans (a phrase and one of its words). */
 	{
@@ -490,8 +582,38 @@ query_highlight(const struct query *q, const char *text, size_t len, struct text
 	return nout;
 }
 
-char *
-query_fts_expanded(const struct query *q, query_expand_fn expand, void *arg)
+bool
+query_anchor(const struct query *q, const char *text, size_t len, size_t *at)
 {
-	return q->fts == NULL ? NULL : query_build_fts(q, expand, arg);
+	struct query_match *m;
+	size_t n = query_matches(q, text, len, &m), best = SIZE_MAX, best_count = SIZE_MAX;
+
+	/* matches come term by term: count each term's run */
+	for (size_t i = 0; i < n;) {
+		size_t j = i, first = m[i].span.start;
+
+		while (j < n && m[j].term == m[i].term) {
+			if (m[j].span.start < first)
+				first = m[j].span.start;
+			j++;
+		}
+		if (j - i < best_count) {
+			best_count = j - i;
+			best = first;
+		}
+		i = j;
+	}
+	free(m);
+	if (best == SIZE_MAX)
+		return false;
+	*at = best;
+	return true;
+}
+
+char *
+query_fts_expanded(const struct query *q, const struct query_expander *expander, bool excluded)
+{
+	if ((excluded ? q->excluded_fts : q->fts) == NULL)
+		return NULL;
+	return query_build_fts(q, expander, excluded);
 }

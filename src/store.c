@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "fold.h"
 #include "fts_tokenizer.h"
 #include "i18n.h"
+#include "lemma.h"
 #include "store.h"
 #include "store_private.h"
 #include "util.h"
@@ -53,8 +55,15 @@ static const char store_schema_sql[] =
     " target TEXT NOT NULL COLLATE NOCASE,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY(target, doc)) WITHOUT ROWID;"
-    /* every indexed word, to turn a long prefix into an OR of words */
-    "CREATE TABLE term(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+    /* a re-imported document's citations go by document */
+    "CREATE INDEX cite_doc ON cite(doc);"
+    /* every indexed word and the number of pieces holding it, to turn a
+     * long prefix into an OR of words and to suggest corrections */
+    "CREATE TABLE term(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
+    /* folded word -> folded lemma, as the importer found them (lemma.h) */
+    "CREATE TABLE inflection(word TEXT NOT NULL, lemma TEXT NOT NULL,"
+    " PRIMARY KEY(word, lemma)) WITHOUT ROWID;"
+    "CREATE INDEX inflection_lemma ON inflection(lemma, word);"
     "CREATE VIRTUAL TABLE fts USING fts5(text, content='piece', content_rowid='id',"
     " tokenize='" FTS_TOKENIZER_NAME "', prefix='1 2 3');";
 
@@ -62,10 +71,11 @@ static const char store_schema_sql[] =
 static const char *const store_objects[] = {
     "doc", "doc_sortkey", "doc_source", "piece",   "symbol",	    "sqlite_autoindex_symbol_1",
     "fts", "fts_data",	  "fts_idx", "fts_docsize", "fts_config", "term",
-    "cite", "sqlite_autoindex_cite_1",
+    "cite", "sqlite_autoindex_cite_1", "cite_doc", "inflection", "inflection_lemma",
 };
 /* The objects that must be there. */
-static const char *const store_required[] = {"doc", "piece", "symbol", "fts", "term", "cite"};
+static const char *const store_required[] = {"doc", "piece", "symbol", "fts",
+					      "term", "cite", "inflection"};
 
 int
 store_fail(struct store *store, int rc, const char *what, char **err)
@@ -74,6 +84,20 @@ store_fail(struct store *store, int rc, const char *what, char **err)
 		return -2;
 	*err = xasprintf("%s: %s: %s", store->path, _(what),
 			 store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
+	return -1;
+}
+
+int
+store_damaged(struct store *store, char **err, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	*err = xasprintf(_("%s: damaged snapshot: %s"), store->path, what);
+	free(what);
 	return -1;
 }
 
@@ -292,6 +316,28 @@ out:
 	return ret;
 }
 
+/* The sort keys order every listing and search: one out of range would
+ * leave its document out of them all, so the smallest and largest are
+ * checked at opening (two seeks in the doc_sortkey index). */
+static int
+store_check_keys(struct store *store, char **err)
+{
+	int64_t low, high, ndocs;
+
+	if (store_int_query(store, "SELECT count(*) FROM (SELECT 1 FROM doc LIMIT 1)", &ndocs,
+			    err) < 0)
+		return -1;
+	if (ndocs == 0)
+		return 0;
+	if (store_int_query(store, "SELECT min(sortkey) FROM doc", &low, err) < 0 ||
+	    store_int_query(store, "SELECT max(sortkey) FROM doc", &high, err) < 0)
+		return -1;
+	if (!store_key_valid(low) || !store_key_valid(high))
+		return store_damaged(store, err, _("document sort keys from %lld to %lld"),
+				     (long long)low, (long long)high);
+	return 0;
+}
+
 static int
 store_progress(void *arg)
 {
@@ -365,7 +411,10 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 		goto fail;
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	rc = fts_tokenizer_register(store->db);
+	/* the importer indexes lemmas; a reader only looks them up */
+	if (mode != STORE_READ_ONLY && lemma_new(&store->lemma, err) < 0)
+		goto fail;
+	rc = fts_tokenizer_register(store->db, store->lemma);
 	if (rc != SQLITE_OK) {
 		store_fail(store, rc, N_("registering the FTS5 tokenizer"), err);
 		goto fail;
@@ -390,6 +439,8 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 		free(sql);
 		if (rc < 0)
 			goto fail;
+	} else if (store_check_keys(store, err) < 0) {
+		goto fail;
 	}
 	sqlite3_progress_handler(store->db, 1000, store_progress, store);
 	*out = store;
@@ -416,7 +467,9 @@ store_close(struct store *store)
 	sqlite3_finalize(store->find_symbol);
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_finalize(store->insert_inflection);
 	sqlite3_close(store->db);
+	lemma_free(store->lemma);
 	free(store->unindexed);
 	free(store->path);
 	free(store);

@@ -26,7 +26,7 @@
 #include "document.h"
 #include "query.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_PIECE_MAX 4096
 
 struct store;
@@ -114,7 +114,10 @@ long store_cited_by(struct store *store, int64_t doc_id, struct store_ref **refs
 
 /* Reads piece `index` (0-based) of a document into out (owned by the caller:
  * paragraph_release).  *continued is set when the piece continues the
- * previous piece's paragraph (a long paragraph cut in pieces).  1/0/-1. */
+ * previous piece's paragraph (a long paragraph cut in pieces).  Returns 1,
+ * 0 when there is no such document or index is not below its npieces, -1
+ * on failure (a piece that should be there and is not, or holds numbers out
+ * of range, is a damaged snapshot). */
 int store_get_piece(struct store *store, int64_t doc_id, size_t index,
 		    struct paragraph *out, bool *continued, char **err);
 
@@ -149,19 +152,70 @@ void store_hit_release(struct store_hit *hit);
 struct store_results;
 int store_results_open(struct store *store, const struct query *q,
 		       struct store_results **out, char **err);
+/* The order of a cursor: by date, newest first (store_results_open), or by
+ * relevance (FTS5's bm25, documents where the words appear exactly, not
+ * inflected, first).  Relevance ranks every match before the first row,
+ * so it costs O(matches); without text it is the date order. */
+enum store_order {
+	STORE_ORDER_DATE,
+	STORE_ORDER_RELEVANCE,
+};
+int store_results_open_ordered(struct store *store, const struct query *q,
+			       enum store_order order, struct store_results **out, char **err);
 /* Returns 1 with *hit filled (release it), 0 at the end, -1 on error, and
  * -2 when the interrupt callback abandoned the query (*err not set). */
 int store_results_next(struct store_results *res, struct store_hit *hit, char **err);
 void store_results_free(struct store_results *res);
+/* From now on hits come without a passage (passage NULL, no marks; piece
+ * and page still set): for a listing that prints none. */
+void store_results_skip_passages(struct store_results *res);
 
 /* Counts matching documents (may be abandoned: -2). */
 int store_results_count(struct store *store, const struct query *q, int64_t *count, char **err);
+
+/* Counting the matching documents by one field of their metadata. */
+enum store_facet {
+	STORE_FACET_SENDER, /* de: */
+	STORE_FACET_KIND,   /* type: */
+	STORE_FACET_YEAR,   /* annee: */
+	STORE_FACET_CITES,  /* cite: (each cited resolution, "1540 (2004)") */
+};
+struct store_count {
+	char *value; /* as shown ("Kazakhstan", "2018", "1540 (2004)") */
+	int64_t count;
+};
+/* Counts the documents matching q (NULL: all) by facet, most first, then
+ * by value; documents without that field are not counted.  Exact, in one
+ * statement that the interrupt callback may abandon.  Returns the number
+ * of values with *out a newly allocated array (store_counts_free), or
+ * -1/-2 with *out NULL. */
+long store_count_by(struct store *store, const struct query *q, enum store_facet facet,
+		    struct store_count **out, char **err);
+void store_counts_free(struct store_count *counts, size_t n);
 
 /* Indexes of the pieces of one document that match q's text terms, in
  * document order.  Newly allocated array in *pieces.  Returns the count or
  * -1/-2. */
 long store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id,
 			   size_t **pieces, char **err);
+
+/* Fills each unquoted word's forms (query_term.forms): the other words of
+ * the snapshot that share a lemma with it, so that query_highlight marks
+ * "mesures" for mesure.  Leaves q unchanged when the lookups fail. */
+void store_query_forms(struct store *store, struct query *q);
+
+/* A correction for a query word that finds nothing: the closest word of
+ * the snapshot's vocabulary, one edit away for words of 5 letters or
+ * more, two from 9, the most common among equals, shown
+ * with its accents when the dictionary is on ("securiter" -> "sécurité").
+ * Newly allocated, or NULL when the word finds something or nothing is
+ * close. */
+char *store_suggest(struct store *store, const struct query_term *term);
+
+/* Lets query words that the snapshot does not hold be looked up in the
+ * French dictionary (loaded on first use, ~50 ms) to find the forms it
+ * does hold: "désarmer" then finds "désarment".  Off by default. */
+void store_set_dictionary(struct store *store, bool on);
 
 /* Sets a callback polled while a statement runs (SQLite progress handler);
  * when it returns nonzero the statement is abandoned and the call returns -2.

@@ -51,8 +51,13 @@ struct store {
 	void *check_arg;
 	/* statements cached for the importer */
 	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *insert_cite, *update_doc, *last_key;
-	sqlite3_stmt *read_pieces, *insert_fts;
+	sqlite3_stmt *read_pieces, *insert_fts, *insert_inflection;
 	sqlite3_stmt *find_source, *find_symbol; /* what a document replaces */
+	/* lemmas: the importer's (for the tokenizer), or a reader's when it
+	 * looks up words missing from the snapshot (store_set_dictionary) */
+	struct lemma *lemma;
+	bool use_dictionary;
+	bool dictionary_failed;
 	/* sort keys of the documents added in this transaction, indexed at commit */
 	int64_t *unindexed;
 	size_t nunindexed, unindexed_alloc;
@@ -63,6 +68,12 @@ struct store {
  * indexed words they begin, which FTS5 walks lazily instead of merging every
  * matching word's list first.  Newly allocated; NULL without text terms. */
 char *store_match_expression(struct store *store, const struct query *q);
+/* The same for q->excluded_fts (a query of exclusions only): what its
+ * results must not match.  NULL when q has a positive term or no term. */
+char *store_excluded_expression(struct store *store, const struct query *q);
+/* q->fts with long prefixes expanded but words exact (no inflections),
+ * to rank exact forms above inflected ones. */
+char *store_exact_expression(struct store *store, const struct query *q);
 
 /* Prefix lengths, in characters, that FTS5's prefix='1 2 3' index serves. */
 #define STORE_PREFIX_INDEXED 3
@@ -85,6 +96,31 @@ int64_t store_day_number(const char *date, int *year);
  * is marked N_() and translated here), or -2
  * (no message) when the interrupt callback abandoned the statement. */
 int store_fail(struct store *store, int rc, const char *what, char **err);
+
+/* Every number read from a snapshot is checked before it is used: a damaged
+ * or hand-made file may hold anything, and keys, counts and offsets feed
+ * shifts, subtractions and allocations.  store_damaged returns -1 with
+ * "PATH: damaged snapshot: WHAT" in *err, WHAT formatted from fmt. */
+int store_damaged(struct store *store, char **err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A document's sort key (see above). */
+static inline bool
+store_key_valid(int64_t key)
+{
+	return key >= 0 && key <= STORE_KEY_MAX;
+}
+/* A document's number of pieces: the indexes below STORE_META_INDEX. */
+static inline bool
+store_npieces_valid(int64_t npieces)
+{
+	return npieces >= 0 && npieces < STORE_META_INDEX;
+}
+/* A piece's row id (any non-negative one splits into a key and an index). */
+static inline bool
+store_rowid_valid(int64_t rowid)
+{
+	return rowid >= 0;
+}
 /* Prepares sql; -1 with *err on failure. */
 int store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **err);
 /* Runs SQL without results; -1/-2 as store_fail. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,9 +66,19 @@ store_get_doc(struct store *store, int64_t id, struct store_doc *out, char **err
 		m->source = store_column_dup(stmt, 7);
 		m->symbols = store_column_dup(stmt, 8);
 		m->resolutions = store_column_dup(stmt, 9);
-		out->npieces = (size_t)sqlite3_column_int64(stmt, 10);
-		out->nbytes = (uint64_t)sqlite3_column_int64(stmt, 11);
-		ret = 1;
+		int64_t npieces = sqlite3_column_int64(stmt, 10);
+		int64_t nbytes = sqlite3_column_int64(stmt, 11);
+
+		if (!store_npieces_valid(npieces) || nbytes < 0) {
+			ret = store_damaged(store, err,
+					    _("document %lld: %lld pieces, %lld bytes of text"),
+					    (long long)id, (long long)npieces, (long long)nbytes);
+			doc_meta_release(m);
+		} else {
+			out->npieces = (size_t)npieces;
+			out->nbytes = (uint64_t)nbytes;
+			ret = 1;
+		}
 	} else if (rc == SQLITE_DONE) {
 		ret = 0;
 	} else {
@@ -91,6 +102,10 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 		*sortkey = sqlite3_column_int64(stmt, 0);
 		*npieces = sqlite3_column_int64(stmt, 1);
 		ret = 1;
+		if (!store_key_valid(*sortkey) || !store_npieces_valid(*npieces))
+			ret = store_damaged(store, err, _("document %lld: sort key %lld, %lld pieces"),
+					    (long long)id, (long long)*sortkey,
+					    (long long)*npieces);
 	} else {
 		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a document"), err);
 	}
@@ -153,19 +168,30 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 	sqlite3_bind_int64(stmt, 1, store_piece_rowid(key, (int64_t)index));
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		int role = sqlite3_column_int(stmt, 0);
+		int64_t role = sqlite3_column_int64(stmt, 0);
+		int64_t cont = sqlite3_column_int64(stmt, 1);
+		int64_t page = sqlite3_column_int64(stmt, 4);
 		const unsigned char *bold = sqlite3_column_blob(stmt, 3);
-		size_t nbold = (size_t)sqlite3_column_bytes(stmt, 3) / 8;
+		size_t nbold_bytes = (size_t)sqlite3_column_bytes(stmt, 3);
 
-		out->role = role >= 0 && role < PARA_ROLE_COUNT ? (enum para_role)role : PARA_BODY;
-		*continued = sqlite3_column_int(stmt, 1) != 0;
-		out->page = sqlite3_column_int(stmt, 4);
+		if (role < 0 || role >= PARA_ROLE_COUNT || (cont != 0 && cont != 1) || page < 0 ||
+		    page > INT_MAX || nbold_bytes % 8 != 0) {
+			ret = store_damaged(store, err,
+					    _("document %lld, piece %zu: role %lld, continued %lld, "
+					      "page %lld, %zu bytes of bold spans"),
+					    (long long)doc_id, index, (long long)role, (long long)cont,
+					    (long long)page, nbold_bytes);
+			goto out;
+		}
+		out->role = (enum para_role)role;
+		*continued = cont != 0;
+		out->page = (int)page;
 		out->text = store_column_dup(stmt, 2);
 		if (out->text == NULL)
 			out->text = xstrdup("");
 		out->len = strlen(out->text);
-		if (nbold && bold != NULL) {
-			size_t w = 0;
+		if (nbold_bytes > 0 && bold != NULL) {
+			size_t nbold = nbold_bytes / 8;
 
 			out->bold = xcalloc(nbold, sizeof *out->bold);
 			for (size_t i = 0; i < nbold; i++) {
@@ -175,20 +201,30 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 				uint32_t e = (uint32_t)b[4] | (uint32_t)b[5] << 8 |
 					     (uint32_t)b[6] << 16 | (uint32_t)b[7] << 24;
 
-				/* a damaged span must not point outside the text */
-				if (s < e && e <= out->len)
-					out->bold[w++] = (struct text_span){s, e};
+				/* a span must lie inside the text, after the previous one */
+				if (s >= e || e > out->len ||
+				    (i > 0 && s < out->bold[i - 1].end)) {
+					ret = store_damaged(
+					    store, err,
+					    _("document %lld, piece %zu: bold span %u-%u outside "
+					      "its %zu bytes of text"),
+					    (long long)doc_id, index, s, e, out->len);
+					paragraph_release(out);
+					memset(out, 0, sizeof *out);
+					goto out;
+				}
+				out->bold[i] = (struct text_span){s, e};
 			}
-			out->nbold = w;
-			if (w == 0) {
-				free(out->bold);
-				out->bold = NULL;
-			}
+			out->nbold = nbold;
 		}
 		ret = 1;
 	} else {
-		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a passage"), err);
+		ret = rc == SQLITE_DONE
+			  ? store_damaged(store, err, _("document %lld: piece %zu of %lld is missing"),
+					  (long long)doc_id, index, (long long)npieces)
+			  : store_fail(store, rc, N_("reading a passage"), err);
 	}
+out:
 	sqlite3_finalize(stmt);
 	return ret;
 }
@@ -219,11 +255,16 @@ store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_chars
 	sqlite3_bind_int(stmt, 5, PARA_FRONT);
 	sqlite3_bind_int(stmt, 6, PARA_NOTE);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int role = sqlite3_column_int(stmt, 1);
+		int64_t role = sqlite3_column_int64(stmt, 1);
 		const unsigned char *text = sqlite3_column_text(stmt, 2);
 		struct paragraph p = {0};
 
-		p.role = role >= 0 && role < PARA_ROLE_COUNT ? (enum para_role)role : PARA_BODY;
+		if (role < 0 || role >= PARA_ROLE_COUNT) {
+			sqlite3_finalize(stmt);
+			return store_damaged(store, err, _("document %lld: piece role %lld"),
+					     (long long)doc_id, (long long)role);
+		}
+		p.role = (enum para_role)role;
 		p.text = (char *)(text ? text : (const unsigned char *)"");
 		p.len = text ? (size_t)sqlite3_column_bytes(stmt, 2) : 0;
 		fn(arg, (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX), &p);

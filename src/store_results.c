@@ -12,6 +12,7 @@
  * starts, and that must happen once per query, not once per row. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,12 @@ struct store_results {
 	sqlite3_stmt *piece; /* text of a piece */
 	int64_t bound;	     /* next seek: row ids >= bound (text), sort keys < bound (list) */
 	bool done;
+	bool no_passages;    /* store_results_skip_passages */
+	sqlite3_stmt *page;  /* without passages: the page of a piece */
+	sqlite3_stmt *ranked; /* relevance order: (document, best piece), best first */
+	char *exact;	      /* its expression without inflections */
+	int64_t nranked;      /* rows of ranked taken, to resume after an interruption */
+	bool ranked_live;
 };
 
 /* Appends the field filters as " AND …" with parameters from ?first on. */
@@ -137,6 +144,34 @@ store_filter_bind(const struct query *q, sqlite3_stmt *stmt, int first)
 	}
 }
 
+/* With a query of exclusions only: the documents none of whose pieces
+ * match them (an index seek per document). */
+static void
+store_excluded_sql(const struct query *q, struct strbuf *sql)
+{
+	if (q == NULL || q->excluded_fts == NULL)
+		return;
+	strbuf_addf(sql,
+		    " AND NOT EXISTS (SELECT 1 FROM fts WHERE fts MATCH :excluded"
+		    " AND rowid BETWEEN ((%lld - sortkey) << %d)"
+		    " AND ((%lld - sortkey) << %d | %lld))",
+		    (long long)STORE_KEY_MAX, STORE_PIECE_BITS, (long long)STORE_KEY_MAX,
+		    STORE_PIECE_BITS, (long long)STORE_META_INDEX);
+}
+
+/* Binds what store_excluded_sql asked for; *match (freed by the caller
+ * after the statement) holds the expression. */
+static void
+store_excluded_bind(struct store *store, const struct query *q, sqlite3_stmt *stmt, char **match)
+{
+	int i = sqlite3_bind_parameter_index(stmt, ":excluded");
+
+	if (i == 0 || q == NULL)
+		return;
+	*match = store_excluded_expression(store, q);
+	sqlite3_bind_text(stmt, i, *match, -1, SQLITE_STATIC);
+}
+
 static bool
 store_has_text(const struct query *q)
 {
@@ -157,12 +192,58 @@ store_copy_terms(struct query *dst, const struct query *src)
 		dst->terms[i].tokens = xcalloc(src->terms[i].ntokens, sizeof(char *));
 		for (size_t j = 0; j < src->terms[i].ntokens; j++)
 			dst->terms[i].tokens[j] = xstrdup(src->terms[i].tokens[j]);
+		dst->terms[i].typed = src->terms[i].typed ? xstrdup(src->terms[i].typed) : NULL;
+		dst->terms[i].forms = NULL;
+		dst->terms[i].nforms = 0;
+		if (src->terms[i].nforms > 0) {
+			dst->terms[i].forms = xcalloc(src->terms[i].nforms, sizeof(char *));
+			dst->terms[i].nforms = src->terms[i].nforms;
+			for (size_t j = 0; j < src->terms[i].nforms; j++)
+				dst->terms[i].forms[j] = xstrdup(src->terms[i].forms[j]);
+		}
 	}
+}
+
+/* Relevance: FTS5's bm25 of each matching piece, pieces that match without
+ * inflections first; a document ranks by its best piece, which is also its
+ * passage.  Ties keep the date order. */
+static int
+store_prepare_ranked(struct store *store, const struct query *q, struct store_results *res,
+		     char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	bool boost;
+	int rc;
+
+	res->exact = store_exact_expression(store, q);
+	boost = res->exact != NULL && strcmp(res->exact, res->match) != 0;
+	strbuf_addf(&sql,
+		    "WITH m AS MATERIALIZED (SELECT rowid >> %d AS k, rowid AS r, bm25(fts)%s AS s"
+		    " FROM fts WHERE fts MATCH ?1) SELECT k, r, min(s) FROM m GROUP BY k ORDER BY 3, 1",
+		    STORE_PIECE_BITS,
+		    boost ? " - CASE WHEN rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?2)"
+			    " THEN 1e9 ELSE 0 END"
+			  : "");
+	rc = store_prepare(store, sql.buf, &res->ranked, err);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(res->ranked, 1, res->match, -1, SQLITE_STATIC);
+	if (boost)
+		sqlite3_bind_text(res->ranked, 2, res->exact, -1, SQLITE_STATIC);
+	return 0;
 }
 
 int
 store_results_open(struct store *store, const struct query *q, struct store_results **out,
 		   char **err)
+{
+	return store_results_open_ordered(store, q, STORE_ORDER_DATE, out, err);
+}
+
+int
+store_results_open_ordered(struct store *store, const struct query *q, enum store_order order,
+			   struct store_results **out, char **err)
 {
 	struct store_results *res = xcalloc(1, sizeof *res);
 
@@ -177,18 +258,21 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
 				  " WHERE sortkey < ?1");
 		store_filter_sql(q, &sql, 2);
+		store_excluded_sql(q, &sql);
 		strbuf_addstr(&sql, " ORDER BY sortkey DESC LIMIT 1");
 		rc = store_prepare(store, sql.buf, &res->list, err);
 		strbuf_release(&sql);
 		if (rc < 0)
 			goto fail;
 		store_filter_bind(q, res->list, 2);
+		store_excluded_bind(store, q, res->list, &res->match);
 		res->bound = STORE_KEY_MAX + 1;
 	} else {
 		struct strbuf sql = STRBUF_INIT;
 		int rc;
 
 		store_copy_terms(&res->terms, q);
+		store_query_forms(store, &res->terms);
 		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
 				  " WHERE sortkey <= ?1");
 		store_filter_sql(q, &sql, 2);
@@ -207,12 +291,20 @@ store_results_open(struct store *store, const struct query *q, struct store_resu
 			goto fail;
 		res->match = store_match_expression(store, q);
 		sqlite3_bind_text(res->seek, 1, res->match, -1, SQLITE_STATIC);
+		if (order == STORE_ORDER_RELEVANCE && store_prepare_ranked(store, q, res, err) < 0)
+			goto fail;
 	}
 	*out = res;
 	return 0;
 fail:
 	store_results_free(res);
 	return -1;
+}
+
+void
+store_results_skip_passages(struct store_results *res)
+{
+	res->no_passages = true;
 }
 
 void
@@ -224,8 +316,11 @@ store_results_free(struct store_results *res)
 	sqlite3_finalize(res->seek);
 	sqlite3_finalize(res->doc);
 	sqlite3_finalize(res->piece);
+	sqlite3_finalize(res->ranked);
+	sqlite3_finalize(res->page);
 	query_release(&res->terms);
 	free(res->match);
+	free(res->exact);
 	free(res);
 }
 
@@ -291,18 +386,47 @@ store_hit_passage(struct store_results *res, int64_t rowid, struct store_hit *hi
 	sqlite3_bind_int64(res->piece, 1, rowid);
 	rc = store_step_row(res->store, res->piece, N_("reading a passage"), err);
 	if (rc == 1) {
+		int64_t page = sqlite3_column_int64(res->piece, 1);
+		const char *text = (const char *)sqlite3_column_text(res->piece, 0);
 		struct excerpt e;
+		/* the text ends at a NUL, as store_get_piece reads it: a damaged
+		 * piece must not give marks past the passage's end */
+		size_t len = text ? strnlen(text, (size_t)sqlite3_column_bytes(res->piece, 0)) : 0;
 
-		excerpt_make(&res->terms, (const char *)sqlite3_column_text(res->piece, 0),
-			     (size_t)sqlite3_column_bytes(res->piece, 0), STORE_PASSAGE_BEFORE,
+		excerpt_make(&res->terms, text ? text : "", len, STORE_PASSAGE_BEFORE,
 			     STORE_PASSAGE_MAX, &e);
 		hit->passage = e.text;
 		hit->marks = e.marks;
 		hit->nmarks = e.nmarks;
-		if (index != STORE_META_INDEX)
-			hit->page = sqlite3_column_int(res->piece, 1);
+		if (index != STORE_META_INDEX && page >= 0 && page <= INT_MAX)
+			hit->page = (int)page;
+		else if (index != STORE_META_INDEX)
+			rc = store_damaged(res->store, err, _("piece %lld: page %lld"),
+					   (long long)rowid, (long long)page);
 	}
 	sqlite3_reset(res->piece);
+	return rc < 0 ? rc : 0;
+}
+
+/* Without passages: only the piece and its page (the page precedes the
+ * text in the row, so the text is not read). */
+static int
+store_hit_page(struct store_results *res, int64_t rowid, struct store_hit *hit, char **err)
+{
+	int64_t index = rowid & STORE_META_INDEX;
+	int rc;
+
+	hit->piece = index == STORE_META_INDEX ? 0 : (size_t)index;
+	if (index == STORE_META_INDEX)
+		return 0;
+	if (res->page == NULL &&
+	    store_prepare(res->store, "SELECT page FROM piece WHERE id = ?1", &res->page, err) < 0)
+		return -1;
+	sqlite3_bind_int64(res->page, 1, rowid);
+	rc = store_step_row(res->store, res->page, N_("reading a passage"), err);
+	if (rc == 1)
+		hit->page = sqlite3_column_int(res->page, 0);
+	sqlite3_reset(res->page);
 	return rc < 0 ? rc : 0;
 }
 
@@ -340,7 +464,78 @@ store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char *
 		res->seek_rowid = sqlite3_column_int64(res->seek, 0);
 	}
 	*rowid = res->seek_rowid;
+	if (!store_rowid_valid(*rowid)) {
+		sqlite3_reset(res->seek);
+		res->seek_live = false;
+		return store_damaged(res->store, err, _("piece row id %lld in the index"),
+				     (long long)*rowid);
+	}
 	return 1;
+}
+
+/* The next row of the ranked statement: 1, 0 at the end, -1/-2.  After
+ * an interruption the statement starts again and skips what was taken. */
+static int
+store_ranked_step(struct store_results *res, char **err)
+{
+	int rc;
+
+	if (!res->ranked_live) {
+		sqlite3_reset(res->ranked);
+		for (int64_t i = 0; i < res->nranked; i++) {
+			rc = store_step_row(res->store, res->ranked, N_("searching"), err);
+			if (rc != 1)
+				goto stop;
+		}
+		res->ranked_live = true;
+	}
+	rc = store_step_row(res->store, res->ranked, N_("searching"), err);
+	if (rc == 1) {
+		res->nranked++;
+		return 1;
+	}
+stop:
+	res->ranked_live = false;
+	sqlite3_reset(res->ranked);
+	return rc;
+}
+
+/* Relevance order: each ranked document that passes the field filters. */
+static int
+store_ranked_next(struct store_results *res, struct store_hit *hit, char **err)
+{
+	for (;;) {
+		int64_t key, rowid, doc_key;
+		int rc = store_ranked_step(res, err);
+
+		if (rc <= 0) {
+			if (rc == 0)
+				res->done = true;
+			return rc;
+		}
+		key = STORE_KEY_MAX - sqlite3_column_int64(res->ranked, 0);
+		rowid = sqlite3_column_int64(res->ranked, 1);
+		sqlite3_bind_int64(res->doc, 1, key);
+		rc = store_step_row(res->store, res->doc, N_("reading a document"), err);
+		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
+		if (rc == 1 && doc_key == key)
+			store_fill_hit(res->doc, hit);
+		sqlite3_reset(res->doc);
+		if (rc < 0)
+			return rc;
+		if (doc_key != key)
+			continue;
+		hit->piece = (rowid & STORE_META_INDEX) == STORE_META_INDEX
+				 ? 0
+				 : (size_t)(rowid & STORE_META_INDEX);
+		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
+				      : store_hit_passage(res, rowid, hit, err);
+		if (rc < 0) {
+			store_hit_release(hit);
+			return rc;
+		}
+		return 1;
+	}
 }
 
 int
@@ -355,14 +550,24 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		sqlite3_bind_int64(res->list, 1, res->bound);
 		rc = store_step_row(res->store, res->list, N_("listing the documents"), err);
 		if (rc == 1) {
-			store_fill_hit(res->list, hit);
 			res->bound = sqlite3_column_int64(res->list, 6);
+			if (store_key_valid(res->bound)) {
+				store_fill_hit(res->list, hit);
+			} else {
+				rc = store_damaged(res->store, err,
+						   _("document %lld: sort key %lld"),
+						   (long long)sqlite3_column_int64(res->list, 0),
+						   (long long)res->bound);
+				res->done = true;
+			}
 		} else if (rc == 0) {
 			res->done = true;
 		}
 		sqlite3_reset(res->list);
 		return rc;
 	}
+	if (res->ranked != NULL)
+		return store_ranked_next(res, hit, err);
 	/* A zig-zag join: the newest text match, then the newest document at
 	 * or before it that passes the field filters; when they differ, the
 	 * text search resumes from that document.  Both are index seeks. */
@@ -379,8 +584,14 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 		sqlite3_bind_int64(res->doc, 1, key);
 		rc = store_step_row(res->store, res->doc, N_("reading a document"), err);
 		doc_key = rc == 1 ? sqlite3_column_int64(res->doc, 6) : -1;
-		if (rc == 1 && doc_key == key)
+		if (rc == 1 && !store_key_valid(doc_key)) {
+			rc = store_damaged(res->store, err, _("document %lld: sort key %lld"),
+					   (long long)sqlite3_column_int64(res->doc, 0),
+					   (long long)doc_key);
+			res->done = true;
+		} else if (rc == 1 && doc_key == key) {
 			store_fill_hit(res->doc, hit);
+		}
 		sqlite3_reset(res->doc);
 		if (rc <= 0) {
 			if (rc == 0)
@@ -396,7 +607,8 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			res->done = true; /* the oldest possible document: nothing after */
 		else
 			res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
-		rc = store_hit_passage(res, rowid, hit, err);
+		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
+				      : store_hit_passage(res, rowid, hit, err);
 		if (rc < 0) {
 			store_hit_release(hit);
 			return rc;
@@ -419,12 +631,13 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 			    "SELECT count(*) FROM doc WHERE sortkey IN"
 			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
 			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
-	else if (q == NULL || q->nfields == 0)
+	else if (q == NULL || (q->nfields == 0 && q->excluded_fts == NULL))
 		/* Without a WHERE clause SQLite counts the small sort-key index. */
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc");
 	else
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
 	store_filter_sql(q, &sql, 2);
+	store_excluded_sql(q, &sql);
 	ret = store_prepare(store, sql.buf, &stmt, err);
 	strbuf_release(&sql);
 	if (ret < 0)
@@ -432,12 +645,138 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 	if (store_has_text(q))
 		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	store_filter_bind(q, stmt, 2);
+	store_excluded_bind(store, q, stmt, &match);
 	rc = store_step_row(store, stmt, N_("counting"), err);
 	if (rc == 1)
 		*count = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	free(match);
 	return rc < 0 ? rc : 0;
+}
+
+static const char *const store_facet_columns[] = {
+    [STORE_FACET_SENDER] = "sender",
+    [STORE_FACET_KIND] = "kind",
+    [STORE_FACET_YEAR] = "year",
+    [STORE_FACET_CITES] = "resolutions",
+};
+
+/* Adds n to value's count (kept sorted by value for the search). */
+static void
+store_count_add(struct store_count **counts, size_t *n, size_t *cap, const char *value,
+		size_t len, int64_t add)
+{
+	size_t lo = 0, hi = *n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp((*counts)[mid].value, value, len);
+
+		if (c == 0 && (*counts)[mid].value[len] != '\0')
+			c = 1;
+		if (c == 0) {
+			(*counts)[mid].count += add;
+			return;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*counts = xgrow(*counts, cap, *n + 1, sizeof **counts);
+	memmove(*counts + lo + 1, *counts + lo, (*n - lo) * sizeof **counts);
+	(*counts)[lo] = (struct store_count){xstrndup(value, len), add};
+	(*n)++;
+}
+
+static int
+store_count_cmp(const void *a, const void *b)
+{
+	const struct store_count *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->value, y->value);
+}
+
+/* Adds each of "1540 (2004); 2325 (2016)"'s resolutions. */
+static void
+store_count_cites(struct store_count **counts, size_t *n, size_t *cap, const char *s,
+		  int64_t add)
+{
+	while (s != NULL && *s) {
+		size_t len;
+
+		s += strspn(s, " ;");
+		len = strcspn(s, ";");
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		if (len > 0)
+			store_count_add(counts, n, cap, s, len, add);
+		s += len;
+		s += strcspn(s, ";");
+	}
+}
+
+long
+store_count_by(struct store *store, const struct query *q, enum store_facet facet,
+	       struct store_count **out, char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct store_count *counts = NULL;
+	sqlite3_stmt *stmt = NULL;
+	char *match = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	strbuf_addf(&sql, "SELECT %s, count(*) FROM doc WHERE %s IS NOT NULL",
+		    store_facet_columns[facet], store_facet_columns[facet]);
+	if (store_has_text(q))
+		strbuf_addf(&sql,
+			    " AND sortkey IN"
+			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
+			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
+	store_filter_sql(q, &sql, 2);
+	store_excluded_sql(q, &sql);
+	strbuf_addf(&sql, " GROUP BY %s", store_facet_columns[facet]);
+	rc = store_prepare(store, sql.buf, &stmt, err);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	if (store_has_text(q))
+		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
+	store_filter_bind(q, stmt, 2);
+	store_excluded_bind(store, q, stmt, &match);
+	while ((rc = store_step_row(store, stmt, N_("counting"), err)) == 1) {
+		const char *v = (const char *)sqlite3_column_text(stmt, 0);
+		int64_t c = sqlite3_column_int64(stmt, 1);
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if (facet == STORE_FACET_CITES)
+			store_count_cites(&counts, &n, &cap, v, c);
+		else
+			store_count_add(&counts, &n, &cap, v, strlen(v), c);
+	}
+	sqlite3_finalize(stmt);
+	free(match);
+	if (rc < 0) {
+		store_counts_free(counts, n);
+		return rc;
+	}
+	if (n > 0)
+		qsort(counts, n, sizeof *counts, store_count_cmp);
+	*out = counts;
+	return (long)n;
+}
+
+void
+store_counts_free(struct store_count *counts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(counts[i].value);
+	free(counts);
 }
 
 long
@@ -478,58 +817,4 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 		return rc;
 	}
 	return (long)n;
-}
-
-/* Expansion of one prefix for query_fts_expanded: the words of the term
- * table that begin with it, when there are few enough to OR. */
-static int
-store_expand_prefix(const char *prefix, struct strbuf *out, void *arg)
-{
-	struct store *store = arg;
-	sqlite3_stmt *stmt = NULL;
-	struct strbuf words = STRBUF_INIT;
-	char *upper;
-	int n = 0, rc;
-
-	if (u8_mbsnlen((const uint8_t *)prefix, strlen(prefix)) <= STORE_PREFIX_INDEXED)
-		return 0;
-	/* Every word beginning with prefix sorts below prefix + U+10FFFF. */
-	upper = xasprintf("%s\xF4\x8F\xBF\xBF", prefix);
-	if (sqlite3_prepare_v2(store->db,
-			       "SELECT word FROM term WHERE word >= ?1 AND word < ?2 ORDER BY word"
-			       " LIMIT ?3",
-			       -1, &stmt, NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, upper, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 3, STORE_PREFIX_WORDS_MAX + 1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *word = (const char *)sqlite3_column_text(stmt, 0);
-
-		strbuf_addstr(&words, n++ ? " OR " : "(");
-		query_append_quoted(&words, word ? word : "");
-	}
-	if (rc != SQLITE_DONE || n > STORE_PREFIX_WORDS_MAX) {
-		n = 0; /* too many words, or a failure: FTS5's own prefix search */
-		goto out;
-	}
-	/* No word begins with it: a word that is not indexed matches nothing. */
-	if (n == 0) {
-		query_append_quoted(out, prefix);
-		n = 1;
-		goto out;
-	}
-	strbuf_addch(&words, ')');
-	strbuf_add(out, words.buf, words.len);
-out:
-	sqlite3_finalize(stmt);
-	strbuf_release(&words);
-	free(upper);
-	return n > 0;
-}
-
-char *
-store_match_expression(struct store *store, const struct query *q)
-{
-	return query_fts_expanded(q, store_expand_prefix, store);
 }

@@ -15,6 +15,7 @@
 #include "fts_tokenizer.h"
 #include "i18n.h"
 #include "links.h"
+#include "lemma.h"
 #include "store.h"
 #include "store_private.h"
 #include "utf8.h"
@@ -125,6 +126,31 @@ store_index_added(struct store *store, char **err)
 	return 0;
 }
 
+/* Records the (word, lemma) pairs the tokenizer found, so that a query's
+ * words, typed with or without accents, find their lemmas. */
+static int
+store_save_inflections(struct store *store, char **err)
+{
+	const char *const *words, *const *lemmas;
+	size_t n;
+
+	if (store->lemma == NULL)
+		return 0;
+	n = lemma_pairs(store->lemma, &words, &lemmas);
+	if (n > 0 && store->insert_inflection == NULL &&
+	    store_prepare(store, "INSERT OR IGNORE INTO inflection(word, lemma) VALUES(?1, ?2)",
+			  &store->insert_inflection, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_text(store->insert_inflection, 1, words[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(store->insert_inflection, 2, lemmas[i], -1, SQLITE_STATIC);
+		if (store_step_done(store, store->insert_inflection, N_("vocabulary"), err) < 0)
+			return -1;
+	}
+	lemma_pairs_clear(store->lemma);
+	return 0;
+}
+
 int
 store_commit(struct store *store, char **err)
 {
@@ -132,7 +158,7 @@ store_commit(struct store *store, char **err)
 		*err = xasprintf(_("%s: no import under way"), store->path);
 		return -1;
 	}
-	if (store_index_added(store, err) < 0 ||
+	if (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0 ||
 	    store_exec(store, "COMMIT", N_("ending the import"), err) < 0) {
 		store_rollback(store);
 		return -1;
@@ -147,6 +173,8 @@ store_rollback(struct store *store)
 	if (!store->in_transaction)
 		return;
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	if (store->lemma != NULL)
+		lemma_reset(store->lemma);
 	store->in_transaction = false;
 	store->nunindexed = 0;
 }
@@ -181,7 +209,8 @@ store_finish(struct store *store, char **err)
 	if (store_exec(store,
 		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
 		       "DELETE FROM term;"
-		       "INSERT INTO term SELECT term FROM temp.vocabulary;"
+		       "INSERT INTO term SELECT term, doc FROM temp.vocabulary"
+		       " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "';"
 		       "DROP TABLE temp.vocabulary;",
 		       N_("vocabulary"), err) < 0)
 		return -1;
@@ -570,7 +599,8 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 	}
 	store->unindexed[store->nunindexed++] = key;
 	/* outside a transaction, nothing would index it later */
-	if (!store->in_transaction && store_index_added(store, err) < 0)
+	if (!store->in_transaction &&
+	    (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0))
 		goto out;
 	ret = 0;
 out:

@@ -21,6 +21,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "sanitize.h"
 #include "ui.h"
 #include "ui_priv.h"
 
@@ -657,6 +658,25 @@ monotonic_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Handles every event decoded by now_ms; the filter is parsed once for
+ * all of them. */
+static void
+handle_events(struct ui *ui, long now_ms)
+{
+	struct keyseq_event ev;
+
+	while (!ui->quit && keyseq_next(&ui->keys, &ev, now_ms)) {
+		if (ev.type == KEYSEQ_KEY)
+			handle_key(ui, ev.key);
+		else if (ev.type == KEYSEQ_PASTE)
+			handle_paste(ui, &ev);
+		else if (ev.type == KEYSEQ_MOUSE)
+			handle_mouse(ui, &ev);
+	}
+	if (ui->filter_changed)
+		apply_filter(ui);
+}
+
 /* Reads what the terminal sent (when `readable`) and handles every event
  * decoded; the filter is parsed once for all of them.  Returns false when
  * the terminal is gone. */
@@ -664,7 +684,6 @@ static bool
 read_input(struct ui *ui, bool readable)
 {
 	char buf[4096];
-	struct keyseq_event ev;
 	long now = monotonic_ms();
 
 	if (readable) {
@@ -675,16 +694,7 @@ read_input(struct ui *ui, bool readable)
 		if (n > 0)
 			keyseq_feed(&ui->keys, buf, (size_t)n, now);
 	}
-	while (!ui->quit && keyseq_next(&ui->keys, &ev, now)) {
-		if (ev.type == KEYSEQ_KEY)
-			handle_key(ui, ev.key);
-		else if (ev.type == KEYSEQ_PASTE)
-			handle_paste(ui, &ev);
-		else if (ev.type == KEYSEQ_MOUSE)
-			handle_mouse(ui, &ev);
-	}
-	if (ui->filter_changed)
-		apply_filter(ui);
+	handle_events(ui, now);
 	return true;
 }
 
@@ -777,8 +787,6 @@ load_state(struct ui *ui)
 static void
 run(struct ui *ui)
 {
-	bool opened_initial = false;
-
 	while (!ui->quit) {
 		struct pending_signals ps = {0};
 		struct pollfd fds[2] = {
@@ -794,8 +802,8 @@ run(struct ui *ui)
 			if (list_wanted_rows(ui) != ui->list_rows)
 				arrange(ui);
 		}
-		if (!opened_initial && !list_busy(ui)) {
-			opened_initial = true;
+		if (!ui->opened_initial && !list_busy(ui)) {
+			ui->opened_initial = true;
 			open_initial(ui);
 		}
 		if (!ui_input_pending(ui))
@@ -836,6 +844,36 @@ run(struct ui *ui)
 	}
 }
 
+/* The panes, the filter bar and the status line. */
+static void
+create_panes(struct ui *ui)
+{
+	ui->panes[PANE_LIST].ops = &ui_list_ops;
+	ui->panes[PANE_READER].ops = &ui_reader_ops;
+	ui->panes[PANE_HELP].ops = &ui_help_ops;
+	ui->panes[PANE_OUTLINE].ops = &ui_outline_ops;
+	ui->panes[PANE_MARKS].ops = &ui_marks_ops;
+	ui->overlay = PANE_COUNT;
+	ui->filter = filter_new();
+	ui->status = status_new();
+	ui->prompt = prompt_new();
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].data = ui->panes[i].ops->create(ui);
+}
+
+static void
+destroy_panes(struct ui *ui)
+{
+	free_windows(ui);
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].ops->destroy(ui->panes[i].data);
+	if (ui->has_query)
+		query_release(&ui->query);
+	filter_free(ui->filter);
+	status_free(ui->status);
+	prompt_free(ui->prompt);
+}
+
 int
 ui_main(struct store *store, const struct ui_options *opts)
 {
@@ -848,12 +886,6 @@ ui_main(struct store *store, const struct ui_options *opts)
 	ui->store = store;
 	ui->measure = opts && opts->measure > 0 ? opts->measure : 100;
 	ui->input_fd = STDIN_FILENO;
-	ui->panes[PANE_LIST].ops = &ui_list_ops;
-	ui->panes[PANE_READER].ops = &ui_reader_ops;
-	ui->panes[PANE_HELP].ops = &ui_help_ops;
-	ui->panes[PANE_OUTLINE].ops = &ui_outline_ops;
-	ui->panes[PANE_MARKS].ops = &ui_marks_ops;
-	ui->overlay = PANE_COUNT;
 	/* Handlers first: ncurses installs its own SIGTSTP handler when it finds
 	 * the default one, and then ignores ^Z while it updates the screen. */
 	if (install_signals(old) < 0) {
@@ -870,11 +902,7 @@ ui_main(struct store *store, const struct ui_options *opts)
 		return 2;
 	}
 	ui->signal_fd = signal_pipe[0];
-	ui->filter = filter_new();
-	ui->status = status_new();
-	ui->prompt = prompt_new();
-	for (int i = 0; i < PANE_COUNT; i++)
-		ui->panes[i].data = ui->panes[i].ops->create(ui);
+	create_panes(ui);
 	ui->snapshot = realpath(store_path(store), NULL);
 	if (!ui->snapshot)
 		ui->snapshot = xstrdup(store_path(store));
@@ -890,20 +918,73 @@ ui_main(struct store *store, const struct ui_options *opts)
 	list_keep_doc(ui, ui->state.last_doc);
 	run(ui);
 	save_state(ui);
-	free_windows(ui);
-	for (int i = 0; i < PANE_COUNT; i++)
-		ui->panes[i].ops->destroy(ui->panes[i].data);
-	if (ui->has_query)
-		query_release(&ui->query);
-	filter_free(ui->filter);
-	status_free(ui->status);
-	prompt_free(ui->prompt);
+	destroy_panes(ui);
 	term_stop(screen);
 	restore_signals(old);
+	/* The screen is gone: a state that could not be saved is said on stderr. */
+	if (ui->state_write_failed && state_save(&ui->state, ui->state_path, &err) < 0) {
+		fprintf(stderr, _("liseuse: the reading state was not saved: %s\n"), err);
+		free(err);
+		err = NULL;
+	}
 	keyseq_release(&ui->keys);
 	state_release(&ui->state);
 	free(ui->state_path);
 	free(ui->snapshot);
 	free(ui);
 	return 0;
+}
+
+struct ui *
+ui_headless_new(struct store *store, int rows, int cols, bool utf8)
+{
+	struct ui *ui = xcalloc(1, sizeof *ui);
+
+	ui->store = store;
+	ui->measure = 100;
+	ui->input_fd = ui->signal_fd = -1; /* poll(2) skips them */
+	ui->utf8 = utf8;
+	ui->sflags = utf8 ? 0 : SANITIZE_ASCII;
+	keyseq_init(&ui->keys, 0);
+	state_init(&ui->state);
+	create_panes(ui);
+	ui->snapshot = xstrdup(store_path(store));
+	resizeterm(rows, cols);
+	ui->rows = LINES;
+	ui->cols = COLS;
+	arrange(ui);
+	return ui;
+}
+
+bool
+ui_headless_feed(struct ui *ui, const char *bytes, size_t len, long now_ms)
+{
+	keyseq_feed(&ui->keys, bytes, len, now_ms);
+	handle_events(ui, now_ms);
+	/* One turn of the loop, with no input waiting. */
+	for (int i = 0; i < 4 && !ui->quit && list_busy(ui); i++) {
+		list_work(ui);
+		say(ui, true, list_take_error(ui));
+		if (list_wanted_rows(ui) != ui->list_rows)
+			arrange(ui);
+	}
+	say(ui, true, list_take_error(ui));
+	if (!ui->opened_initial && !list_busy(ui)) {
+		ui->opened_initial = true;
+		open_initial(ui);
+	}
+	draw_all(ui);
+	if (!list_idle(ui))
+		reader_idle(ui);
+	return !ui->quit;
+}
+
+void
+ui_headless_free(struct ui *ui)
+{
+	destroy_panes(ui);
+	keyseq_release(&ui->keys);
+	state_release(&ui->state);
+	free(ui->snapshot);
+	free(ui);
 }

@@ -802,7 +802,7 @@ list_wanted_rows(const struct ui *ui)
 	rows = 1 + (int)l->nhits * (l->text_query ? 2 : 1);
 	if (l->nhits == 0)
 		rows = 2; /* the header and "no document" */
-	return rows < 3 ? 3 : rows;
+	return rows < 3 ? 3 : rows; /* the header shows from three rows */
 }
 
 bool

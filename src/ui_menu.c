@@ -67,10 +67,12 @@ menu_draw(struct ui *ui, struct pane *pane, struct menu *m, const char *title, c
 		size_t i = m->top + (size_t)(y - 1);
 		attr_t attr = i == m->sel ? ui->theme.selected : A_NORMAL;
 
+		/* the whole row first: a row drawn to the last column leaves the
+		 * cursor on the next one */
+		wmove(win, y, 0);
+		text_fill(win, 0, w, attr);
 		wmove(win, y, 0);
 		row(ui, win, i, w, attr, arg);
-		if (i == m->sel)
-			text_fill(win, getcurx(win), w, attr);
 	}
 	if (h > 2) {
 		wmove(win, h - 1, 0);

@@ -167,10 +167,20 @@ struct ui {
 	bool state_write_failed;
 	int input_fd, signal_fd;
 	struct keyseq keys;  /* the terminal's input, decoded */
+	bool opened_initial; /* the first document was opened */
 	bool filter_changed; /* edited: parsed once the keys that came are handled */
 };
 
 /* ui.c */
+/* The screen without a terminal, for fuzz/keys_fuzzer.c: the caller has
+ * made a SCREEN current (newterm on /dev/null).  ui_headless_new sizes it
+ * rows x cols and builds the panes on store (borrowed; no state file);
+ * ui_headless_feed decodes bytes that came at now_ms (monotonic), handles
+ * every key, runs the queries and draws, as one turn of the loop, and
+ * returns false once a key quit. */
+struct ui *ui_headless_new(struct store *store, int rows, int cols, bool utf8);
+bool ui_headless_feed(struct ui *ui, const char *bytes, size_t len, long now_ms);
+void ui_headless_free(struct ui *ui);
 /* Interrupt callback for the store: true when input or a signal is waiting. */
 int ui_input_pending(void *arg);
 /* Saves the state file now (a bookmark was set). */

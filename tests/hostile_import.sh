@@ -4,6 +4,8 @@
 # snapshot byte for byte as it was, or imported cleanly.  Never a crash or a
 # hang.  The 100 MB file runs only with LISEUSE_HUGE_TESTS=1 (about a minute).
 . "$top_srcdir/tests/lib.sh"
+# Seconds an import may take; longer under valgrind (make check-valgrind).
+cli_timeout=${CLI_TIMEOUT:-60}
 
 db="$tmpdir/s.db"
 "$LISEUSE" --db "$db" import "$top_srcdir/data/000_362ac513c5df377c.txt" >/dev/null 2>&1 ||
@@ -15,7 +17,7 @@ before=$(cksum <"$db")
 # its directory as they were.
 refused() {
 	checks=$((checks + 1))
-	timeout 60 "$LISEUSE" --db "$db" import "$1" >"$tmpdir/out" 2>"$tmpdir/err"
+	timeout "$cli_timeout" "$LISEUSE" --db "$db" import "$1" >"$tmpdir/out" 2>"$tmpdir/err"
 	st=$?
 	name=$(basename "$1")
 	if [ "$st" -ne 2 ]; then
@@ -33,7 +35,7 @@ refused() {
 accepted() {
 	checks=$((checks + 1))
 	rm -f "$tmpdir/new.db"
-	timeout 60 "$LISEUSE" --db "$tmpdir/new.db" import "$1" >"$tmpdir/out" 2>"$tmpdir/err"
+	timeout "$cli_timeout" "$LISEUSE" --db "$tmpdir/new.db" import "$1" >"$tmpdir/out" 2>"$tmpdir/err"
 	st=$?
 	[ "$st" -eq 0 ] || fail "import of $(basename "$1") exited $st: $(head -c 300 "$tmpdir/err")"
 }
@@ -90,7 +92,7 @@ if truncate -s 300M "$tmpdir/sparse.txt" 2>/dev/null; then
 fi
 # A device that never ends is cut at the limit.
 checks=$((checks + 1))
-timeout 60 "$LISEUSE" --db "$db" import /dev/zero >"$tmpdir/out" 2>"$tmpdir/err"
+timeout "$cli_timeout" "$LISEUSE" --db "$db" import /dev/zero >"$tmpdir/out" 2>"$tmpdir/err"
 [ $? -eq 2 ] && grep -qF "/dev/zero$(msghead '%s: file too large (the limit is %zu MB)')" "$tmpdir/err" ||
 	fail "import of /dev/zero: $(head -c 300 "$tmpdir/err")"
 
@@ -108,7 +110,7 @@ awk 'BEGIN { s = "x"; while (length(s) < 10000000) s = s s; printf "%s", substr(
 	>"$tmpdir/oneline.txt"
 accepted "$tmpdir/oneline.txt"
 checks=$((checks + 1))
-timeout 60 "$LISEUSE" --db "$tmpdir/new.db" show --width 80 1 >"$tmpdir/out" 2>"$tmpdir/err" ||
+timeout "$cli_timeout" "$LISEUSE" --db "$tmpdir/new.db" show --width 80 1 >"$tmpdir/out" 2>"$tmpdir/err" ||
 	fail "show of the 10 MB one-line document failed: $(head -c 300 "$tmpdir/err")"
 [ "$(wc -l <"$tmpdir/out")" -gt 1000 ] || fail "the 10 MB line was not wrapped"
 awk 'length($0) > 200 { bad = 1 } END { exit bad }' "$tmpdir/out" ||

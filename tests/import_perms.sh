@@ -46,6 +46,12 @@ chmod 0755 "$tmpdir"
 shared="$tmpdir/shared"
 mkdir "$shared"
 chmod 0777 "$shared"
+# The texts are copied where nobody may read them: the source tree may sit
+# in a directory only its owner can enter (a fresh clone under mktemp -d).
+cp "$doc" "$doc2" "$shared/"
+chmod 0644 "$shared/${doc##*/}" "$shared/${doc2##*/}"
+doc="$shared/${doc##*/}"
+doc2="$shared/${doc2##*/}"
 
 # root's snapshot, 0644, in a directory anyone may write: nobody is refused.
 db="$shared/root.db"

@@ -16,7 +16,8 @@ fi
 mkdir "$tmpdir/pdfs"
 for name in letter noteverbale report resolution pressrelease; do
 	checks=$((checks + 1))
-	if ! "$mkpdf" "$top_srcdir/tests/pdf/$name.spec" "$tmpdir/pdfs/$name.pdf" 2>"$tmpdir/err"; then
+	if ! LSAN_OPTIONS="suppressions=$top_srcdir/tests/mkpdf-lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+		"$mkpdf" "$top_srcdir/tests/pdf/$name.spec" "$tmpdir/pdfs/$name.pdf" 2>"$tmpdir/err"; then
 		fail "mkpdf $name.spec: $(cat "$tmpdir/err")"
 		continue
 	fi
@@ -45,6 +46,9 @@ expect_grep "Kazakhstan" "$tmpdir/out"
 # a phrase across the page break of the letter's long paragraph
 expect_status 0 "$LISEUSE" --db "$db" search '"régionales et sous-régionales qui sont en mesure"'
 expect_grep "Kazakhstan" "$tmpdir/out"
+# a footnote call does not stick to the word it follows
+expect_status 0 "$LISEUSE" --db "$db" search '"guerres et de conflits ces deux documents"'
+expect_grep "2018-01-08" "$tmpdir/out"
 expect_status 0 "$LISEUSE" --db "$db" search --format=tsv '"communiqué de presse"'
 expect_grep "communique" "$tmpdir/out"
 

@@ -65,6 +65,8 @@ test_nfd(void)
 	fold_iter_release(&it);
 	/* a lone combining mark is not a token */
 	check_fold("\xcc\x81 a", "a");
+	/* a footnote call is not part of the word it follows */
+	check_fold("conflits¹. Ces²³ textes⁴", "conflits ces textes");
 }
 
 /* Offsets are byte offsets in the original accented text. */

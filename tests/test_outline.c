@@ -36,6 +36,10 @@ main(void)
 	outline_init(&o);
 	CHECK_INT(outline_entry_at(&o, 5, false), -1);
 	add(&o, 0, PARA_FRONT, "Conseil de sécurité");
+	add(&o, 0, PARA_HEADING, "Nations Unies");
+	add(&o, 0, PARA_HEADING, "Conseil de sécurité");
+	add(&o, 0, PARA_HEADING, "Distr. générale");
+	add(&o, 0, PARA_TITLE, "Original : anglais");
 	add(&o, 1, PARA_TITLE, "Lettre datée du 19 mars 2014");
 	add(&o, 2, PARA_BODY, "Le Gouvernement …");
 	add(&o, 3, PARA_ITEM, "- À côté des traités");

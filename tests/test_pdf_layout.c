@@ -105,6 +105,7 @@ test_furniture(void)
 		add(p, 72, 150, 510, 10, "Une page de texte qui a une ligne pleine et une autre qui");
 		add(p, 72, 162, 300, 10, "est courte.");
 		add(p, 72, 805, 85, 8, num);
+		add(p, 300, 820, 310, 8, p == 2 ? "ii" : "iii");
 		add(p, 480, 805, 523, 8, "20-01234");
 	}
 	run(&doc, &f);
@@ -117,6 +118,7 @@ test_furniture(void)
 	CHECK(!any_paragraph_has(&doc, "2001234"));
 	CHECK(!any_paragraph_has(&doc, "2/3"));
 	CHECK(!any_paragraph_has(&doc, "undocs"));
+	CHECK(!any_paragraph_has(&doc, "ii"));
 	CHECK(any_paragraph_has(&doc, "Un titre dans la marge du haut"));
 	CHECK(f.removed != NULL && strstr(f.removed, "Merci de recycler\n") != NULL);
 	CHECK_INT(doc.npara, 4);
@@ -222,6 +224,27 @@ test_footnotes(void)
 	reset();
 }
 
+/* Small type at the foot of a page that nothing calls (a table, a listing)
+ * is text, not a note. */
+static void
+test_small_type_uncalled(void)
+{
+	struct document doc;
+	struct pdf_furniture f;
+
+	pages(1);
+	add(1, 72, 100, RIGHT, 10, "Un paragraphe sans appel de note, qui va jusqu’au bout de");
+	add(1, 72, 112, 300, 10, "sa ligne et finit ici :");
+	add(1, 72, 740, 300, 8, "4 CARD32 ALIAS_OFFSET");
+	run(&doc, &f);
+	CHECK_INT(doc.npara, 2);
+	if (doc.npara == 2)
+		CHECK_INT(doc.paras[1].role, PARA_BODY);
+	document_release(&doc);
+	pdf_furniture_release(&f);
+	reset();
+}
+
 /* A hyphen at a line end goes when it was only a break, stays in a
  * compound; the dictionary decides, a prefix list without one. */
 static void
@@ -297,6 +320,7 @@ main(void)
 	test_furniture();
 	test_paragraphs();
 	test_footnotes();
+	test_small_type_uncalled();
 	test_hyphens();
 	test_masthead_and_signature();
 	return unit_done("test_pdf_layout");

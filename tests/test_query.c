@@ -132,12 +132,98 @@ test_fields(void)
 
 	check_error("col:x", "unknown field");
 	check_error("annee:20", "year");
-	check_error("annee:2018-", "year");
+	check_error("annee:2018-2", "year");
+	check_error("annee:-", "year");
+	check_error("annee:2010--2012", "year");
 	check_error("annee:abcd", "year");
 	check_error("annee:20188", "year");
-	check_error("-minsk", "exclusion");
 	check_error("-de:x minsk", "field");
-	check_error("de:x -minsk", "exclusion");
+}
+
+/* Open ranges, and years still being typed. */
+static void
+test_years(void)
+{
+	static const char *const typing[] = {"annee:2", "annee:20", "annee:201", "annee:2014-2",
+					     "annee:2014-20", "annee:-", "annee:-20", "minsk annee:20"};
+	struct query q;
+
+	CHECK_INT(query_parse("annee:2014-", 0, &q), 0);
+	CHECK_INT(q.nfields, 1);
+	CHECK_INT(q.fields[0].year_from, 2014);
+	CHECK_INT(q.fields[0].year_to, 9999);
+	query_release(&q);
+	CHECK_INT(query_parse("annee:-2010", 0, &q), 0);
+	CHECK_INT(q.fields[0].year_from, 0);
+	CHECK_INT(q.fields[0].year_to, 2010);
+	query_release(&q);
+	for (size_t i = 0; i < sizeof typing / sizeof typing[0]; i++) {
+		CHECK_INT(query_parse(typing[i], QUERY_LAST_PREFIX, &q), 0);
+		CHECK_STR(q.error, NULL);
+		CHECK_INT(q.nfields, 0);
+		query_release(&q);
+	}
+	/* typed, but no longer at the end: an error again */
+	CHECK_INT(query_parse("annee:20 minsk", QUERY_LAST_PREFIX, &q), -1);
+	query_release(&q);
+	CHECK_INT(query_parse("annee:20x", QUERY_LAST_PREFIX, &q), -1);
+	query_release(&q);
+}
+
+/* A query of exclusions only has no MATCH expression of its own, but an
+ * expression of what it excludes. */
+static void
+test_exclusions(void)
+{
+	struct query q;
+
+	CHECK_INT(query_parse("-minsk", 0, &q), 0);
+	CHECK_STR(q.fts, NULL);
+	CHECK_STR(q.excluded_fts, "(\"minsk\")");
+	CHECK(!query_is_empty(&q));
+	query_release(&q);
+	CHECK_INT(query_parse("de:x -minsk -\"la paix\"", 0, &q), 0);
+	CHECK_STR(q.fts, NULL);
+	CHECK_STR(q.excluded_fts, "(\"minsk\" OR \"la\" + \"paix\")");
+	query_release(&q);
+	CHECK_INT(query_parse("paix -minsk", 0, &q), 0);
+	CHECK_STR(q.excluded_fts, NULL);
+	query_release(&q);
+}
+
+static int
+expand_word(const struct query_term *t, struct strbuf *out, void *arg)
+{
+	(void)arg;
+	strbuf_addf(out, "(\"%s\" OR \"=%s\")", t->tokens[0], t->tokens[0]);
+	return 1;
+}
+
+/* Only unquoted one-token words that are not prefixes are inflected. */
+static void
+test_expander(void)
+{
+	struct query_expander ex = {.word = expand_word};
+	struct query q;
+	char *fts;
+
+	CHECK_INT(query_parse("mesure \"confiance\" mise* l'etat -armes regio", QUERY_LAST_PREFIX,
+			      &q),
+		  0);
+	fts = query_fts_expanded(&q, &ex, false);
+	CHECK_STR(fts, "((\"mesure\" OR \"=mesure\") AND \"confiance\" AND \"mise\" * AND "
+		       "\"l\" + \"etat\" AND \"regio\" *) NOT ((\"armes\" OR \"=armes\"))");
+	free(fts);
+	CHECK_STR(q.terms[0].typed, "mesure");
+	CHECK_STR(q.terms[1].typed, NULL);
+	query_release(&q);
+	CHECK_INT(query_parse("-Armées", 0, &q), 0);
+	fts = query_fts_expanded(&q, &ex, true);
+	CHECK_STR(fts, "((\"armees\" OR \"=armees\"))");
+	CHECK_STR(q.terms[0].typed, "Armées");
+	free(fts);
+	CHECK_STR(query_fts_expanded(&q, &ex, false), NULL);
+	query_release(&q);
 }
 
 static void
@@ -202,6 +288,41 @@ test_highlight(void)
 	check_marks("belarus", 0, "", "");
 	check_marks("", 0, "texte", "");
 	check_marks("a/64/666", 0, "voir A/64/666 et A/64/667", "[A/64/666]");
+	/* stop words: only in a phrase, or when they are the whole query */
+	check_marks("mesures de confiance", 0, "des mesures de confiance de la paix",
+		    "[mesures] [confiance]");
+	check_marks("\"mesures de confiance\"", 0, "des mesures de confiance de la paix",
+		    "[mesures de confiance]");
+	check_marks("de la", 0, "des mesures de confiance de la paix", "[de] [de] [la]");
+	check_marks("de \"la paix\"", 0, "de la paix", "[la paix]");
+}
+
+/* A term's forms (filled by the store) match as the term does. */
+static void
+test_forms(void)
+{
+	struct query q;
+	struct text_span *spans;
+	const char *text = "une mesure, des mesures, mesurer";
+	size_t n, at = 0;
+
+	CHECK_INT(query_parse("mesure", 0, &q), 0);
+	q.terms[0].forms = xcalloc(1, sizeof(char *));
+	q.terms[0].forms[0] = xstrdup("mesures");
+	q.terms[0].nforms = 1;
+	n = query_highlight(&q, text, strlen(text), &spans);
+	CHECK_INT(n, 2);
+	CHECK_INT(spans[1].start, 16);
+	CHECK_INT(spans[1].end, 23);
+	free(spans);
+	query_release(&q);
+
+	/* the passage is centred on the rarest word, not the first */
+	CHECK_INT(query_parse("paix minsk", 0, &q), 0);
+	CHECK(query_anchor(&q, "la paix, la paix et Minsk, la paix", 34, &at));
+	CHECK_INT(at, 20);
+	CHECK(!query_anchor(&q, "rien", 4, &at));
+	query_release(&q);
 }
 
 int
@@ -210,7 +331,11 @@ main(void)
 	test_terms();
 	test_empty();
 	test_fields();
+	test_years();
+	test_exclusions();
+	test_expander();
 	test_limits();
 	test_highlight();
+	test_forms();
 	return unit_done("test_query");
 }

@@ -226,6 +226,42 @@ $(diff -u "$want" "$tmpdir/$1.screen" | head -40)"
 	fi
 }
 
+# marked: the words highlighted on the screen as matches (drawn on the
+# yellow background of the match colour), one per line.
+marked() {
+	esc=$(printf '\033')
+	capture -e | grep -o "${esc}\[43m[^${esc}]*" | sed "s/^${esc}\[43m//"
+}
+
+# line_with TEXT [capture options]: the first screen line holding TEXT.
+line_with() {
+	text=$1
+	shift
+	capture "$@" | grep -F -m 1 -- "$text"
+}
+
+# many_documents N: builds a snapshot of N documents (the bundled letters
+# with other dates and symbols) and makes start use it.
+many_documents() {
+	mkdir -p "$tmpdir/many"
+	awk -v n="$1" -v dir="$tmpdir/many" '
+	FNR == 1 { nf++ }
+	{ text[nf] = text[nf] $0 "\n" }
+	END {
+		for (i = 1; i <= n; i++) {
+			t = text[(i % nf) + 1]
+			gsub(/\/[0-9]+\//, "/" i "/", t)
+			sub(/datée du [0-9]+ /, "datée du " (i % 28 + 1) " ", t)
+			f = sprintf("%s/doc%04d.txt", dir, i)
+			printf "%s", t > f
+			close(f)
+		}
+	}' "$top_srcdir"/data/*.txt
+	"$LISEUSE" --db "$tmpdir/many.db" import "$tmpdir/many" >/dev/null ||
+		{ echo "cannot build the snapshot of $1 documents"; exit 99; }
+	E2E_DB=$tmpdir/many.db
+}
+
 finish() {
 	echo "$checks checks, $failures failed"
 	[ "$failures" -eq 0 ]

@@ -157,4 +157,24 @@ expect_screen "[liseuse] Entrée" "a failing command"
 keys Enter
 expect_screen "false${nb}: code de sortie 1" "its status"
 quit_and_check
+
+# The outline of a bundled document: the Belarus note's annex, numbered
+# paragraphs 1 to 9 and lettered items a) to i).
+reset_state
+E2E_DB=
+start 100x34
+expect_screen "Kazakhstan" "the bundled snapshot"
+keys /
+type_text "de:belarus"
+expect_screen "1/1 document" "the Belarus note"
+keys Enter t
+expect_screen "Plan${nb}:" "its outline"
+expect_screen " Annexe" "the annex"
+expect_screen "   1. Le Séminaire régional sur la mise en œuvre" "paragraph 1"
+expect_screen "   9. Parmi les questions qui appellent" "paragraph 9"
+expect_screen "     i) Reconduction de la pratique" "item i)"
+keys G Enter
+expect_gone "Plan${nb}:"
+expect_screen "par. 9 · " "the status line names the section at the top"
+quit_and_check
 finish
