@@ -14,10 +14,10 @@ static const struct {
 	unsigned context;
 	const char *title;
 } sections[] = {
-    {KEYMAP_GLOBAL, "Partout (liste et document)"},
-    {KEYMAP_LIST, "Liste"},
-    {KEYMAP_READER, "Document"},
-    {KEYMAP_FILTER, "Barre de filtre"},
+    {KEYMAP_GLOBAL, N_("Everywhere (list and document)")},
+    {KEYMAP_LIST, N_("List")},
+    {KEYMAP_READER, N_("Document")},
+    {KEYMAP_FILTER, N_("Filter bar")},
 };
 
 /* What is not a key of the table: the mouse, the terminal's signals. */
@@ -192,7 +192,7 @@ help_draw(struct ui *ui, struct pane *pane)
 	rows = body_rows(h, n, hs->top);
 	wmove(win, y++, 0);
 	used = text_draw_str(ui, win,
-			     "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler", w,
+			     _("liseuse help: q, Esc or ? to go back, j/k to scroll"), w,
 			     ui->theme.status, true);
 	text_fill(win, used, w, ui->theme.status);
 	for (size_t i = hs->top; i < n && i < hs->top + rows; i++, y++) {

@@ -50,3 +50,29 @@ msgpad() {
 	msgpad_n=$(printf '%s' "$msgpad_label" | LC_ALL=C.UTF-8 wc -m)
 	printf '%s%*s' "$msgpad_label" $(($2 - msgpad_n)) ''
 }
+
+# label LABEL VALUE: a header line of the reader, "LABEL: VALUE" translated
+# ("De : Danemark" in French).
+label() {
+	msgf '%s: %s' "$(msg "$1")" "$2"
+}
+
+# hint KEY WORD: a key hint of the status line, "Enter:open" translated.
+hint() {
+	printf '%s:%s' "$(msg "$1")" "$(msg "$2")"
+}
+
+# msgtitle MSGID: the translation up to its first colon, without the space
+# before it ("Aide de liseuse" of "liseuse help: q, Esc...").
+msgtitle() {
+	msg "$1" | sed 's/:.*//; s/[  ]*$//'
+}
+
+# msgnargs SINGULAR PLURAL N ARG...: msgn filled in with the ARGs alone
+# (for a format whose count is not its first directive).
+msgnargs() {
+	msgf_format=$(msgn "$1" "$2" "$3" | sed 's/%\(ll\|l\|z\)\([diu]\)/%\2/g')
+	shift 3
+	# shellcheck disable=SC2059
+	printf "$msgf_format" "$@"
+}

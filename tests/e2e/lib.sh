@@ -59,8 +59,10 @@ start() {
 	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=$test_lang"
 	envs="$envs TERM=tmux-256color PATH=/usr/bin:/bin"
 	envs="$envs LOCPATH=${LOCPATH:-} LISEUSE_LOCALEDIR=${LISEUSE_LOCALEDIR:-}"
+	started_lang=$test_lang
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		envs="$envs $1"
+		case $1 in LANG=* | LC_ALL=* | LC_MESSAGES=*) started_lang=${1#*=} ;; esac
 		shift
 	done
 	[ $# -gt 0 ] && shift
@@ -87,6 +89,7 @@ start() {
 # check_french: under French, the last capture holds no English phrase.
 check_french() {
 	[ -n "$english_phrases" ] || return 0
+	case ${started_lang:-$test_lang} in fr*) ;; *) return 0 ;; esac
 	if printf '%s\n' "$last_capture" | grep -F -f "$english_phrases" >"$tmpdir/english.found"; then
 		fail "English on the screen under $test_lang: $(head -3 "$tmpdir/english.found")"
 	fi
