@@ -202,7 +202,8 @@ help_draw(struct ui *ui, struct pane *pane)
 			continue;
 		}
 		wmove(win, y, 2 < w ? 2 : 0);
-		text_draw_str(ui, win, lines[i].keys, keyw - 2, ui->theme.bold, true);
+		/* a cell left blank between the keys, cut to fit, and their help */
+		text_draw_str(ui, win, lines[i].keys, keyw - 3, ui->theme.bold, true);
 		if (keyw < w) {
 			wmove(win, y, keyw);
 			text_draw_str(ui, win, lines[i].help[0] ? _(lines[i].help) : "", w - keyw,
