@@ -121,6 +121,16 @@ list_set_query(struct ui *ui, const struct query *q)
 	l->find_doc = 0;
 }
 
+void
+list_order_changed(struct ui *ui)
+{
+	struct list_state *l = state_of(ui);
+
+	l->need_query = true;
+	if (l->selected < l->nhits)
+		l->find_doc = l->hits[l->selected].doc_id;
+}
+
 /* Rows needed so that the screen and the selection are filled, plus one. */
 static size_t
 rows_wanted(const struct ui *ui)
@@ -181,7 +191,7 @@ run_query(struct ui *ui)
 	int rc;
 	const struct query *q = l->query;
 
-	rc = store_results_open(ui->store, q, &res, &err);
+	rc = store_results_open_ordered(ui->store, q, ui->order, &res, &err);
 	if (rc == -2)
 		return false;
 	if (rc < 0) {
@@ -240,7 +250,7 @@ fetch_more(struct ui *ui, size_t want)
 		struct store_hit *skip = NULL;
 		size_t n = 0, cap = 0;
 
-		rc = store_results_open(ui->store, l->query, &l->res, &err);
+		rc = store_results_open_ordered(ui->store, l->query, ui->order, &l->res, &err);
 		if (rc == -2)
 			return false;
 		if (rc < 0) {

@@ -143,6 +143,7 @@ struct ui {
 	int measure;
 	int rows, cols;
 	bool side_by_side; /* wanted: remembered in the state */
+	enum store_order order; /* of the list: remembered in the state */
 	bool side_active;  /* in effect (wide enough) */
 	bool tiny;	   /* one pane at a time */
 	enum ui_pane_id focus;	 /* PANE_LIST or PANE_READER */
@@ -190,6 +191,9 @@ void ui_save_state(struct ui *ui);
 extern const struct pane_ops ui_list_ops;
 /* The filter changed (q borrowed, NULL: every document): rerun the query. */
 void list_set_query(struct ui *ui, const struct query *q);
+/* ui->order changed: rerun the query, keeping the selected document
+ * selected (looked for further down the new order). */
+void list_order_changed(struct ui *ui);
 /* Runs pending queries and fetches; returns false when interrupted. */
 bool list_work(struct ui *ui);
 /* Idle work (the count); returns true when some work remains. */
