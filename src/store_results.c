@@ -456,6 +456,22 @@ store_hit_page(struct store_results *res, int64_t rowid, struct store_hit *hit, 
 	return rc < 0 ? rc : 0;
 }
 
+/* Completes a hit whose document is filled from its matching piece (row
+ * id): the passage, or only the page without passages.  1, or -1/-2 with
+ * the hit released. */
+static int
+store_hit_finish(struct store_results *res, int64_t rowid, struct store_hit *hit, char **err)
+{
+	int rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
+				  : store_hit_passage(res, rowid, hit, err);
+
+	if (rc < 0) {
+		store_hit_release(hit);
+		return rc;
+	}
+	return 1;
+}
+
 /* Finds the first matching piece with row id >= bound: 1, 0 at the end, -1/-2. */
 static int
 store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char **err)
@@ -552,16 +568,7 @@ store_ranked_next(struct store_results *res, struct store_hit *hit, char **err)
 			return rc;
 		if (doc_key != key)
 			continue;
-		hit->piece = (rowid & STORE_META_INDEX) == STORE_META_INDEX
-				 ? 0
-				 : (size_t)(rowid & STORE_META_INDEX);
-		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
-				      : store_hit_passage(res, rowid, hit, err);
-		if (rc < 0) {
-			store_hit_release(hit);
-			return rc;
-		}
-		return 1;
+		return store_hit_finish(res, rowid, hit, err);
 	}
 }
 
@@ -634,13 +641,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			res->done = true; /* the oldest possible document: nothing after */
 		else
 			res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
-		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
-				      : store_hit_passage(res, rowid, hit, err);
-		if (rc < 0) {
-			store_hit_release(hit);
-			return rc;
-		}
-		return 1;
+		return store_hit_finish(res, rowid, hit, err);
 	}
 }
 
