@@ -70,6 +70,7 @@ static const struct keymap_entry table[] = {
     {'/', G, ACT_FILTER, "/", "filtrer (mots, \"phrase\", -mot, de:, type:, annee:, cite:)",
      "filtrer"},
     {'v', G, ACT_TOGGLE_LAYOUT, "v", "liste au-dessus / côte à côte", NULL},
+    {'o', G, ACT_TOGGLE_ORDER, "o", N_("order: newest first or by relevance"), NULL},
     {':', G, ACT_GOTO_SYMBOL, ":", N_("open a document by its symbol (S/2010/84, 1540)"), NULL},
     {'\'', G, ACT_MARKS, "'", N_("list the bookmarks"), NULL},
     {'?', G, ACT_HELP, "?", "cette aide", "aide"},

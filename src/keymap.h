@@ -62,6 +62,10 @@ enum keymap_action {
 	ACT_COPY,
 	ACT_COPY_REFERENCE,
 	ACT_PIPE,
+	/* the search's order, facets and suggestions */
+	ACT_TOGGLE_ORDER,
+	ACT_FACET,		 /* the facet value numbered by the key (1 to 9) */
+	ACT_ACCEPT_SUGGESTION,
 	/* filter bar editing */
 	ACT_EDIT_ACCEPT,
 	ACT_EDIT_CANCEL,

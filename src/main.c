@@ -30,6 +30,9 @@ enum {
 	OPT_OUTLINE,
 };
 
+/* getopt's "-" mode: see parse_options. */
+static const char short_options[] = "-:hV";
+
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "width", required_argument, NULL, OPT_WIDTH },
@@ -47,6 +50,8 @@ static const struct option long_options[] = {
 
 struct settings {
 	const char *db_path;
+	char **args; /* the arguments that are not options, in order */
+	size_t nargs;
 	struct cli_options cli;
 	int measure;
 };
@@ -54,7 +59,7 @@ struct settings {
 /* --help, a table per part and an entry per line, command or option, so
  * that adding one leaves the others' translations alone.  The options are
  * those of long_options, and doc/liseuse.1 and its French version describe
- * the same (tests/man_check.sh). */
+ * the same (tests/man_drift.sh). */
 static const char *const usage_synopsis[] = {
 	N_("Usage: liseuse [OPTION]... [WORD]...\n"),
 	N_("       liseuse [OPTION]... list\n"),
@@ -120,6 +125,7 @@ print_usage(FILE *out)
 	fputs("\n", out);
 	fputs(_("Options:\n"), out);
 	PRINT_TABLE(out, usage_options);
+	fputs(_("  Options may also follow the command and its arguments; -- ends them.\n"), out);
 	fputs(_("  signets --format=tsv prints: id, file, symbol, piece, passage\n"), out);
 	fputs("\n", out);
 	fputs(_("Queries: words are ANDed, \"a phrase\" matches a phrase, -word excludes,\n"
@@ -130,6 +136,7 @@ print_usage(FILE *out)
 	fputs(_("cite:S/2010/84 finds the documents citing a symbol, cote:A/64/666 the\n"
 		"document that has it.\n"),
 	      out);
+	fputs(_("a:ADDRESSEE and organe:ORGAN narrow by the addressee and by the organ.\n"), out);
 	fputs(_("A word also matches its inflected forms (mesure finds mesures, regionaux\n"
 		"finds régionales), a quoted word only itself; -word alone lists what\n"
 		"lacks it; annee:2014- and annee:-2010 are open ranges.  A search that\n"
@@ -164,17 +171,36 @@ parse_count(const char *s, int max)
 	return (int)v;
 }
 
-/* Parses options up to the first non-option.  Returns 0 to go on, or an
- * exit status + 1 (1 for 0, 3 for 2) when the program is done. */
+/* The name of the long option whose value is val, for messages. */
+static const char *
+long_option_name(int val)
+{
+	for (const struct option *o = long_options; o->name != NULL; o++)
+		if (o->val == val)
+			return o->name;
+	return "?";
+}
+
+/* Parses the options wherever they are, before, between or after the
+ * command and its arguments, up to "--", and gathers the other arguments
+ * in their order into set->args (which the caller frees).  getopt's "-"
+ * mode hands each of them over as it comes, whatever POSIXLY_CORRECT
+ * says.  Returns 0 to go on, or an exit status + 1 (1 for 0, 3 for 2)
+ * when the program is done. */
 static int
 parse_options(int argc, char **argv, struct settings *set)
 {
 	int c;
 
+	set->args = xcalloc((size_t)argc + 1, sizeof *set->args);
+	set->nargs = 0;
 	/* getopt's own messages would start with argv[0]: ours have one form. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
 		switch (c) {
+		case 1:
+			set->args[set->nargs++] = optarg;
+			break;
 		case OPT_DB:
 			set->db_path = optarg;
 			break;
@@ -233,7 +259,9 @@ parse_options(int argc, char **argv, struct settings *set)
 			fputs(_("Try 'liseuse --help' for more information.\n"), stderr);
 			return 3;
 		default:
-			if (optopt != 0)
+			if (optopt >= OPT_DB)
+				util_error(_("option '--%s' takes no value"), long_option_name(optopt));
+			else if (optopt != 0)
 				util_error(_("unknown option '-%c'"), optopt);
 			else
 				util_error(_("unknown option '%s'"), argv[optind - 1]);
@@ -241,6 +269,8 @@ parse_options(int argc, char **argv, struct settings *set)
 			return 3;
 		}
 	}
+	while (optind < argc)
+		set->args[set->nargs++] = argv[optind++];
 	return 0;
 }
 
@@ -320,11 +350,12 @@ finish_output(int status)
 	return status == 0 ? 2 : status;
 }
 
+/* The commands run_command knows. */
+static const char *const commands[] = { "list", "search", "show", "import", "signets" };
+
 static bool
 is_command(const char *word)
 {
-	static const char *const commands[] = { "list", "search", "show", "import", "signets" };
-
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(word, commands[i]) == 0)
 			return true;
@@ -343,23 +374,24 @@ main(int argc, char **argv)
 	fault_init();
 	setlocale(LC_ALL, "");
 	i18n_init();
-	if ((done = parse_options(argc, argv, &set)) != 0)
+	if ((done = parse_options(argc, argv, &set)) != 0) {
+		free(set.args);
 		return done - 1;
+	}
 
-	if (optind < argc && is_command(argv[optind])) {
-		const char *command = argv[optind++];
-
-		/* Options may follow the command too (liseuse search --format=tsv x). */
-		if ((done = parse_options(argc, argv, &set)) != 0)
-			return done - 1;
-		status = run_command(command, argv + optind, (size_t)(argc - optind), &set);
+	if (set.nargs > 0 && is_command(set.args[0])) {
+		status = run_command(set.args[0], set.args + 1, set.nargs - 1, &set);
+		free(set.args);
 		return finish_output(status);
 	}
 
-	if ((store = open_snapshot(&set)) == NULL)
+	if ((store = open_snapshot(&set)) == NULL) {
+		free(set.args);
 		return 2;
-	if (optind < argc)
-		filter = cli_join_words(argv + optind, (size_t)(argc - optind));
+	}
+	if (set.nargs > 0)
+		filter = cli_join_words(set.args, set.nargs);
+	free(set.args);
 	ui.initial_filter = filter;
 	ui.measure = set.measure;
 	status = ui_main(store, &ui);

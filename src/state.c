@@ -337,6 +337,10 @@ load_line(struct state *st, char *line)
 		if (strcmp(f[1], "side") && strcmp(f[1], "stacked"))
 			return false;
 		st->side_by_side = strcmp(f[1], "side") == 0;
+	} else if (strcmp(f[0], "order") == 0 && n == 2) {
+		if (strcmp(f[1], "date") && strcmp(f[1], "relevance"))
+			return false;
+		st->by_relevance = strcmp(f[1], "relevance") == 0;
 	} else if (strcmp(f[0], "filter") == 0 && n == 2) {
 		/* An older file's filter, of no known snapshot: forgotten. */
 	} else if (strcmp(f[0], "filter") == 0 && n == 3) {
@@ -493,6 +497,7 @@ format_state(const struct state *st, struct strbuf *out)
 {
 	strbuf_addf(out, "%s\t%d\n", STATE_MAGIC, STATE_VERSION);
 	strbuf_addf(out, "layout\t%s\n", st->side_by_side ? "side" : "stacked");
+	strbuf_addf(out, "order\t%s\n", st->by_relevance ? "relevance" : "date");
 	for (size_t i = 0; i < st->nfilters; i++)
 		strbuf_addf(out, "filter\t%s\t%s\n", st->filters[i].snapshot, st->filters[i].text);
 	if (st->last_doc > 0)

@@ -3,6 +3,7 @@
  * Kept in $XDG_STATE_HOME/liseuse/state (default ~/.local/state/liseuse/state)
  * as lines "key<TAB>value" after a version line "liseuse-state<TAB>1":
  *   layout  stacked | side
+ *   order   date | relevance         the list's order (date: newest first)
  *   filter  snapshot<TAB>text        the last filter typed on that snapshot
  *           (the path it was opened with); one line per snapshot, most
  *           recent first
@@ -52,6 +53,7 @@ struct state_mark {
 
 struct state {
 	bool side_by_side;
+	bool by_relevance; /* the list ranked by relevance, not newest first */
 	struct state_filter *filters; /* most recent first, owned */
 	size_t nfilters, filters_cap;
 	int64_t last_doc;	    /* 0: none */

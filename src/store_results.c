@@ -9,7 +9,10 @@
  * bound (an index seek), so a document with thousands of matching pieces
  * costs one seek.  Keeping it open matters for prefixes longer than the
  * prefix index ("mesu*"): FTS5 merges their doclists when the statement
- * starts, and that must happen once per query, not once per row. */
+ * starts, and that must happen once per query, not once per row.  A
+ * listing without passages (store_results_skip_passages) goes through
+ * every result, so it steps on for longer (STORE_LIST_STEP_LIMIT): a seek
+ * costs what stepping over some 50 rows does. */
 #include "config.h"
 
 #include <limits.h>
@@ -30,6 +33,9 @@
 #define STORE_PASSAGE_BEFORE 60
 #define STORE_PASSAGE_MAX 200
 #define STORE_STEP_LIMIT 32
+#define STORE_LIST_STEP_LIMIT 1024
+/* the columns store_fill_hit reads */
+#define STORE_HIT_SELECT "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
 
 struct store_results {
 	struct store *store;
@@ -178,6 +184,43 @@ store_has_text(const struct query *q)
 	return q != NULL && q->fts != NULL;
 }
 
+/* " sortkey IN (…)": the documents with a piece matching ?1. */
+static void
+store_text_keys_sql(struct strbuf *sql)
+{
+	strbuf_addf(sql, " sortkey IN (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
+		    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
+}
+
+/* Prepares head, the query's field filters (parameters from ?2 on) and
+ * exclusions, then tail, and binds them.  With bind_text and a query with
+ * text, ?1 is bound to its MATCH expression; otherwise ?1 is the caller's.
+ * *match (freed by the caller after the statement) holds the expression
+ * bound, or stays as it was when none is.  Returns 0, or -1 with *err. */
+static int
+store_bind_query(struct store *store, const struct query *q, const char *head, const char *tail,
+		 bool bind_text, sqlite3_stmt **stmt, char **match, char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addstr(&sql, head);
+	store_filter_sql(q, &sql, 2);
+	store_excluded_sql(q, &sql);
+	strbuf_addstr(&sql, tail);
+	rc = store_prepare(store, sql.buf, stmt, err);
+	strbuf_release(&sql);
+	if (rc < 0)
+		return -1;
+	if (bind_text && store_has_text(q)) {
+		*match = store_match_expression(store, q);
+		sqlite3_bind_text(*stmt, 1, *match, -1, SQLITE_STATIC);
+	}
+	store_filter_bind(q, *stmt, 2);
+	store_excluded_bind(store, q, *stmt, match);
+	return 0;
+}
+
 /* Copies the terms (not the fields, which are bound already). */
 static void
 store_copy_terms(struct query *dst, const struct query *src)
@@ -251,37 +294,20 @@ store_results_open_ordered(struct store *store, const struct query *q, enum stor
 	res->store = store;
 	res->bound = 0;
 	if (!store_has_text(q)) {
-		struct strbuf sql = STRBUF_INIT;
-		int rc;
-
 		/* seek by seek too, so an abandoned step loses no place */
-		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
-				  " WHERE sortkey < ?1");
-		store_filter_sql(q, &sql, 2);
-		store_excluded_sql(q, &sql);
-		strbuf_addstr(&sql, " ORDER BY sortkey DESC LIMIT 1");
-		rc = store_prepare(store, sql.buf, &res->list, err);
-		strbuf_release(&sql);
-		if (rc < 0)
+		if (store_bind_query(store, q, STORE_HIT_SELECT " WHERE sortkey < ?1",
+				     " ORDER BY sortkey DESC LIMIT 1", false, &res->list, &res->match,
+				     err) < 0)
 			goto fail;
-		store_filter_bind(q, res->list, 2);
-		store_excluded_bind(store, q, res->list, &res->match);
 		res->bound = STORE_KEY_MAX + 1;
 	} else {
-		struct strbuf sql = STRBUF_INIT;
-		int rc;
-
 		store_copy_terms(&res->terms, q);
 		store_query_forms(store, &res->terms);
-		strbuf_addf(&sql, "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
-				  " WHERE sortkey <= ?1");
-		store_filter_sql(q, &sql, 2);
-		strbuf_addstr(&sql, " ORDER BY sortkey DESC LIMIT 1");
-		rc = store_prepare(store, sql.buf, &res->doc, err);
-		strbuf_release(&sql);
-		if (rc < 0)
+		/* a query with text has its exclusions in its MATCH expression */
+		if (store_bind_query(store, q, STORE_HIT_SELECT " WHERE sortkey <= ?1",
+				     " ORDER BY sortkey DESC LIMIT 1", false, &res->doc, &res->match,
+				     err) < 0)
 			goto fail;
-		store_filter_bind(q, res->doc, 2);
 		if (store_prepare(store,
 				  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
 				  " ORDER BY rowid",
@@ -430,14 +456,31 @@ store_hit_page(struct store_results *res, int64_t rowid, struct store_hit *hit, 
 	return rc < 0 ? rc : 0;
 }
 
+/* Completes a hit whose document is filled from its matching piece (row
+ * id): the passage, or only the page without passages.  1, or -1/-2 with
+ * the hit released. */
+static int
+store_hit_finish(struct store_results *res, int64_t rowid, struct store_hit *hit, char **err)
+{
+	int rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
+				  : store_hit_passage(res, rowid, hit, err);
+
+	if (rc < 0) {
+		store_hit_release(hit);
+		return rc;
+	}
+	return 1;
+}
+
 /* Finds the first matching piece with row id >= bound: 1, 0 at the end, -1/-2. */
 static int
 store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char **err)
 {
+	int limit = res->no_passages ? STORE_LIST_STEP_LIMIT : STORE_STEP_LIMIT;
 	int rc;
 
 	for (int i = 0; res->seek_live && res->seek_rowid < bound; i++) {
-		if (i == STORE_STEP_LIMIT) {
+		if (i == limit) {
 			sqlite3_reset(res->seek);
 			res->seek_live = false;
 			break;
@@ -525,16 +568,7 @@ store_ranked_next(struct store_results *res, struct store_hit *hit, char **err)
 			return rc;
 		if (doc_key != key)
 			continue;
-		hit->piece = (rowid & STORE_META_INDEX) == STORE_META_INDEX
-				 ? 0
-				 : (size_t)(rowid & STORE_META_INDEX);
-		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
-				      : store_hit_passage(res, rowid, hit, err);
-		if (rc < 0) {
-			store_hit_release(hit);
-			return rc;
-		}
-		return 1;
+		return store_hit_finish(res, rowid, hit, err);
 	}
 }
 
@@ -607,13 +641,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			res->done = true; /* the oldest possible document: nothing after */
 		else
 			res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
-		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
-				      : store_hit_passage(res, rowid, hit, err);
-		if (rc < 0) {
-			store_hit_release(hit);
-			return rc;
-		}
-		return 1;
+		return store_hit_finish(res, rowid, hit, err);
 	}
 }
 
@@ -626,26 +654,19 @@ store_results_count(struct store *store, const struct query *q, int64_t *count, 
 	int rc, ret;
 
 	*count = 0;
-	if (store_has_text(q))
-		strbuf_addf(&sql,
-			    "SELECT count(*) FROM doc WHERE sortkey IN"
-			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
-			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
-	else if (q == NULL || (q->nfields == 0 && q->excluded_fts == NULL))
+	if (store_has_text(q)) {
+		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE");
+		store_text_keys_sql(&sql);
+	} else if (q == NULL || (q->nfields == 0 && q->excluded_fts == NULL)) {
 		/* Without a WHERE clause SQLite counts the small sort-key index. */
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc");
-	else
+	} else {
 		strbuf_addstr(&sql, "SELECT count(*) FROM doc WHERE 1");
-	store_filter_sql(q, &sql, 2);
-	store_excluded_sql(q, &sql);
-	ret = store_prepare(store, sql.buf, &stmt, err);
+	}
+	ret = store_bind_query(store, q, sql.buf, "", true, &stmt, &match, err);
 	strbuf_release(&sql);
 	if (ret < 0)
 		return -1;
-	if (store_has_text(q))
-		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
-	store_filter_bind(q, stmt, 2);
-	store_excluded_bind(store, q, stmt, &match);
 	rc = store_step_row(store, stmt, N_("counting"), err);
 	if (rc == 1)
 		*count = sqlite3_column_int64(stmt, 0);
@@ -722,32 +743,26 @@ long
 store_count_by(struct store *store, const struct query *q, enum store_facet facet,
 	       struct store_count **out, char **err)
 {
+	const char *column = store_facet_columns[facet];
 	struct strbuf sql = STRBUF_INIT;
 	struct store_count *counts = NULL;
 	sqlite3_stmt *stmt = NULL;
-	char *match = NULL;
+	char *match = NULL, *group;
 	size_t n = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
-	strbuf_addf(&sql, "SELECT %s, count(*) FROM doc WHERE %s IS NOT NULL",
-		    store_facet_columns[facet], store_facet_columns[facet]);
-	if (store_has_text(q))
-		strbuf_addf(&sql,
-			    " AND sortkey IN"
-			    " (SELECT %lld - (rowid >> %d) FROM fts WHERE fts MATCH ?1)",
-			    (long long)STORE_KEY_MAX, STORE_PIECE_BITS);
-	store_filter_sql(q, &sql, 2);
-	store_excluded_sql(q, &sql);
-	strbuf_addf(&sql, " GROUP BY %s", store_facet_columns[facet]);
-	rc = store_prepare(store, sql.buf, &stmt, err);
+	strbuf_addf(&sql, "SELECT %s, count(*) FROM doc WHERE %s IS NOT NULL", column, column);
+	if (store_has_text(q)) {
+		strbuf_addstr(&sql, " AND");
+		store_text_keys_sql(&sql);
+	}
+	group = xasprintf(" GROUP BY %s", column);
+	rc = store_bind_query(store, q, sql.buf, group, true, &stmt, &match, err);
 	strbuf_release(&sql);
+	free(group);
 	if (rc < 0)
 		return -1;
-	if (store_has_text(q))
-		sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
-	store_filter_bind(q, stmt, 2);
-	store_excluded_bind(store, q, stmt, &match);
 	while ((rc = store_step_row(store, stmt, N_("counting"), err)) == 1) {
 		const char *v = (const char *)sqlite3_column_text(stmt, 0);
 		int64_t c = sqlite3_column_int64(stmt, 1);

@@ -851,12 +851,35 @@ store_collect_matches(struct store *store, sqlite3_stmt *stmt, struct store_matc
 	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("looking up a document"), err);
 }
 
+/* Runs a DELETE of a document's rows: ?1 is from and ?2, where the
+ * statement has one, is to.  0, or -1 with *err. */
+static int
+store_delete_rows(struct store *store, const char *sql, int64_t from, int64_t to, char **err)
+{
+	sqlite3_stmt *del = NULL;
+	int ret;
+
+	if (store_prepare(store, sql, &del, err) < 0)
+		return -1;
+	sqlite3_bind_int64(del, 1, from);
+	if (sqlite3_bind_parameter_count(del) > 1)
+		sqlite3_bind_int64(del, 2, to);
+	ret = store_step_done(store, del, N_("replacing a document"), err);
+	sqlite3_finalize(del);
+	return ret;
+}
+
 /* Removes a document: its index entries (unless it was added in this
  * transaction and is not indexed yet), pieces, symbols and row. */
 static int
 store_remove_document(struct store *store, int64_t id, char **err)
 {
-	sqlite3_stmt *read = NULL, *remove = NULL, *del = NULL;
+	static const char *const by_id[] = {
+	    "DELETE FROM symbol WHERE doc = ?1",
+	    "DELETE FROM cite WHERE doc = ?1",
+	    "DELETE FROM doc WHERE id = ?1",
+	};
+	sqlite3_stmt *read = NULL, *remove = NULL;
 	int64_t key = 0, npieces = 0;
 	bool indexed = true;
 	int rc, ret = -1;
@@ -895,41 +918,18 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			goto out;
 		}
 	}
-	if (store_prepare(store,
-			  "DELETE FROM piece WHERE id BETWEEN ?1 AND ?2;",
-			  &del, err) < 0)
+	if (store_delete_rows(store, "DELETE FROM piece WHERE id BETWEEN ?1 AND ?2",
+			      store_piece_rowid(key, 0), store_piece_rowid(key, STORE_META_INDEX),
+			      err) < 0)
 		goto out;
-	sqlite3_bind_int64(del, 1, store_piece_rowid(key, 0));
-	sqlite3_bind_int64(del, 2, store_piece_rowid(key, STORE_META_INDEX));
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
-	sqlite3_finalize(del);
-	del = NULL;
-	if (store_prepare(store, "DELETE FROM symbol WHERE doc = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
-	sqlite3_finalize(del);
-	del = NULL;
-	if (store_prepare(store, "DELETE FROM cite WHERE doc = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
-	sqlite3_finalize(del);
-	del = NULL;
-	if (store_prepare(store, "DELETE FROM doc WHERE id = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
+	for (size_t i = 0; i < sizeof by_id / sizeof by_id[0]; i++)
+		if (store_delete_rows(store, by_id[i], id, id, err) < 0)
+			goto out;
 	ret = 0;
 out:
 	store_count_words(store, 0);
 	sqlite3_finalize(read);
 	sqlite3_finalize(remove);
-	sqlite3_finalize(del);
 	return ret;
 }
 

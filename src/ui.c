@@ -296,6 +296,7 @@ save_state(struct ui *ui)
 	}
 	state_set_filter(&ui->state, ui->snapshot, filter_text(ui));
 	ui->state.side_by_side = ui->side_by_side;
+	ui->state.by_relevance = ui->order == STORE_ORDER_RELEVANCE;
 	if (state_save(&ui->state, ui->state_path, &err) < 0) {
 		if (!ui->state_write_failed)
 			say(ui, true, xasprintf("état non enregistré : %s", err));
@@ -405,6 +406,16 @@ global_action(struct ui *ui, enum keymap_action act)
 				      _("side by side needs 3 rows for the panes; the terminal "
 					"has %d (v again: list above)"),
 				      ui->rows);
+		break;
+	case ACT_TOGGLE_ORDER:
+		ui->order = ui->order == STORE_ORDER_DATE ? STORE_ORDER_RELEVANCE : STORE_ORDER_DATE;
+		list_order_changed(ui);
+		if (!list_text_query(ui))
+			return ui_say(false, "%s",
+				      ui->order == STORE_ORDER_DATE
+					  ? _("order: newest first")
+					  : _("order: by relevance, once the filter has words "
+					      "(without, newest first)"));
 		break;
 	case ACT_SWITCH_PANE:
 		return ui_request_pane(REQ_FOCUS, ui->focus == PANE_LIST ? PANE_READER : PANE_LIST);
@@ -781,6 +792,7 @@ load_state(struct ui *ui)
 	}
 	free(err);
 	ui->side_by_side = ui->state.side_by_side;
+	ui->order = ui->state.by_relevance ? STORE_ORDER_RELEVANCE : STORE_ORDER_DATE;
 }
 
 /* The loop: work, draw, wait for input, a signal or an idle slot. */

@@ -121,6 +121,16 @@ list_set_query(struct ui *ui, const struct query *q)
 	l->find_doc = 0;
 }
 
+void
+list_order_changed(struct ui *ui)
+{
+	struct list_state *l = state_of(ui);
+
+	l->need_query = true;
+	if (l->selected < l->nhits)
+		l->find_doc = l->hits[l->selected].doc_id;
+}
+
 /* Rows needed so that the screen and the selection are filled, plus one. */
 static size_t
 rows_wanted(const struct ui *ui)
@@ -181,7 +191,7 @@ run_query(struct ui *ui)
 	int rc;
 	const struct query *q = l->query;
 
-	rc = store_results_open(ui->store, q, &res, &err);
+	rc = store_results_open_ordered(ui->store, q, ui->order, &res, &err);
 	if (rc == -2)
 		return false;
 	if (rc < 0) {
@@ -217,8 +227,7 @@ run_query(struct ui *ui)
 			break;
 		}
 	}
-	if (l->selected >= visible_entries(ui))
-		l->top = l->selected + 1 - visible_entries(ui);
+	rows_follow(&l->top, l->selected, visible_entries(ui));
 	l->count = l->exhausted ? (int64_t)n : -1;
 	l->count_pending = !l->exhausted;
 	l->count_due_ms = monotonic_ms() + LIST_COUNT_DELAY_MS;
@@ -240,7 +249,7 @@ fetch_more(struct ui *ui, size_t want)
 		struct store_hit *skip = NULL;
 		size_t n = 0, cap = 0;
 
-		rc = store_results_open(ui->store, l->query, &l->res, &err);
+		rc = store_results_open_ordered(ui->store, l->query, ui->order, &l->res, &err);
 		if (rc == -2)
 			return false;
 		if (rc < 0) {
@@ -362,12 +371,8 @@ static void
 follow_selection(struct ui *ui)
 {
 	struct list_state *l = state_of(ui);
-	size_t vis = visible_entries(ui);
 
-	if (l->selected < l->top)
-		l->top = l->selected;
-	else if (l->selected >= l->top + vis)
-		l->top = l->selected + 1 - vis;
+	rows_follow(&l->top, l->selected, visible_entries(ui));
 }
 
 void
@@ -563,8 +568,7 @@ draw_entry(struct ui *ui, const struct columns *c, size_t index, int y)
 	const struct store_doc *open = reader_doc(ui);
 	bool sel = index == l->selected;
 	bool focused = ui->focus == PANE_LIST || filter_focused(ui);
-	attr_t attr = sel ? (focused ? ui->theme.selected : ui->theme.selected_dim)
-			  : ui->theme.normal;
+	attr_t attr = rows_attr(ui, sel, focused);
 	int w = c->width, x = 0;
 	bool passage_inline = l->text_query && rows_per_entry(ui) == 1 && hit->passage;
 	struct ui_spans marks = {hit->marks, hit->nmarks,

@@ -143,6 +143,7 @@ struct ui {
 	int measure;
 	int rows, cols;
 	bool side_by_side; /* wanted: remembered in the state */
+	enum store_order order; /* of the list: remembered in the state */
 	bool side_active;  /* in effect (wide enough) */
 	bool tiny;	   /* one pane at a time */
 	enum ui_pane_id focus;	 /* PANE_LIST or PANE_READER */
@@ -190,6 +191,9 @@ void ui_save_state(struct ui *ui);
 extern const struct pane_ops ui_list_ops;
 /* The filter changed (q borrowed, NULL: every document): rerun the query. */
 void list_set_query(struct ui *ui, const struct query *q);
+/* ui->order changed: rerun the query, keeping the selected document
+ * selected (looked for further down the new order). */
+void list_order_changed(struct ui *ui);
 /* Runs pending queries and fetches; returns false when interrupted. */
 bool list_work(struct ui *ui);
 /* Idle work (the count); returns true when some work remains. */
@@ -250,6 +254,14 @@ const char *reader_section(struct ui *ui);
 const char *reader_snapshot_key(const struct ui *ui);
 /* The piece at the top of the reader, 0 when nothing is open. */
 size_t reader_top_piece(const struct ui *ui);
+
+/* ui_rows.c: what the panes of selectable rows share */
+/* Moves *top, the first row shown, the least so that row sel is among the
+ * `visible` rows shown (visible >= 1). */
+void rows_follow(size_t *top, size_t sel, size_t visible);
+/* The attribute of a row: the selection's (dimmed when its pane has not
+ * the focus) or the normal text's. */
+attr_t rows_attr(const struct ui *ui, bool selected, bool focused);
 
 /* ui_menu.c: what the lists over the whole screen share */
 struct menu {

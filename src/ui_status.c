@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_priv.h"
 
 struct status_state {
@@ -75,6 +76,21 @@ status_draw(struct ui *ui, WINDOW *win)
 		strbuf_addf(&right, "%3d %% ", pct);
 	keymap_hints(filter_focused(ui) ? KEYMAP_FILTER : ui->panes[ui->focus].ops->context,
 		     &right);
+	/* The order matters once words rank the results: by relevance it is
+	 * always said, by date (the default) where it leaves the hints room. */
+	if (!st->message && list_text_query(ui)) {
+		struct strbuf ord = STRBUF_INIT;
+
+		strbuf_addf(&ord, " · %s",
+			    ui->order == STORE_ORDER_RELEVANCE ? _("by relevance") : _("by date"));
+		if (ui->order == STORE_ORDER_RELEVANCE ||
+		    layout_text_width(left.buf, left.len, ui->sflags) +
+			    layout_text_width(ord.buf, ord.len, ui->sflags) + 2 +
+			    layout_text_width(right.buf, right.len, ui->sflags) <=
+			w)
+			strbuf_add(&left, ord.buf, ord.len);
+		strbuf_release(&ord);
+	}
 	/* the section the reader is in, where it leaves the right part room */
 	if (!st->message && doc && reader_section(ui)) {
 		struct strbuf sec = STRBUF_INIT;

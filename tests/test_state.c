@@ -36,6 +36,7 @@ test_round_trip(void)
 
 	state_init(&st);
 	st.side_by_side = true;
+	st.by_relevance = true;
 	state_set_filter(&st, "/snapshots/liseuse.db", "oeuvre de:kazakhstan");
 	state_set_last(&st, 3, "003_x.txt");
 	state_set_position(&st, 3, "003_x.txt", 12, 4);
@@ -49,6 +50,7 @@ test_round_trip(void)
 	state_init(&back);
 	CHECK_INT(state_load(&back, path, &err), 0);
 	CHECK(back.side_by_side);
+	CHECK(back.by_relevance);
 	CHECK_STR(state_get_filter(&back, "/snapshots/liseuse.db"), "oeuvre de:kazakhstan");
 	CHECK_INT(back.last_doc, 3);
 	CHECK_STR(back.last_source, "003_x.txt");
@@ -108,6 +110,13 @@ test_bad_files(void)
 
 	path = write_file("future", "liseuse-state\t1\nbookmark\t3\t4\n");
 	CHECK_INT(state_load(&st, path, &err), 0); /* unknown keys are skipped */
+	free(path);
+
+	path = write_file("badorder", "liseuse-state\t1\norder\tsideways\n");
+	CHECK_INT(state_load(&st, path, &err), -1);
+	CHECK(err && strstr(err, "badorder:2"));
+	free(err);
+	err = NULL;
 	free(path);
 
 	path = write_file("notab", "liseuse-state\t1\nlayout\n");
