@@ -105,7 +105,7 @@ setup(void)
 		abort();
 	}
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
-	    fts_tokenizer_register(db, lemmas) != SQLITE_OK)
+	    fts_tokenizer_register(db, lemmas, NULL) != SQLITE_OK)
 		die_sql("setup");
 	if (tokenizer != NULL)
 		goto table;

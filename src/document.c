@@ -51,8 +51,6 @@ document_release(struct document *doc)
 		paragraph_release(&doc->paras[i]);
 	free(doc->paras);
 	free(doc->cites);
-	free(doc->words);
-	free(doc->word_pieces);
 	doc_meta_release(&doc->meta);
 	document_init(doc);
 }

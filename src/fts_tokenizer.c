@@ -15,9 +15,16 @@
 #include "lemma.h"
 #include "util.h"
 
+/* What fts_tokenizer_register was given, for each instance. */
+struct fts_source {
+	struct lemma *lemma;
+	struct fts_words *words;
+};
+
 /* One instance per table: the lemma source of the connection, if any. */
 struct fts_tokenizer {
 	struct lemma *lemma;
+	struct fts_words *words;
 	struct strbuf token;
 };
 
@@ -30,7 +37,8 @@ fts_tokenizer_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out
 	if (argc != 0)
 		return SQLITE_ERROR;
 	t = xcalloc(1, sizeof *t);
-	t->lemma = ctx;
+	t->lemma = ((struct fts_source *)ctx)->lemma;
+	t->words = ((struct fts_source *)ctx)->words;
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -54,6 +62,10 @@ fts_tokenizer_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *tex
 	size_t start, end, flen;
 	const char *folded;
 	bool lemmas = t->lemma != NULL && (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+	struct fts_words *words =
+	    t->words != NULL && t->words->word != NULL && (flags & FTS5_TOKENIZE_DOCUMENT) != 0
+		? t->words
+		: NULL;
 	int rc = SQLITE_OK;
 
 	if (text == NULL || len <= 0)
@@ -62,6 +74,8 @@ fts_tokenizer_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *tex
 	 * and cannot hold the marker) is one token as it is. */
 	if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == FTS_LEMMA_MARKER[0])
 		return token(ctx, 0, text, len, 0, len);
+	if (words != NULL)
+		words->row++;
 	fold_iter_init(&it, text, (size_t)len);
 	while (rc == SQLITE_OK && fold_iter_next(&it, &start, &end, &folded, &flen)) {
 		const char *lemma;
@@ -69,6 +83,8 @@ fts_tokenizer_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *tex
 		if (flen > INT_MAX)
 			flen = INT_MAX;
 		rc = token(ctx, 0, folded, (int)flen, (int)start, (int)end);
+		if (words != NULL)
+			words->word(words->arg, folded, flen, words->row);
 		if (rc != SQLITE_OK || !lemmas)
 			continue;
 		lemma = lemma_of(t->lemma, text + start, end - start, folded, flen);
@@ -85,7 +101,7 @@ fts_tokenizer_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *tex
 }
 
 int
-fts_tokenizer_register(sqlite3 *db, struct lemma *lemma)
+fts_tokenizer_register(sqlite3 *db, struct lemma *lemma, struct fts_words *words)
 {
 	static fts5_tokenizer methods = {
 	    fts_tokenizer_create,
@@ -94,6 +110,7 @@ fts_tokenizer_register(sqlite3 *db, struct lemma *lemma)
 	};
 	fts5_api *api = NULL;
 	sqlite3_stmt *stmt = NULL;
+	struct fts_source *source;
 	int rc;
 
 	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
@@ -106,5 +123,11 @@ fts_tokenizer_register(sqlite3 *db, struct lemma *lemma)
 		return rc;
 	if (api == NULL || api->iVersion < 2)
 		return SQLITE_ERROR;
-	return api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, lemma, &methods, NULL);
+	source = xcalloc(1, sizeof *source);
+	source->lemma = lemma;
+	source->words = words;
+	rc = api->xCreateTokenizer(api, FTS_TOKENIZER_NAME, source, &methods, free);
+	if (rc != SQLITE_OK)
+		free(source);
+	return rc;
 }

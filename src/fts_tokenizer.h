@@ -10,6 +10,9 @@
 #ifndef LISEUSE_FTS_TOKENIZER_H
 #define LISEUSE_FTS_TOKENIZER_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "lemma.h"
@@ -18,9 +21,21 @@
 /* Begins lemma tokens; no folded token holds it. */
 #define FTS_LEMMA_MARKER "="
 
+/* While word is set, each folded token of the rows indexed or deleted
+ * (FTS5_TOKENIZE_DOCUMENT) is passed to it, with the number of the row's
+ * tokenization (from 1, one more each row), so that the owner can count the
+ * rows holding each word (the snapshot's vocabulary) as FTS5 indexes them,
+ * without folding the text a second time.  Lemma tokens are not passed. */
+struct fts_words {
+	void (*word)(void *arg, const char *folded, size_t len, uint64_t row);
+	void *arg;
+	uint64_t row;
+};
+
 /* Registers the tokenizer on db (through the fts5_api pointer obtained with
- * SELECT fts5(?1)).  lemma, which may be NULL (no lemma tokens), must
- * outlive db.  Returns SQLITE_OK or an SQLite error code. */
-int fts_tokenizer_register(sqlite3 *db, struct lemma *lemma);
+ * SELECT fts5(?1)).  lemma, which may be NULL (no lemma tokens), and words,
+ * which may be NULL (nothing counted), must outlive db.  Returns SQLITE_OK
+ * or an SQLite error code. */
+int fts_tokenizer_register(sqlite3 *db, struct lemma *lemma, struct fts_words *words);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <hunspell.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "fold.h"
@@ -30,7 +31,11 @@ struct lemma_entry {
 };
 
 struct lemma {
+	/* read on a thread of its own (a few hundred million instructions),
+	 * while the caller goes on; the first use waits for it (lemma_dict) */
 	Hunhandle *dict;
+	pthread_t loader;
+	bool loading;
 	struct lemma_entry *slots;
 	size_t used;
 	/* pairs found since lemma_pairs_clear, for the vocabulary */
@@ -38,10 +43,34 @@ struct lemma {
 	size_t npairs, pair_cap, lemma_cap;
 };
 
+#define LEMMA_AFF HUNSPELL_DIR "/fr.aff"
+#define LEMMA_DIC HUNSPELL_DIR "/fr.dic"
+
+static void *
+lemma_load(void *arg)
+{
+	struct lemma *lemma = arg;
+
+	lemma->dict = Hunspell_create(LEMMA_AFF, LEMMA_DIC);
+	return NULL;
+}
+
+/* The dictionary, once read.  Hunspell_create fails only when memory runs
+ * out (its operator new), and then no word has a lemma. */
+static Hunhandle *
+lemma_dict(struct lemma *lemma)
+{
+	if (lemma->loading) {
+		pthread_join(lemma->loader, NULL);
+		lemma->loading = false;
+	}
+	return lemma->dict;
+}
+
 int
 lemma_new(struct lemma **out, char **err)
 {
-	const char *aff = HUNSPELL_DIR "/fr.aff", *dic = HUNSPELL_DIR "/fr.dic";
+	const char *aff = LEMMA_AFF, *dic = LEMMA_DIC;
 	struct lemma *lemma;
 
 	*out = NULL;
@@ -51,13 +80,14 @@ lemma_new(struct lemma **out, char **err)
 		return -1;
 	}
 	lemma = xcalloc(1, sizeof *lemma);
-	lemma->dict = Hunspell_create(aff, dic);
-	if (lemma->dict == NULL) {
+	lemma->slots = xcalloc(LEMMA_CACHE_SLOTS, sizeof *lemma->slots);
+	lemma->loading = pthread_create(&lemma->loader, NULL, lemma_load, lemma) == 0;
+	if (!lemma->loading && (lemma->dict = Hunspell_create(aff, dic)) == NULL) {
+		free(lemma->slots);
 		free(lemma);
 		*err = xasprintf(_("%s: cannot read the French dictionary"), dic);
 		return -1;
 	}
-	lemma->slots = xcalloc(LEMMA_CACHE_SLOTS, sizeof *lemma->slots);
 	*out = lemma;
 	return 0;
 }
@@ -100,7 +130,8 @@ lemma_free(struct lemma *lemma)
 	free(lemma->slots);
 	free(lemma->pair_words);
 	free(lemma->pair_lemmas);
-	Hunspell_destroy(lemma->dict);
+	if (lemma_dict(lemma) != NULL)
+		Hunspell_destroy(lemma->dict);
 	free(lemma);
 }
 
@@ -133,7 +164,8 @@ static char *
 lemma_lookup(struct lemma *lemma, const char *word, const char *folded, size_t flen)
 {
 	char **list = NULL, *stem = NULL, *out = NULL;
-	int n = Hunspell_analyze(lemma->dict, &list, word);
+	Hunhandle *dict = lemma_dict(lemma);
+	int n = dict != NULL ? Hunspell_analyze(dict, &list, word) : 0;
 	size_t olen;
 
 	/* a noun or adjective first: "armes" is arme before armer */
@@ -143,7 +175,7 @@ lemma_lookup(struct lemma *lemma, const char *word, const char *folded, size_t f
 	for (int i = 0; i < n && stem == NULL; i++)
 		stem = lemma_stem_of(list[i]);
 	if (n > 0)
-		Hunspell_free_list(lemma->dict, &list, n);
+		Hunspell_free_list(dict, &list, n);
 	if (stem == NULL)
 		return NULL;
 	out = fold_string(stem, strlen(stem), &olen);
@@ -291,7 +323,8 @@ lemma_spellings(struct lemma *lemma, const char *folded, bool (*found)(const cha
 			else
 				strbuf_addstr(&sb, acc[choice[i]]);
 		}
-		if (Hunspell_spell(lemma->dict, sb.buf) && !found(sb.buf, arg))
+		if (lemma_dict(lemma) != NULL && Hunspell_spell(lemma->dict, sb.buf) &&
+		    !found(sb.buf, arg))
 			break;
 		/* the next spelling: an odometer over the accented letters */
 		for (i = len; i > 0; i--) {
@@ -394,7 +427,7 @@ size_t
 lemma_suggest(struct lemma *lemma, const char *word, char **out, size_t max)
 {
 	char **list = NULL;
-	int n = Hunspell_suggest(lemma->dict, &list, word);
+	int n = lemma_dict(lemma) != NULL ? Hunspell_suggest(lemma->dict, &list, word) : 0;
 	size_t k = 0;
 
 	for (int i = 0; i < n; i++)

@@ -20,6 +20,8 @@
 
 #include <sqlite3.h>
 
+#include "fts_tokenizer.h"
+
 #include "store.h"
 
 #define STORE_PIECE_BITS 20
@@ -58,13 +60,13 @@ struct store {
 	struct lemma *lemma;
 	bool use_dictionary;
 	bool dictionary_failed;
-	/* the words of the documents written since the last store_finish, with
-	 * the number of pieces holding each, to add to the vocabulary table
-	 * when each document came with them (document.words) and none was
-	 * removed; else vocabulary_stale, and store_finish rebuilds the table
-	 * from the index */
+	/* The vocabulary table counts, for each word, the pieces holding it.
+	 * While the importer indexes (+1) or deletes (-1) pieces, the tokenizer
+	 * passes it their words (words_hook), and the changes gathered in vocab
+	 * are written at commit (thrown away by a rollback). */
+	struct fts_words words_hook;
 	struct store_vocab *vocab;
-	bool vocabulary_stale;
+	int vocab_sign;
 	/* sort keys of the documents added in this transaction, indexed at commit */
 	int64_t *unindexed;
 	size_t nunindexed, unindexed_alloc;

@@ -40,6 +40,171 @@ store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, char 
 	return 0;
 }
 
+/* Words with a count each: open addressing over a power-of-two number of
+ * slots, each the index + 1 of an entry (0: free); the words follow one
+ * another in text, each ending in '\0'. */
+struct store_vocab {
+	uint32_t *slots;
+	size_t nslots;
+	struct store_vocab_entry {
+		size_t offset; /* into text */
+		uint64_t hash;
+		int64_t count;
+		uint64_t last; /* the last row that counted it */
+	} *entries;
+	size_t n, cap;
+	struct strbuf text;
+};
+
+void
+store_vocab_free(struct store_vocab *vocab)
+{
+	if (vocab == NULL)
+		return;
+	free(vocab->slots);
+	free(vocab->entries);
+	strbuf_release(&vocab->text);
+	free(vocab);
+}
+
+static uint64_t
+store_vocab_hash(const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)s[k]) * UINT64_C(1099511628211);
+	return h;
+}
+
+/* The entry of word s[0..n), added with a count of 0 when new. */
+static struct store_vocab_entry *
+store_vocab_entry(struct store_vocab *v, const char *s, size_t n)
+{
+	uint64_t h = store_vocab_hash(s, n);
+	size_t mask, i;
+
+	if ((v->n + 1) * 2 > v->nslots) {
+		size_t cap = v->nslots ? 2 * v->nslots : 4096;
+
+		free(v->slots);
+		v->slots = xcalloc(cap, sizeof *v->slots);
+		v->nslots = cap;
+		for (size_t k = 0; k < v->n; k++) {
+			for (i = v->entries[k].hash & (cap - 1); v->slots[i]; i = (i + 1) & (cap - 1))
+				;
+			v->slots[i] = (uint32_t)(k + 1);
+		}
+	}
+	mask = v->nslots - 1;
+	for (i = h & mask; v->slots[i]; i = (i + 1) & mask) {
+		struct store_vocab_entry *e = &v->entries[v->slots[i] - 1];
+		const char *w = v->text.buf + e->offset;
+
+		if (e->hash == h && memcmp(w, s, n) == 0 && w[n] == '\0')
+			return e;
+	}
+	v->entries = xgrow(v->entries, &v->cap, v->n + 1, sizeof *v->entries);
+	v->entries[v->n] = (struct store_vocab_entry){v->text.len, h, 0, 0};
+	strbuf_add(&v->text, s, n);
+	strbuf_addch(&v->text, '\0');
+	v->slots[i] = (uint32_t)(++v->n);
+	return &v->entries[v->n - 1];
+}
+
+/* The tokenizer's words_hook: counts a word once per row, in the direction
+ * of store->vocab_sign. */
+static void
+store_count_word(void *arg, const char *folded, size_t len, uint64_t row)
+{
+	struct store *store = arg;
+	struct store_vocab_entry *e;
+
+	if (store->vocab == NULL)
+		store->vocab = xcalloc(1, sizeof *store->vocab);
+	e = store_vocab_entry(store->vocab, folded, len);
+	if (e->last != row) {
+		e->last = row;
+		e->count += store->vocab_sign;
+	}
+}
+
+/* Counts the words of the pieces indexed (sign 1) or deleted (-1) from now
+ * on; 0: stops counting. */
+static void
+store_count_words(struct store *store, int sign)
+{
+	store->vocab_sign = sign;
+	store->words_hook.arg = store;
+	store->words_hook.word = sign != 0 ? store_count_word : NULL;
+}
+
+/* Forgets the changes gathered for the vocabulary. */
+static void
+store_vocab_clear(struct store *store)
+{
+	store_vocab_free(store->vocab);
+	store->vocab = NULL;
+}
+
+struct store_vocab_word {
+	const char *word;
+	int64_t count;
+};
+
+static int
+store_compare_words(const void *a, const void *b)
+{
+	return strcmp(((const struct store_vocab_word *)a)->word,
+		      ((const struct store_vocab_word *)b)->word);
+}
+
+/* Writes the changes gathered to the vocabulary table (each word with the
+ * number of pieces holding it, as fts5vocab counts them), in the table's
+ * order; a word no piece holds any more goes. */
+static int
+store_save_vocabulary(struct store *store, char **err)
+{
+	struct store_vocab *v = store->vocab;
+	struct store_vocab_word *sorted = NULL;
+	sqlite3_stmt *add = NULL;
+	size_t n = 0;
+	bool removed = false;
+	int ret = -1;
+
+	if (v == NULL || v->n == 0)
+		return 0;
+	sorted = xcalloc(v->n, sizeof *sorted);
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->entries[i].count == 0)
+			continue;
+		removed |= v->entries[i].count < 0;
+		sorted[n++] = (struct store_vocab_word){v->text.buf + v->entries[i].offset,
+							v->entries[i].count};
+	}
+	qsort(sorted, n, sizeof *sorted, store_compare_words);
+	if (store_prepare(store,
+			  "INSERT INTO term(word, docs) VALUES(?1, ?2)"
+			  " ON CONFLICT(word) DO UPDATE SET docs = docs + excluded.docs",
+			  &add, err) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_text(add, 1, sorted[i].word, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(add, 2, sorted[i].count);
+		if (store_step_done(store, add, N_("vocabulary"), err) < 0)
+			goto out;
+	}
+	if (removed &&
+	    store_exec(store, "DELETE FROM term WHERE docs <= 0", N_("vocabulary"), err) < 0)
+		goto out;
+	store_vocab_clear(store);
+	ret = 0;
+out:
+	sqlite3_finalize(add);
+	free(sorted);
+	return ret;
+}
+
 /* How FTS5 builds the index during an import: pending terms are written out
  * as few large segments, which are not merged until store_finish merges them
  * all at once.  Merging as it goes (FTS5's default) rewrites the same terms
@@ -98,11 +263,14 @@ static int
 store_index_added(struct store *store, char **err)
 {
 	sqlite3_stmt *read = store->read_pieces, *insert = store->insert_fts;
+	int ret = -1;
 
 	if (store->nunindexed == 0)
 		return 0;
 	qsort(store->unindexed, store->nunindexed, sizeof *store->unindexed,
 	      store_key_newest_first);
+	/* the tokenizer counts the words of the vocabulary as they go by */
+	store_count_words(store, 1);
 	for (size_t i = 0; i < store->nunindexed; i++) {
 		int64_t key = store->unindexed[i];
 		int rc;
@@ -115,15 +283,20 @@ store_index_added(struct store *store, char **err)
 					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
 			if (store_step_done(store, insert, N_("indexing"), err) < 0) {
 				sqlite3_reset(read);
-				return -1;
+				goto out;
 			}
 		}
 		sqlite3_reset(read);
-		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, N_("indexing"), err);
+		if (rc != SQLITE_DONE) {
+			ret = store_fail(store, rc, N_("indexing"), err);
+			goto out;
+		}
 	}
 	store->nunindexed = 0;
-	return 0;
+	ret = 0;
+out:
+	store_count_words(store, 0);
+	return ret;
 }
 
 /* Records the (word, lemma) pairs the tokenizer found, so that a query's
@@ -159,6 +332,7 @@ store_commit(struct store *store, char **err)
 		return -1;
 	}
 	if (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0 ||
+	    store_save_vocabulary(store, err) < 0 ||
 	    store_exec(store, "COMMIT", N_("ending the import"), err) < 0) {
 		store_rollback(store);
 		return -1;
@@ -177,7 +351,7 @@ store_rollback(struct store *store)
 		lemma_reset(store->lemma);
 	store->in_transaction = false;
 	store->nunindexed = 0;
-	store->vocabulary_stale = true;
+	store_vocab_clear(store);
 }
 
 /* Rewrites the file when merging the index left much of it free.  A fresh
@@ -196,224 +370,11 @@ store_compact(struct store *store, char **err)
 	return store_exec(store, "VACUUM", N_("compacting"), err);
 }
 
-/* Words with a count each: open addressing over a power-of-two number of
- * slots, each the index + 1 of an entry (0: free); the words follow one
- * another in text, each ending in '\0'. */
-struct store_vocab {
-	uint32_t *slots;
-	size_t nslots;
-	struct store_vocab_entry {
-		size_t offset; /* into text */
-		uint64_t hash;
-		int64_t count;
-		size_t last; /* the last piece that counted it, + 1 */
-	} *entries;
-	size_t n, cap;
-	struct strbuf text;
-};
-
-void
-store_vocab_free(struct store_vocab *vocab)
-{
-	if (vocab == NULL)
-		return;
-	free(vocab->slots);
-	free(vocab->entries);
-	strbuf_release(&vocab->text);
-	free(vocab);
-}
-
-static uint64_t
-store_vocab_hash(const char *s, size_t n)
-{
-	uint64_t h = UINT64_C(1469598103934665603);
-
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ (unsigned char)s[k]) * UINT64_C(1099511628211);
-	return h;
-}
-
-/* The entry of word s[0..n), added with a count of 0 when new. */
-static struct store_vocab_entry *
-store_vocab_entry(struct store_vocab *v, const char *s, size_t n)
-{
-	uint64_t h = store_vocab_hash(s, n);
-	size_t mask, i;
-
-	if ((v->n + 1) * 2 > v->nslots) {
-		size_t cap = v->nslots ? 2 * v->nslots : 1024;
-
-		free(v->slots);
-		v->slots = xcalloc(cap, sizeof *v->slots);
-		v->nslots = cap;
-		for (size_t k = 0; k < v->n; k++) {
-			for (i = v->entries[k].hash & (cap - 1); v->slots[i]; i = (i + 1) & (cap - 1))
-				;
-			v->slots[i] = (uint32_t)(k + 1);
-		}
-	}
-	mask = v->nslots - 1;
-	for (i = h & mask; v->slots[i]; i = (i + 1) & mask) {
-		struct store_vocab_entry *e = &v->entries[v->slots[i] - 1];
-		const char *w = v->text.buf + e->offset;
-
-		if (e->hash == h && memcmp(w, s, n) == 0 && w[n] == '\0')
-			return e;
-	}
-	v->entries = xgrow(v->entries, &v->cap, v->n + 1, sizeof *v->entries);
-	v->entries[v->n] = (struct store_vocab_entry){v->text.len, h, 0, 0};
-	strbuf_add(&v->text, s, n);
-	strbuf_addch(&v->text, '\0');
-	v->slots[i] = (uint32_t)(++v->n);
-	return &v->entries[v->n - 1];
-}
-
-/* Counts the words of piece number `piece` (from 1), once each. */
-static void
-store_vocab_add_piece(struct store_vocab *v, const char *text, size_t len, size_t piece)
-{
-	struct fold_iter it;
-	size_t start, end, flen;
-	const char *folded;
-
-	fold_iter_init(&it, text, len);
-	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
-		struct store_vocab_entry *e = store_vocab_entry(v, folded, flen);
-
-		if (e->last != piece) {
-			e->last = piece;
-			e->count++;
-		}
-	}
-	fold_iter_release(&it);
-}
-
-static size_t store_cut(const char *text, size_t len, size_t start);
-static char *store_meta_text(const struct doc_meta *m);
-
 void
 store_prepare_document(struct document *doc)
 {
-	struct store_vocab v = {0};
-	size_t piece = 0;
-	char *meta;
-
 	free(doc->cites);
 	doc->cites = links_cited(doc);
-	/* the pieces as store_insert_document cuts them, then the metadata's */
-	for (size_t i = 0; i < doc->npara; i++) {
-		const struct paragraph *p = &doc->paras[i];
-		size_t start = 0;
-
-		do {
-			size_t end = store_cut(p->text, p->len, start);
-
-			store_vocab_add_piece(&v, p->text + start, end - start, ++piece);
-			start = end;
-		} while (start < p->len);
-	}
-	meta = store_meta_text(&doc->meta);
-	store_vocab_add_piece(&v, meta, strlen(meta), ++piece);
-	free(meta);
-	free(doc->words);
-	free(doc->word_pieces);
-	doc->nwords = v.n;
-	doc->word_pieces = xcalloc(v.n ? v.n : 1, sizeof *doc->word_pieces);
-	for (size_t k = 0; k < v.n; k++)
-		doc->word_pieces[k] = (uint32_t)v.entries[k].count;
-	strbuf_addstr(&v.text, "");
-	doc->words = strbuf_detach(&v.text, NULL);
-	free(v.slots);
-	free(v.entries);
-}
-
-/* Notes the words of a document written, for the vocabulary. */
-static void
-store_note_words(struct store *store, const struct document *doc)
-{
-	const char *w = doc->words;
-
-	if (doc->words == NULL || doc->word_pieces == NULL) {
-		store->vocabulary_stale = true;
-		return;
-	}
-	if (store->vocabulary_stale)
-		return;
-	if (store->vocab == NULL)
-		store->vocab = xcalloc(1, sizeof *store->vocab);
-	for (size_t k = 0; k < doc->nwords; k++) {
-		size_t n = strlen(w);
-
-		store_vocab_entry(store->vocab, w, n)->count += doc->word_pieces[k];
-		w += n + 1;
-	}
-}
-
-struct store_vocab_word {
-	const char *word;
-	int64_t count;
-};
-
-static int
-store_compare_words(const void *a, const void *b)
-{
-	return strcmp(((const struct store_vocab_word *)a)->word,
-		      ((const struct store_vocab_word *)b)->word);
-}
-
-/* Brings the vocabulary table (each word with the number of pieces holding
- * it, as fts5vocab counts them) up to date: adds the counts gathered from
- * the documents written, in sorted order (the table's), or, when some
- * document came without its words or was removed, rebuilds the table from
- * the index (fts5vocab reads every doclist: several times dearer). */
-static int
-store_update_vocabulary(struct store *store, char **err)
-{
-	struct store_vocab *v = store->vocab;
-	struct store_vocab_word *sorted = NULL;
-	sqlite3_stmt *insert = NULL;
-	int ret = -1;
-
-	if (store->vocabulary_stale) {
-		ret = store_exec(store,
-				 "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
-				 "DELETE FROM term;"
-				 "INSERT INTO term SELECT term, doc FROM temp.vocabulary"
-				 " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "';"
-				 "DROP TABLE temp.vocabulary;",
-				 N_("vocabulary"), err);
-		goto out;
-	}
-	if (v == NULL || v->n == 0)
-		return 0;
-	sorted = xcalloc(v->n, sizeof *sorted);
-	for (size_t i = 0; i < v->n; i++)
-		sorted[i] = (struct store_vocab_word){v->text.buf + v->entries[i].offset,
-						      v->entries[i].count};
-	qsort(sorted, v->n, sizeof *sorted, store_compare_words);
-	if (store_prepare(store,
-			  "INSERT INTO term(word, docs) VALUES(?1, ?2)"
-			  " ON CONFLICT(word) DO UPDATE SET docs = docs + excluded.docs",
-			  &insert, err) < 0 ||
-	    store_exec(store, "BEGIN", N_("vocabulary"), err) < 0)
-		goto out;
-	for (size_t i = 0; i < v->n; i++) {
-		sqlite3_bind_text(insert, 1, sorted[i].word, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(insert, 2, sorted[i].count);
-		if (store_step_done(store, insert, N_("vocabulary"), err) < 0) {
-			sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-			goto out;
-		}
-	}
-	ret = store_exec(store, "COMMIT", N_("vocabulary"), err);
-out:
-	sqlite3_finalize(insert);
-	free(sorted);
-	/* gathered once: after a failure, the next store_finish rebuilds */
-	store_vocab_free(store->vocab);
-	store->vocab = NULL;
-	store->vocabulary_stale = ret < 0;
-	return ret;
 }
 
 int
@@ -426,8 +387,6 @@ store_finish(struct store *store, char **err)
 		return -1;
 	}
 	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", N_("optimising"), err) < 0)
-		return -1;
-	if (store_update_vocabulary(store, err) < 0)
 		return -1;
 	return store_compact(store, err);
 }
@@ -787,10 +746,10 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 		    xrealloc(store->unindexed, store->unindexed_alloc * sizeof *store->unindexed);
 	}
 	store->unindexed[store->nunindexed++] = key;
-	store_note_words(store, doc);
 	/* outside a transaction, nothing would index it later */
 	if (!store->in_transaction &&
-	    (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0))
+	    (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0 ||
+	     store_save_vocabulary(store, err) < 0))
 		goto out;
 	ret = 0;
 out:
@@ -944,6 +903,8 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			goto out;
 		sqlite3_bind_int64(read, 1, store_piece_rowid(key, 0));
 		sqlite3_bind_int64(read, 2, store_piece_rowid(key, STORE_META_INDEX));
+		/* the words of the pieces deleted leave the vocabulary's counts */
+		store_count_words(store, -1);
 		while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
 			sqlite3_bind_int64(remove, 1, sqlite3_column_int64(read, 0));
 			sqlite3_bind_text(remove, 2, (const char *)sqlite3_column_text(read, 1),
@@ -951,6 +912,7 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			if (store_step_done(store, remove, N_("replacing a document"), err) < 0)
 				goto out;
 		}
+		store_count_words(store, 0);
 		if (rc != SQLITE_DONE) {
 			ret = store_fail(store, rc, N_("replacing a document"), err);
 			goto out;
@@ -965,6 +927,7 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			goto out;
 	ret = 0;
 out:
+	store_count_words(store, 0);
 	sqlite3_finalize(read);
 	sqlite3_finalize(remove);
 	return ret;
@@ -1004,9 +967,6 @@ store_put_document(struct store *store, const struct document *doc, int64_t *id,
 		ret = 0;
 		goto out;
 	}
-	/* the removed documents' words may be in no other: rebuild the vocabulary */
-	if (nmatches > 0)
-		store->vocabulary_stale = true;
 	for (size_t i = 0; i < nmatches; i++)
 		if (store_remove_document(store, matches[i].id, err) < 0)
 			goto out;

@@ -692,7 +692,7 @@ test_fts_highlight(const char *path)
 	sqlite3_stmt *stmt;
 
 	CHECK_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	CHECK_INT(fts_tokenizer_register(db, NULL), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db, NULL, NULL), SQLITE_OK);
 	CHECK_INT(sqlite3_prepare_v2(db,
 				     "SELECT highlight(fts, 0, '[', ']') FROM fts"
 				     " WHERE fts MATCH '\"oeuvre\" AND \"etats\" + \"unis\"'",
@@ -722,7 +722,7 @@ check_index(const char *path, const char *word, int want)
 	/* the check re-tokenizes the text: with the lemmas, as the import did */
 	CHECK_INT(lemma_new(&lemma, &err), 0);
 	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-	CHECK_INT(fts_tokenizer_register(db, lemma), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db, lemma, NULL), SQLITE_OK);
 	CHECK_INT(
 	    sqlite3_exec(db, "INSERT INTO fts(fts) VALUES('integrity-check')", NULL, NULL, NULL),
 	    SQLITE_OK);
