@@ -181,6 +181,34 @@ long_option_name(int val)
 	return "?";
 }
 
+/* The commands run_command knows. */
+static const char *const commands[] = { "list", "search", "show", "import", "signets" };
+
+static bool
+is_command(const char *word)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(word, commands[i]) == 0)
+			return true;
+	return false;
+}
+
+/* In a query, "-mot" excludes a word (`search mesures -nucleaire`, or the
+ * screen's words after the first): there an argument of one dash that is
+ * not a cluster of the short options is a word of the query, not an
+ * unknown option.  Elsewhere, and before the first word, it stays an
+ * option, so that a typo is reported. */
+static bool
+is_query_exclusion(const char *arg, const struct settings *set)
+{
+	if (arg[0] != '-' || arg[1] == '\0' || arg[1] == '-' || set->nargs == 0)
+		return false;
+	/* short_options after getopt's "-:" are the letters of -h and -V. */
+	if (strspn(arg + 1, short_options + 2) == strlen(arg + 1))
+		return false;
+	return strcmp(set->args[0], "search") == 0 || !is_command(set->args[0]);
+}
+
 /* Parses the options wherever they are, before, between or after the
  * command and its arguments, up to "--", and gathers the other arguments
  * in their order into set->args (which the caller frees).  getopt's "-"
@@ -196,7 +224,15 @@ parse_options(int argc, char **argv, struct settings *set)
 	set->nargs = 0;
 	/* getopt's own messages would start with argv[0]: ours have one form. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
+	for (;;) {
+		/* Between two arguments (getopt is in none of them), a query's
+		 * exclusion is taken before getopt can call it an option. */
+		if (optind < argc && is_query_exclusion(argv[optind], set)) {
+			set->args[set->nargs++] = argv[optind++];
+			continue;
+		}
+		if ((c = getopt_long(argc, argv, short_options, long_options, NULL)) == -1)
+			break;
 		switch (c) {
 		case 1:
 			set->args[set->nargs++] = optarg;
@@ -348,18 +384,6 @@ finish_output(int status)
 		util_error(_("cannot write the output: %s"),
 			   errno ? strerror(errno) : _("write error"));
 	return status == 0 ? 2 : status;
-}
-
-/* The commands run_command knows. */
-static const char *const commands[] = { "list", "search", "show", "import", "signets" };
-
-static bool
-is_command(const char *word)
-{
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(word, commands[i]) == 0)
-			return true;
-	return false;
 }
 
 int

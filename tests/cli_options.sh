@@ -38,6 +38,11 @@ same_output "list --format last" --db "$db" list --format=tsv :: list --db "$db"
 same_output "search -- -word" --db "$db" search -- mesures -confiance :: search mesures --db "$db" -- -confiance
 checks=$((checks + 1))
 [ "$(wc -l <"$tmpdir/a")" -gt 0 ] || fail "search mesures -confiance found nothing"
+# After search's first word, "-word" is the query's exclusion without "--".
+same_output "search words -word" --db "$db" search -- mesures -confiance :: --db "$db" search mesures -confiance
+same_output "search -word alone" --db "$db" search -- -confiance :: --db "$db" search -confiance
+checks=$((checks + 1))
+[ "$(wc -l <"$tmpdir/a")" -gt 0 ] || fail "search -confiance listed nothing"
 
 # -- then an option's name: an argument, not an option.
 expect_status 1 "$LISEUSE" --db "$db" show -- --width
@@ -70,7 +75,9 @@ expect_grep "$(msg "Try 'liseuse --help' for more information.
 ")" "$tmpdir/err"
 checks=$((checks + 1))
 [ ! -s "$tmpdir/out" ] || fail "show ID --bogus printed: $(head -c 200 "$tmpdir/out")"
-expect_status 2 "$LISEUSE" --db "$db" search mesures -x
+expect_status 2 "$LISEUSE" --db "$db" show "$id003" -x
+expect_grep "$(msgf "unknown option '-%c'" x)" "$tmpdir/err"
+expect_status 2 "$LISEUSE" --db "$db" -x search mesures
 expect_grep "$(msgf "unknown option '-%c'" x)" "$tmpdir/err"
 expect_status 2 "$LISEUSE" --db "$db" show "$id003" --width
 expect_grep "$(msgf "option '%s' requires an argument" --width)" "$tmpdir/err"
