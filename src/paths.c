@@ -15,9 +15,8 @@
 #define PKGDATADIR "/usr/local/share/liseuse"
 #endif
 
-/* Returns the directory holding the running executable, or NULL. */
-static char *
-executable_dir(void)
+char *
+paths_executable_dir(void)
 {
 	char buf[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
@@ -31,7 +30,7 @@ executable_dir(void)
 char *
 paths_default_snapshot(char **err)
 {
-	char *dir = executable_dir();
+	char *dir = paths_executable_dir();
 	char *installed = xstrdup(PKGDATADIR "/liseuse.db");
 
 	/* A build tree has config.status at its top, one level above src/. */

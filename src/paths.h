@@ -8,4 +8,8 @@
  * with *err set to a message listing the places looked at. */
 char *paths_default_snapshot(char **err);
 
+/* Returns the directory holding the running executable (newly allocated),
+ * or NULL when /proc/self/exe cannot be read. */
+char *paths_executable_dir(void);
+
 #endif
