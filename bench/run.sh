@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2154 # wall_* and cpu_* are set by rounds, through eval
 # bench/run.sh - runs every benchmark and writes $BENCH_OUT/results.md.
 #
 # Called by `make bench` with LISEUSE, DRIVE, BENCH_STORE, BENCH_OUT and
@@ -63,6 +64,52 @@ want() {
 
 kb_to_mb() {
 	[ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'
+}
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v z="$2" 'BEGIN { print z - a }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+to_ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
+
+# cpu_between TIMES0 TIMES1: the CPU time (user + system) of the children
+# reaped between two outputs of the shell's `times` (second line: children).
+cpu_between() {
+	awk 'function s(f,   a) { split(f, a, "m"); sub(/s$/, "", a[2]); return a[1] * 60 + a[2] }
+	     FNR == 2 { t[FILENAME == ARGV[1]] = s($1) + s($2) }
+	     END { printf "%.2f\n", t[0] - t[1] }' "$1" "$2"
+}
+
+# rounds N FUNCTION... [-- ARG...]: runs each shell function with the ARGs
+# in turn (A B, A B, …), N rounds, so that the machine's load falls on all
+# of them alike.  Afterwards wall_FUNCTION holds the N wall-clock times and
+# cpu_FUNCTION the N CPU times (user + system of the processes it ran), in
+# seconds, space-separated: give them to median.
+rounds() {
+	_r_n=$1
+	shift
+	_r_names=
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		_r_names="$_r_names $1"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	for _r_f in $_r_names; do
+		eval "wall_$_r_f='' cpu_$_r_f=''"
+	done
+	_r_i=0
+	while [ "$_r_i" -lt "$_r_n" ]; do
+		for _r_f in $_r_names; do
+			_r_t0=$(now)
+			times > "$OUT/times.0"
+			"$_r_f" "$@"
+			times > "$OUT/times.1"
+			_r_t1=$(now)
+			eval "wall_$_r_f=\"\$wall_$_r_f $(elapsed "$_r_t0" "$_r_t1")\""
+			eval "cpu_$_r_f=\"\$cpu_$_r_f $(cpu_between "$OUT/times.0" "$OUT/times.1")\""
+		done
+		_r_i=$((_r_i + 1))
+	done
+	rm -f "$OUT/times.0" "$OUT/times.1"
 }
 
 echo "liseuse benchmarks: $REPS repetitions, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)" >&2
@@ -189,9 +236,6 @@ fi
 if want 7; then
 set -- "$OUT"/c100k/00[0-9]
 catall() { for d in "$@"; do cat "$d"/*.txt; done; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v z="$2" 'BEGIN { print z - a }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 text_bytes=$(catall "$@" | wc -c)
 mbs() { awk -v b="$text_bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
 SQLITE_BIN=$(command -v sqlite3 || true)
@@ -212,11 +256,8 @@ INSERT INTO fts(rowid, text) SELECT rowid, text FROM piece;
 COMMIT;
 INSERT INTO fts(fts) VALUES('optimize');
 SQL
-cat_times='' import_times='' bare_times='' rss_kb=''
-for _ in 1 2 3; do
-	t0=$(now)
-	catall "$@" > /dev/null
-	t1=$(now)
+cat_text() { catall "$@" > /dev/null; }
+import_text() {
 	rm -f "$OUT/import-timing.db"
 	if [ -x /usr/bin/time ]; then
 		/usr/bin/time -f %M -o "$OUT/import-rss" \
@@ -225,28 +266,30 @@ for _ in 1 2 3; do
 	else
 		"$LISEUSE" --db "$OUT/import-timing.db" import "$@" > /dev/null 2>> "$LOG"
 	fi
-	t2=$(now)
-	if [ -n "$SQLITE_BIN" ]; then
-		rm -f "$OUT/fts-ref.db"
-		"$SQLITE_BIN" "$OUT/fts-ref.db" < "$OUT/fts-ref.sql" > /dev/null 2>> "$LOG"
-		t3=$(now)
-		bare_times="$bare_times $(elapsed "$t2" "$t3")"
-	fi
-	cat_times="$cat_times $(elapsed "$t0" "$t1")"
-	import_times="$import_times $(elapsed "$t1" "$t2")"
-done
+}
+bare_fts() {
+	rm -f "$OUT/fts-ref.db"
+	"$SQLITE_BIN" "$OUT/fts-ref.db" < "$OUT/fts-ref.sql" > /dev/null 2>> "$LOG"
+}
+rss_kb=''
+if [ -n "$SQLITE_BIN" ]; then
+	rounds 3 cat_text import_text bare_fts -- "$@"
+else
+	rounds 3 cat_text import_text -- "$@"
+	wall_bare_fts=''
+fi
 rm -f "$OUT/fts-ref.db" "$OUT/fts-ref.txt" "$OUT/fts-ref.sql"
 # shellcheck disable=SC2086 # word splitting wanted
 row "import throughput, 10k docs ($(awk -v b="$text_bytes" 'BEGIN{printf "%.0f", b/1048576}') MB), median of 3" \
-	"$(mbs "$(median $import_times)")" "$(mbs "$(median $cat_times)")" MB/s min 10 \
+	"$(mbs "$(median $wall_import_text)")" "$(mbs "$(median $wall_cat_text)")" MB/s min 10 \
 	"≥ 10 MB/s (cat as reference)"
-if [ -n "$bare_times" ]; then
+if [ -n "$wall_bare_fts" ]; then
 	# shellcheck disable=SC2086 # word splitting wanted
 	row "bare SQLite FTS5 on the same text (unicode61, same prefixes), median of 3" \
-		"$(mbs "$(median $bare_times)")" - MB/s info 0 "(the ceiling on this machine now)"
+		"$(mbs "$(median $wall_bare_fts)")" - MB/s info 0 "(the ceiling on this machine now)"
 	# shellcheck disable=SC2086 # word splitting wanted
-	row "import time against the bare SQLite FTS5 load" "$(median $import_times)" \
-		"$(median $bare_times)" s info 0 "(ratio: what the importer adds)"
+	row "import time against the bare SQLite FTS5 load" "$(median $wall_import_text)" \
+		"$(median $wall_bare_fts)" s info 0 "(ratio: what the importer adds)"
 fi
 row "peak RSS of that import" "$(kb_to_mb "$rss_kb")" - MB info 0 "(GNU time; n/a without it)"
 if [ -f "$OUT/100k.import-time" ]; then
@@ -324,28 +367,21 @@ for f in "$PDFDIR"/*.pdf; do
 	pdf_pages=$((pdf_pages + ${p:-0}))
 done
 pdf_files=$(ls "$PDFDIR"/*.pdf | wc -l)
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v z="$2" 'BEGIN { print z - a }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-cpu() { awk '{ print $1 + $2 }' "$1"; }
-pdf_times='' ref_times='' pdf_cpu='' ref_cpu=''
-for _ in 1 2 3; do
+pdf_import() {
 	rm -f "$OUT/pdf-timing.db"
-	t0=$(now)
-	/usr/bin/time -f '%U %S' -o "$OUT/pdf-cpu" \
-		"$LISEUSE" --db "$OUT/pdf-timing.db" import "$PDFDIR" > /dev/null 2>> "$LOG"
-	t1=$(now)
-	/usr/bin/time -f '%U %S' -o "$OUT/ref-cpu" sh -c \
-		'for f in "$1"/*.pdf; do pdftotext "$f" /dev/null || exit 1; done' sh "$PDFDIR" 2>> "$LOG"
-	t2=$(now)
-	pdf_times="$pdf_times $(elapsed "$t0" "$t1")"
-	ref_times="$ref_times $(elapsed "$t1" "$t2")"
-	pdf_cpu="$pdf_cpu $(cpu "$OUT/pdf-cpu")"
-	ref_cpu="$ref_cpu $(cpu "$OUT/ref-cpu")"
-done
-rm -f "$OUT/pdf-timing.db" "$OUT/pdf-cpu" "$OUT/ref-cpu"
+	"$LISEUSE" --db "$OUT/pdf-timing.db" import "$@" > /dev/null 2>> "$LOG"
+}
+# the text of the PDFs in a directory, or of the files given
+pdf_text() {
+	[ -d "$1" ] && set -- "$1"/*.pdf
+	for pdf in "$@"; do
+		pdftotext "$pdf" /dev/null 2>> "$LOG" || return 1
+	done
+}
+rounds 3 pdf_import pdf_text -- "$PDFDIR"
+rm -f "$OUT/pdf-timing.db"
 # shellcheck disable=SC2086 # word splitting wanted
-pdf_wall=$(median $pdf_times) ref_wall=$(median $ref_times)
+pdf_wall=$(median $wall_pdf_import) ref_wall=$(median $wall_pdf_text)
 row "PDF import, $pdf_files files, $pdf_pages pages: pages/s, median of 3" \
 	"$(awk -v p="$pdf_pages" -v s="$pdf_wall" 'BEGIN { printf "%.0f", p / s }')" \
 	"$(awk -v p="$pdf_pages" -v s="$ref_wall" 'BEGIN { printf "%.0f", p / s }')" \
@@ -353,28 +389,16 @@ row "PDF import, $pdf_files files, $pdf_pages pages: pages/s, median of 3" \
 row "PDF import time against pdftotext on the same files" "$pdf_wall" "$ref_wall" s \
 	ratio 1.5 "≤ 1.5× pdftotext"
 # shellcheck disable=SC2086 # word splitting wanted
-row "CPU time of that import against pdftotext's" "$(median $pdf_cpu)" "$(median $ref_cpu)" s \
+row "CPU time of that import against pdftotext's" "$(median $cpu_pdf_import)" \
+	"$(median $cpu_pdf_text)" s \
 	ratio 1.5 "≤ 1.5× pdftotext"
 # one long document: no process start-up to amortise, the page work alone
 if [ -f "$OUT/long.pdf" ]; then
 	long_pages=$(pdfinfo "$OUT/long.pdf" 2> /dev/null | awk '/^Pages:/ { print $2 }')
-	pdf_times='' ref_times='' pdf_cpu='' ref_cpu=''
-	for _ in 1 2 3; do
-		rm -f "$OUT/pdf-timing.db"
-		t0=$(now)
-		/usr/bin/time -f '%U %S' -o "$OUT/pdf-cpu" \
-			"$LISEUSE" --db "$OUT/pdf-timing.db" import "$OUT/long.pdf" > /dev/null 2>> "$LOG"
-		t1=$(now)
-		/usr/bin/time -f '%U %S' -o "$OUT/ref-cpu" pdftotext "$OUT/long.pdf" /dev/null 2>> "$LOG"
-		t2=$(now)
-		pdf_times="$pdf_times $(elapsed "$t0" "$t1")"
-		ref_times="$ref_times $(elapsed "$t1" "$t2")"
-		pdf_cpu="$pdf_cpu $(cpu "$OUT/pdf-cpu")"
-		ref_cpu="$ref_cpu $(cpu "$OUT/ref-cpu")"
-	done
-	rm -f "$OUT/pdf-timing.db" "$OUT/pdf-cpu" "$OUT/ref-cpu"
+	rounds 3 pdf_import pdf_text -- "$OUT/long.pdf"
+	rm -f "$OUT/pdf-timing.db"
 	# shellcheck disable=SC2086 # word splitting wanted
-	pdf_wall=$(median $pdf_times) ref_wall=$(median $ref_times)
+	pdf_wall=$(median $wall_pdf_import) ref_wall=$(median $wall_pdf_text)
 	row "PDF import, one report of $long_pages pages: pages/s, median of 3" \
 		"$(awk -v p="$long_pages" -v s="$pdf_wall" 'BEGIN { printf "%.0f", p / s }')" \
 		"$(awk -v p="$long_pages" -v s="$ref_wall" 'BEGIN { printf "%.0f", p / s }')" \
@@ -382,8 +406,8 @@ if [ -f "$OUT/long.pdf" ]; then
 	row "import time of that report against pdftotext's" "$pdf_wall" "$ref_wall" s \
 		ratio 1.5 "≤ 1.5× pdftotext"
 	# shellcheck disable=SC2086 # word splitting wanted
-	row "CPU time of that report's import against pdftotext's" "$(median $pdf_cpu)" \
-		"$(median $ref_cpu)" s ratio 1.5 "≤ 1.5× pdftotext"
+	row "CPU time of that report's import against pdftotext's" "$(median $cpu_pdf_import)" \
+		"$(median $cpu_pdf_text)" s ratio 1.5 "≤ 1.5× pdftotext"
 	# the same work counted in instructions, which the machine's load leaves alone
 	if command -v valgrind > /dev/null 2>&1; then
 		rm -f "$OUT/pdf-timing.db"
@@ -397,6 +421,28 @@ if [ -f "$OUT/long.pdf" ]; then
 			ratio 1.5 "≤ 1.5× pdftotext"
 	fi
 fi
+fi
+
+# 11. Listing every document that holds a common phrase, 10k documents:
+# `search --format=tsv` on the 10k snapshot against `grep -ril` on the same
+# documents' text files, in turn, REPS rounds; the medians.  "de la" is in
+# 9 349 of the 10 000 documents, grep finds the same number of files.
+if want 11 && [ -f "$OUT/10k.db" ]; then
+TSV_PHRASE="de la"
+tsv_list() { "$LISEUSE" --db "$OUT/10k.db" search --format=tsv "\"$TSV_PHRASE\"" > "$OUT/tsv.out"; }
+grep_list() { grep -ril -- "$TSV_PHRASE" "$@" > "$OUT/grep.out"; }
+rounds "$REPS" tsv_list grep_list -- "$OUT"/c100k/00[0-9]
+tsv_docs=$(wc -l < "$OUT/tsv.out")
+grep_docs=$(wc -l < "$OUT/grep.out")
+rm -f "$OUT/tsv.out" "$OUT/grep.out"
+# shellcheck disable=SC2086 # word splitting wanted
+row "search --format=tsv '\"$TSV_PHRASE\"', 10k docs ($tsv_docs found; grep: $grep_docs), median of $REPS" \
+	"$(to_ms "$(median $wall_tsv_list)")" "$(to_ms "$(median $wall_grep_list)")" ms ratio 0.5 \
+	"≤ 0.5× grep -ril"
+# shellcheck disable=SC2086 # word splitting wanted
+row "the same: CPU time (user + system)" "$(to_ms "$(median $cpu_tsv_list)")" \
+	"$(to_ms "$(median $cpu_grep_list)")" ms info 0 "(grep -ril as reference)"
+
 fi
 
 # The table.

@@ -50,6 +50,9 @@ document_release(struct document *doc)
 	for (size_t i = 0; i < doc->npara; i++)
 		paragraph_release(&doc->paras[i]);
 	free(doc->paras);
+	free(doc->cites);
+	free(doc->words);
+	free(doc->word_pieces);
 	doc_meta_release(&doc->meta);
 	document_init(doc);
 }

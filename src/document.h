@@ -65,6 +65,16 @@ struct document {
 	struct paragraph *paras; /* owned */
 	size_t npara;
 	size_t cap;
+	/* Worked out before the document reaches the store, so that its writer
+	 * need not (store_prepare_document); NULL when not worked out (the store
+	 * then finds the citations itself and rebuilds its vocabulary from the
+	 * index). */
+	char *cites; /* the symbols the text cites (links_cited), each once,
+		      * '\n'-separated, sorted */
+	char *words; /* the folded words (fold.h) of the pieces the store cuts
+		      * the document into, each once, each ending in '\0' */
+	uint32_t *word_pieces; /* for each word, the number of pieces holding it */
+	size_t nwords;
 };
 
 void document_init(struct document *doc);

@@ -438,6 +438,9 @@ load(const char *path, struct document *doc)
 	}
 	ret = 0;
 out:
+	/* on the reading thread, work the writer would do otherwise */
+	if (ret == 0)
+		store_prepare_document(doc);
 	if (err != NULL) {
 		report("%s", err);
 		free(err);

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "links.h"
 #include "util.h"
@@ -213,7 +214,8 @@ links_find(const char *text, size_t len, struct link **links)
 	while (i < len) {
 		char c = text[i], prev = i > 0 ? text[i - 1] : ' ';
 		char target[LINKS_SYMBOL_MAX];
-		size_t skip = links_skip_url(text, len, i), end;
+		/* every scheme starts with h or w: the test costs three memcmp */
+		size_t skip = c == 'h' || c == 'w' ? links_skip_url(text, len, i) : i, end;
 
 		if (skip > i) {
 			i = skip;
@@ -342,4 +344,81 @@ links_without_year(const char *symbol, char out[LINKS_SYMBOL_MAX])
 	memcpy(out, symbol, n);
 	out[n] = '\0';
 	return true;
+}
+
+/* True when target names the document itself: one of its own symbols,
+ * with or without the year of a resolution. */
+static bool
+links_own_symbol(const char *symbols, const char *target)
+{
+	char own[LINKS_SYMBOL_MAX], bare[LINKS_SYMBOL_MAX];
+
+	for (const char *c = symbols; links_next_symbol(&c, own);)
+		if (strcasecmp(own, target) == 0 ||
+		    (links_without_year(own, bare) && strcasecmp(bare, target) == 0))
+			return true;
+	return false;
+}
+
+struct links_targets {
+	char (*names)[LINKS_SYMBOL_MAX];
+	size_t n, cap;
+};
+
+static void
+links_targets_add(struct links_targets *t, const char *symbols, const char *target)
+{
+	if (links_own_symbol(symbols, target))
+		return;
+	t->names = xgrow(t->names, &t->cap, t->n + 1, sizeof *t->names);
+	memcpy(t->names[t->n++], target, LINKS_SYMBOL_MAX);
+}
+
+static int
+links_compare_targets(const void *a, const void *b)
+{
+	return strcasecmp(a, b);
+}
+
+char *
+links_cited(const struct document *doc)
+{
+	const struct doc_meta *m = &doc->meta;
+	struct links_targets cited = {0};
+	struct strbuf out = STRBUF_INIT;
+	char target[LINKS_SYMBOL_MAX];
+
+	for (const char *r = m->resolutions; r != NULL && *r;) {
+		size_t n = strcspn(r, ";");
+
+		memset(target, 0, sizeof target);
+		if (links_normalize(r, n, target))
+			links_targets_add(&cited, m->symbols, target);
+		r += n;
+		r += strspn(r, "; ");
+	}
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+		struct link *links;
+		size_t nlinks;
+
+		if (p->role == PARA_FRONT)
+			continue;
+		nlinks = links_find(p->text, p->len, &links);
+		for (size_t k = 0; k < nlinks; k++)
+			links_targets_add(&cited, m->symbols, links[k].target);
+		free(links);
+	}
+	if (cited.n > 1)
+		qsort(cited.names, cited.n, sizeof *cited.names, links_compare_targets);
+	strbuf_addstr(&out, "");
+	for (size_t k = 0; k < cited.n; k++) {
+		if (k > 0 && strcasecmp(cited.names[k], cited.names[k - 1]) == 0)
+			continue;
+		if (out.len)
+			strbuf_addch(&out, '\n');
+		strbuf_addstr(&out, cited.names[k]);
+	}
+	free(cited.names);
+	return strbuf_detach(&out, NULL);
 }

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "document.h"
+
 /* Longest normalised symbol, in bytes, with its NUL. */
 #define LINKS_SYMBOL_MAX 64
 
@@ -46,5 +48,11 @@ bool links_next_symbol(const char **cursor, char out[LINKS_SYMBOL_MAX]);
 /* The symbol without its year ("S/RES/1540 (2004)" gives "S/RES/1540"),
  * into out; returns false when it has no year. */
 bool links_without_year(const char *symbol, char out[LINKS_SYMBOL_MAX]);
+
+/* The symbols a document cites, once each, without its own (with or
+ * without a resolution's year): the cited resolutions of its metadata and
+ * the links of its paragraphs but the masthead's.  Newly allocated,
+ * '\n'-separated and sorted ignoring case; "" when it cites nothing. */
+char *links_cited(const struct document *doc);
 
 #endif

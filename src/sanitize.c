@@ -257,27 +257,60 @@ sanitize_codepoint(uint32_t c, unsigned flags, int column, char repr[SANITIZE_RE
 	return uc_width(c, "UTF-8");
 }
 
-/* Copies printable ASCII runs whole, the rest a grapheme cluster at a time. */
+/* The length of the character at s[0..len) when it is shown as it is, one
+ * cell wide, and is a grapheme cluster of its own unless a mark, ZWJ or
+ * the like follows it: printable ASCII and, but in ASCII mode, U+00A0 to
+ * U+024F without the soft hyphen (accented Latin letters, « », NBSP) and
+ * U+2010 to U+2027 (dashes, quotes, the ellipsis).  0 for any other.
+ * test_sanitize checks every one of them against the cluster path. */
+static size_t
+plain_char(const unsigned char *s, size_t len, unsigned flags)
+{
+	if (s[0] >= 0x20 && s[0] < 0x7f)
+		return 1;
+	if ((flags & SANITIZE_ASCII) || s[0] < 0xC2)
+		return 0;
+	if (s[0] <= 0xC9) {
+		if (len < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		if (s[0] == 0xC2 && (s[1] < 0xA0 || s[1] == 0xAD))
+			return 0; /* C1 controls, soft hyphen */
+		if (s[0] == 0xC9 && s[1] >= 0x90)
+			return 0; /* past U+024F */
+		return 2;
+	}
+	if (s[0] == 0xE2 && len >= 3 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0xA7)
+		return 3;
+	return 0;
+}
+
+/* Copies runs of plain characters whole, the rest a grapheme cluster at a
+ * time. */
 int
 sanitize_append(struct strbuf *out, const char *s, size_t len, unsigned flags, int column)
 {
-	size_t pos = 0, run;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pos = 0;
 	int start = column;
 
 	while (pos < len) {
-		size_t used;
+		size_t used, run = pos, last = pos, k;
+		int cells = 0;
 
-		/* Printable ASCII is copied as it is, a run at a time; the last
-		 * byte of a run may carry marks and goes with the cluster. */
-		for (run = pos;
-		     run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f;
-		     run++)
-			;
-		if (run < len && run > pos && (unsigned char)s[run] >= 0x80)
-			run--;
+		/* A run of plain characters is copied as it is; its last
+		 * character may carry marks and goes with the cluster. */
+		while (run < len && (k = plain_char(u + run, len - run, flags)) > 0) {
+			last = run;
+			run += k;
+			cells++;
+		}
+		if (run < len && run > pos && u[run] >= 0x80) {
+			run = last;
+			cells--;
+		}
 		if (run > pos) {
 			strbuf_add(out, s + pos, run - pos);
-			column += (int)(run - pos);
+			column += cells;
 			pos = run;
 			continue;
 		}

@@ -471,6 +471,7 @@ store_close(struct store *store)
 	sqlite3_close(store->db);
 	lemma_free(store->lemma);
 	free(store->unindexed);
+	store_vocab_free(store->vocab);
 	free(store->path);
 	free(store);
 }

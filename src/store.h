@@ -57,6 +57,11 @@ int store_commit(struct store *store, char **err);
 void store_rollback(struct store *store);
 /* Adds a document (cutting long paragraphs into pieces); *id gets its id. */
 int store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err);
+/* Works out, into doc->cites and doc->words, what store_add_document would
+ * otherwise work out itself on the writing thread: the citations and the
+ * words of the pieces, for the vocabulary.  No SQL and no shared state:
+ * for an importer's reading thread.  Replaces what was worked out before. */
+void store_prepare_document(struct document *doc);
 
 enum store_outcome {
 	STORE_ADDED,     /* a new document */

@@ -58,6 +58,13 @@ struct store {
 	struct lemma *lemma;
 	bool use_dictionary;
 	bool dictionary_failed;
+	/* the words of the documents written since the last store_finish, with
+	 * the number of pieces holding each, to add to the vocabulary table
+	 * when each document came with them (document.words) and none was
+	 * removed; else vocabulary_stale, and store_finish rebuilds the table
+	 * from the index */
+	struct store_vocab *vocab;
+	bool vocabulary_stale;
 	/* sort keys of the documents added in this transaction, indexed at commit */
 	int64_t *unindexed;
 	size_t nunindexed, unindexed_alloc;
@@ -96,6 +103,8 @@ int64_t store_day_number(const char *date, int *year);
  * is marked N_() and translated here), or -2
  * (no message) when the interrupt callback abandoned the statement. */
 int store_fail(struct store *store, int rc, const char *what, char **err);
+/* Frees the words gathered for the vocabulary (NULL is fine). */
+void store_vocab_free(struct store_vocab *vocab);
 
 /* Every number read from a snapshot is checked before it is used: a damaged
  * or hand-made file may hold anything, and keys, counts and offsets feed

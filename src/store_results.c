@@ -9,7 +9,10 @@
  * bound (an index seek), so a document with thousands of matching pieces
  * costs one seek.  Keeping it open matters for prefixes longer than the
  * prefix index ("mesu*"): FTS5 merges their doclists when the statement
- * starts, and that must happen once per query, not once per row. */
+ * starts, and that must happen once per query, not once per row.  A
+ * listing without passages (store_results_skip_passages) goes through
+ * every result, so it steps on for longer (STORE_LIST_STEP_LIMIT): a seek
+ * costs what stepping over some 50 rows does. */
 #include "config.h"
 
 #include <limits.h>
@@ -30,6 +33,7 @@
 #define STORE_PASSAGE_BEFORE 60
 #define STORE_PASSAGE_MAX 200
 #define STORE_STEP_LIMIT 32
+#define STORE_LIST_STEP_LIMIT 1024
 /* the columns store_fill_hit reads */
 #define STORE_HIT_SELECT "SELECT id, date, kind, sender, title, source, sortkey FROM doc"
 
@@ -452,14 +456,31 @@ store_hit_page(struct store_results *res, int64_t rowid, struct store_hit *hit, 
 	return rc < 0 ? rc : 0;
 }
 
+/* Completes a hit whose document is filled from its matching piece (row
+ * id): the passage, or only the page without passages.  1, or -1/-2 with
+ * the hit released. */
+static int
+store_hit_finish(struct store_results *res, int64_t rowid, struct store_hit *hit, char **err)
+{
+	int rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
+				  : store_hit_passage(res, rowid, hit, err);
+
+	if (rc < 0) {
+		store_hit_release(hit);
+		return rc;
+	}
+	return 1;
+}
+
 /* Finds the first matching piece with row id >= bound: 1, 0 at the end, -1/-2. */
 static int
 store_text_from(struct store_results *res, int64_t bound, int64_t *rowid, char **err)
 {
+	int limit = res->no_passages ? STORE_LIST_STEP_LIMIT : STORE_STEP_LIMIT;
 	int rc;
 
 	for (int i = 0; res->seek_live && res->seek_rowid < bound; i++) {
-		if (i == STORE_STEP_LIMIT) {
+		if (i == limit) {
 			sqlite3_reset(res->seek);
 			res->seek_live = false;
 			break;
@@ -547,16 +568,7 @@ store_ranked_next(struct store_results *res, struct store_hit *hit, char **err)
 			return rc;
 		if (doc_key != key)
 			continue;
-		hit->piece = (rowid & STORE_META_INDEX) == STORE_META_INDEX
-				 ? 0
-				 : (size_t)(rowid & STORE_META_INDEX);
-		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
-				      : store_hit_passage(res, rowid, hit, err);
-		if (rc < 0) {
-			store_hit_release(hit);
-			return rc;
-		}
-		return 1;
+		return store_hit_finish(res, rowid, hit, err);
 	}
 }
 
@@ -629,13 +641,7 @@ store_results_next(struct store_results *res, struct store_hit *hit, char **err)
 			res->done = true; /* the oldest possible document: nothing after */
 		else
 			res->bound = store_piece_rowid(key, STORE_META_INDEX) + 1;
-		rc = res->no_passages ? store_hit_page(res, rowid, hit, err)
-				      : store_hit_passage(res, rowid, hit, err);
-		if (rc < 0) {
-			store_hit_release(hit);
-			return rc;
-		}
-		return 1;
+		return store_hit_finish(res, rowid, hit, err);
 	}
 }
 

@@ -177,6 +177,7 @@ store_rollback(struct store *store)
 		lemma_reset(store->lemma);
 	store->in_transaction = false;
 	store->nunindexed = 0;
+	store->vocabulary_stale = true;
 }
 
 /* Rewrites the file when merging the index left much of it free.  A fresh
@@ -195,6 +196,226 @@ store_compact(struct store *store, char **err)
 	return store_exec(store, "VACUUM", N_("compacting"), err);
 }
 
+/* Words with a count each: open addressing over a power-of-two number of
+ * slots, each the index + 1 of an entry (0: free); the words follow one
+ * another in text, each ending in '\0'. */
+struct store_vocab {
+	uint32_t *slots;
+	size_t nslots;
+	struct store_vocab_entry {
+		size_t offset; /* into text */
+		uint64_t hash;
+		int64_t count;
+		size_t last; /* the last piece that counted it, + 1 */
+	} *entries;
+	size_t n, cap;
+	struct strbuf text;
+};
+
+void
+store_vocab_free(struct store_vocab *vocab)
+{
+	if (vocab == NULL)
+		return;
+	free(vocab->slots);
+	free(vocab->entries);
+	strbuf_release(&vocab->text);
+	free(vocab);
+}
+
+static uint64_t
+store_vocab_hash(const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)s[k]) * UINT64_C(1099511628211);
+	return h;
+}
+
+/* The entry of word s[0..n), added with a count of 0 when new. */
+static struct store_vocab_entry *
+store_vocab_entry(struct store_vocab *v, const char *s, size_t n)
+{
+	uint64_t h = store_vocab_hash(s, n);
+	size_t mask, i;
+
+	if ((v->n + 1) * 2 > v->nslots) {
+		size_t cap = v->nslots ? 2 * v->nslots : 1024;
+
+		free(v->slots);
+		v->slots = xcalloc(cap, sizeof *v->slots);
+		v->nslots = cap;
+		for (size_t k = 0; k < v->n; k++) {
+			for (i = v->entries[k].hash & (cap - 1); v->slots[i]; i = (i + 1) & (cap - 1))
+				;
+			v->slots[i] = (uint32_t)(k + 1);
+		}
+	}
+	mask = v->nslots - 1;
+	for (i = h & mask; v->slots[i]; i = (i + 1) & mask) {
+		struct store_vocab_entry *e = &v->entries[v->slots[i] - 1];
+		const char *w = v->text.buf + e->offset;
+
+		if (e->hash == h && memcmp(w, s, n) == 0 && w[n] == '\0')
+			return e;
+	}
+	v->entries = xgrow(v->entries, &v->cap, v->n + 1, sizeof *v->entries);
+	v->entries[v->n] = (struct store_vocab_entry){v->text.len, h, 0, 0};
+	strbuf_add(&v->text, s, n);
+	strbuf_addch(&v->text, '\0');
+	v->slots[i] = (uint32_t)(++v->n);
+	return &v->entries[v->n - 1];
+}
+
+/* Counts the words of piece number `piece` (from 1), once each. */
+static void
+store_vocab_add_piece(struct store_vocab *v, const char *text, size_t len, size_t piece)
+{
+	struct fold_iter it;
+	size_t start, end, flen;
+	const char *folded;
+
+	fold_iter_init(&it, text, len);
+	while (fold_iter_next(&it, &start, &end, &folded, &flen)) {
+		struct store_vocab_entry *e = store_vocab_entry(v, folded, flen);
+
+		if (e->last != piece) {
+			e->last = piece;
+			e->count++;
+		}
+	}
+	fold_iter_release(&it);
+}
+
+static size_t store_cut(const char *text, size_t len, size_t start);
+static char *store_meta_text(const struct doc_meta *m);
+
+void
+store_prepare_document(struct document *doc)
+{
+	struct store_vocab v = {0};
+	size_t piece = 0;
+	char *meta;
+
+	free(doc->cites);
+	doc->cites = links_cited(doc);
+	/* the pieces as store_insert_document cuts them, then the metadata's */
+	for (size_t i = 0; i < doc->npara; i++) {
+		const struct paragraph *p = &doc->paras[i];
+		size_t start = 0;
+
+		do {
+			size_t end = store_cut(p->text, p->len, start);
+
+			store_vocab_add_piece(&v, p->text + start, end - start, ++piece);
+			start = end;
+		} while (start < p->len);
+	}
+	meta = store_meta_text(&doc->meta);
+	store_vocab_add_piece(&v, meta, strlen(meta), ++piece);
+	free(meta);
+	free(doc->words);
+	free(doc->word_pieces);
+	doc->nwords = v.n;
+	doc->word_pieces = xcalloc(v.n ? v.n : 1, sizeof *doc->word_pieces);
+	for (size_t k = 0; k < v.n; k++)
+		doc->word_pieces[k] = (uint32_t)v.entries[k].count;
+	strbuf_addstr(&v.text, "");
+	doc->words = strbuf_detach(&v.text, NULL);
+	free(v.slots);
+	free(v.entries);
+}
+
+/* Notes the words of a document written, for the vocabulary. */
+static void
+store_note_words(struct store *store, const struct document *doc)
+{
+	const char *w = doc->words;
+
+	if (doc->words == NULL || doc->word_pieces == NULL) {
+		store->vocabulary_stale = true;
+		return;
+	}
+	if (store->vocabulary_stale)
+		return;
+	if (store->vocab == NULL)
+		store->vocab = xcalloc(1, sizeof *store->vocab);
+	for (size_t k = 0; k < doc->nwords; k++) {
+		size_t n = strlen(w);
+
+		store_vocab_entry(store->vocab, w, n)->count += doc->word_pieces[k];
+		w += n + 1;
+	}
+}
+
+struct store_vocab_word {
+	const char *word;
+	int64_t count;
+};
+
+static int
+store_compare_words(const void *a, const void *b)
+{
+	return strcmp(((const struct store_vocab_word *)a)->word,
+		      ((const struct store_vocab_word *)b)->word);
+}
+
+/* Brings the vocabulary table (each word with the number of pieces holding
+ * it, as fts5vocab counts them) up to date: adds the counts gathered from
+ * the documents written, in sorted order (the table's), or, when some
+ * document came without its words or was removed, rebuilds the table from
+ * the index (fts5vocab reads every doclist: several times dearer). */
+static int
+store_update_vocabulary(struct store *store, char **err)
+{
+	struct store_vocab *v = store->vocab;
+	struct store_vocab_word *sorted = NULL;
+	sqlite3_stmt *insert = NULL;
+	int ret = -1;
+
+	if (store->vocabulary_stale) {
+		ret = store_exec(store,
+				 "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
+				 "DELETE FROM term;"
+				 "INSERT INTO term SELECT term, doc FROM temp.vocabulary"
+				 " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "';"
+				 "DROP TABLE temp.vocabulary;",
+				 N_("vocabulary"), err);
+		goto out;
+	}
+	if (v == NULL || v->n == 0)
+		return 0;
+	sorted = xcalloc(v->n, sizeof *sorted);
+	for (size_t i = 0; i < v->n; i++)
+		sorted[i] = (struct store_vocab_word){v->text.buf + v->entries[i].offset,
+						      v->entries[i].count};
+	qsort(sorted, v->n, sizeof *sorted, store_compare_words);
+	if (store_prepare(store,
+			  "INSERT INTO term(word, docs) VALUES(?1, ?2)"
+			  " ON CONFLICT(word) DO UPDATE SET docs = docs + excluded.docs",
+			  &insert, err) < 0 ||
+	    store_exec(store, "BEGIN", N_("vocabulary"), err) < 0)
+		goto out;
+	for (size_t i = 0; i < v->n; i++) {
+		sqlite3_bind_text(insert, 1, sorted[i].word, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(insert, 2, sorted[i].count);
+		if (store_step_done(store, insert, N_("vocabulary"), err) < 0) {
+			sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+			goto out;
+		}
+	}
+	ret = store_exec(store, "COMMIT", N_("vocabulary"), err);
+out:
+	sqlite3_finalize(insert);
+	free(sorted);
+	/* gathered once: after a failure, the next store_finish rebuilds */
+	store_vocab_free(store->vocab);
+	store->vocab = NULL;
+	store->vocabulary_stale = ret < 0;
+	return ret;
+}
+
 int
 store_finish(struct store *store, char **err)
 {
@@ -206,13 +427,7 @@ store_finish(struct store *store, char **err)
 	}
 	if (store_exec(store, "INSERT INTO fts(fts) VALUES('optimize')", N_("optimising"), err) < 0)
 		return -1;
-	if (store_exec(store,
-		       "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, fts, row);"
-		       "DELETE FROM term;"
-		       "INSERT INTO term SELECT term, doc FROM temp.vocabulary"
-		       " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "';"
-		       "DROP TABLE temp.vocabulary;",
-		       N_("vocabulary"), err) < 0)
+	if (store_update_vocabulary(store, err) < 0)
 		return -1;
 	return store_compact(store, err);
 }
@@ -453,61 +668,35 @@ store_insert_name(struct store *store, sqlite3_stmt *stmt, const char *name, siz
 	return store_step_done(store, stmt, what, err);
 }
 
-/* True when target names the document itself: one of its own symbols,
- * with or without the year of a resolution. */
-static bool
-store_own_symbol(const char *symbols, const char *target)
-{
-	char own[LINKS_SYMBOL_MAX], bare[LINKS_SYMBOL_MAX];
-
-	for (const char *c = symbols; links_next_symbol(&c, own);)
-		if (strcasecmp(own, target) == 0 ||
-		    (links_without_year(own, bare) && strcasecmp(bare, target) == 0))
-			return true;
-	return false;
-}
-
 /* The document's own symbols (normalised: "S/RES/2325 (2016)" is one) and
- * the symbols its text refers to, the cited resolutions among them. */
+ * the symbols its text refers to, the cited resolutions among them (worked
+ * out by the importer, else here), each once. */
 static int
 store_add_symbols(struct store *store, const struct document *doc, int64_t id, char **err)
 {
 	const struct doc_meta *m = &doc->meta;
 	char target[LINKS_SYMBOL_MAX];
+	char *found = doc->cites ? NULL : links_cited(doc);
+	const char *cites = doc->cites ? doc->cites : found;
+	int ret = -1;
 
 	for (const char *c = m->symbols; links_next_symbol(&c, target);)
 		if (store_insert_name(store, store->insert_symbol, target, strlen(target), id,
 				      N_("writing a symbol"), err) < 0)
-			return -1;
-	for (const char *r = m->resolutions; r != NULL && *r;) {
-		size_t n = strcspn(r, ";");
+			goto out;
+	for (const char *c = cites; *c;) {
+		size_t n = strcspn(c, "\n");
 
-		if (links_normalize(r, n, target) && !store_own_symbol(m->symbols, target) &&
-		    store_insert_name(store, store->insert_cite, target, strlen(target), id,
-				      _("writing a citation"), err) < 0)
-			return -1;
-		r += n;
-		r += strspn(r, "; ");
+		if (n > 0 && store_insert_name(store, store->insert_cite, c, n, id,
+					       N_("writing a citation"), err) < 0)
+			goto out;
+		c += n;
+		c += *c == '\n';
 	}
-	for (size_t i = 0; i < doc->npara; i++) {
-		const struct paragraph *p = &doc->paras[i];
-		struct link *links;
-		size_t nlinks;
-		int rc = 0;
-
-		if (p->role == PARA_FRONT)
-			continue;
-		nlinks = links_find(p->text, p->len, &links);
-		for (size_t k = 0; k < nlinks && rc == 0; k++)
-			if (!store_own_symbol(m->symbols, links[k].target))
-				rc = store_insert_name(store, store->insert_cite, links[k].target,
-						       strlen(links[k].target), id,
-						       _("writing a citation"), err);
-		free(links);
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
+	ret = 0;
+out:
+	free(found);
+	return ret;
 }
 
 /* Writes a document under id (0: a new one) with its content hash. */
@@ -598,6 +787,7 @@ store_insert_document(struct store *store, const struct document *doc, int64_t r
 		    xrealloc(store->unindexed, store->unindexed_alloc * sizeof *store->unindexed);
 	}
 	store->unindexed[store->nunindexed++] = key;
+	store_note_words(store, doc);
 	/* outside a transaction, nothing would index it later */
 	if (!store->in_transaction &&
 	    (store_index_added(store, err) < 0 || store_save_inflections(store, err) < 0))
@@ -702,12 +892,35 @@ store_collect_matches(struct store *store, sqlite3_stmt *stmt, struct store_matc
 	return rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("looking up a document"), err);
 }
 
+/* Runs a DELETE of a document's rows: ?1 is from and ?2, where the
+ * statement has one, is to.  0, or -1 with *err. */
+static int
+store_delete_rows(struct store *store, const char *sql, int64_t from, int64_t to, char **err)
+{
+	sqlite3_stmt *del = NULL;
+	int ret;
+
+	if (store_prepare(store, sql, &del, err) < 0)
+		return -1;
+	sqlite3_bind_int64(del, 1, from);
+	if (sqlite3_bind_parameter_count(del) > 1)
+		sqlite3_bind_int64(del, 2, to);
+	ret = store_step_done(store, del, N_("replacing a document"), err);
+	sqlite3_finalize(del);
+	return ret;
+}
+
 /* Removes a document: its index entries (unless it was added in this
  * transaction and is not indexed yet), pieces, symbols and row. */
 static int
 store_remove_document(struct store *store, int64_t id, char **err)
 {
-	sqlite3_stmt *read = NULL, *remove = NULL, *del = NULL;
+	static const char *const by_id[] = {
+	    "DELETE FROM symbol WHERE doc = ?1",
+	    "DELETE FROM cite WHERE doc = ?1",
+	    "DELETE FROM doc WHERE id = ?1",
+	};
+	sqlite3_stmt *read = NULL, *remove = NULL;
 	int64_t key = 0, npieces = 0;
 	bool indexed = true;
 	int rc, ret = -1;
@@ -743,40 +956,17 @@ store_remove_document(struct store *store, int64_t id, char **err)
 			goto out;
 		}
 	}
-	if (store_prepare(store,
-			  "DELETE FROM piece WHERE id BETWEEN ?1 AND ?2;",
-			  &del, err) < 0)
+	if (store_delete_rows(store, "DELETE FROM piece WHERE id BETWEEN ?1 AND ?2",
+			      store_piece_rowid(key, 0), store_piece_rowid(key, STORE_META_INDEX),
+			      err) < 0)
 		goto out;
-	sqlite3_bind_int64(del, 1, store_piece_rowid(key, 0));
-	sqlite3_bind_int64(del, 2, store_piece_rowid(key, STORE_META_INDEX));
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
-	sqlite3_finalize(del);
-	del = NULL;
-	if (store_prepare(store, "DELETE FROM symbol WHERE doc = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
-	sqlite3_finalize(del);
-	del = NULL;
-	if (store_prepare(store, "DELETE FROM cite WHERE doc = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
-	sqlite3_finalize(del);
-	del = NULL;
-	if (store_prepare(store, "DELETE FROM doc WHERE id = ?1", &del, err) < 0)
-		goto out;
-	sqlite3_bind_int64(del, 1, id);
-	if (store_step_done(store, del, N_("replacing a document"), err) < 0)
-		goto out;
+	for (size_t i = 0; i < sizeof by_id / sizeof by_id[0]; i++)
+		if (store_delete_rows(store, by_id[i], id, id, err) < 0)
+			goto out;
 	ret = 0;
 out:
 	sqlite3_finalize(read);
 	sqlite3_finalize(remove);
-	sqlite3_finalize(del);
 	return ret;
 }
 
@@ -814,6 +1004,9 @@ store_put_document(struct store *store, const struct document *doc, int64_t *id,
 		ret = 0;
 		goto out;
 	}
+	/* the removed documents' words may be in no other: rebuild the vocabulary */
+	if (nmatches > 0)
+		store->vocabulary_stale = true;
 	for (size_t i = 0; i < nmatches; i++)
 		if (store_remove_document(store, matches[i].id, err) < 0)
 			goto out;

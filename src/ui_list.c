@@ -227,8 +227,7 @@ run_query(struct ui *ui)
 			break;
 		}
 	}
-	if (l->selected >= visible_entries(ui))
-		l->top = l->selected + 1 - visible_entries(ui);
+	rows_follow(&l->top, l->selected, visible_entries(ui));
 	l->count = l->exhausted ? (int64_t)n : -1;
 	l->count_pending = !l->exhausted;
 	l->count_due_ms = monotonic_ms() + LIST_COUNT_DELAY_MS;
@@ -372,12 +371,8 @@ static void
 follow_selection(struct ui *ui)
 {
 	struct list_state *l = state_of(ui);
-	size_t vis = visible_entries(ui);
 
-	if (l->selected < l->top)
-		l->top = l->selected;
-	else if (l->selected >= l->top + vis)
-		l->top = l->selected + 1 - vis;
+	rows_follow(&l->top, l->selected, visible_entries(ui));
 }
 
 void
@@ -573,8 +568,7 @@ draw_entry(struct ui *ui, const struct columns *c, size_t index, int y)
 	const struct store_doc *open = reader_doc(ui);
 	bool sel = index == l->selected;
 	bool focused = ui->focus == PANE_LIST || filter_focused(ui);
-	attr_t attr = sel ? (focused ? ui->theme.selected : ui->theme.selected_dim)
-			  : ui->theme.normal;
+	attr_t attr = rows_attr(ui, sel, focused);
 	int w = c->width, x = 0;
 	bool passage_inline = l->text_query && rows_per_entry(ui) == 1 && hit->passage;
 	struct ui_spans marks = {hit->marks, hit->nmarks,

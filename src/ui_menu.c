@@ -56,16 +56,13 @@ menu_draw(struct ui *ui, struct pane *pane, struct menu *m, const char *title, c
 		rows = h > 1 ? h - 1 : 1;
 	if (m->sel >= m->n)
 		m->sel = m->n ? m->n - 1 : 0;
-	if (m->sel < m->top)
-		m->top = m->sel;
-	if (m->sel >= m->top + (size_t)rows)
-		m->top = m->sel + 1 - (size_t)rows;
+	rows_follow(&m->top, m->sel, (size_t)rows);
 	wmove(win, 0, 0);
 	used = text_draw_str(ui, win, title, w, ui->theme.status, true);
 	text_fill(win, used, w, ui->theme.status);
 	for (int y = 1; y <= rows && y < h && m->top + (size_t)(y - 1) < m->n; y++) {
 		size_t i = m->top + (size_t)(y - 1);
-		attr_t attr = i == m->sel ? ui->theme.selected : A_NORMAL;
+		attr_t attr = rows_attr(ui, i == m->sel, true);
 
 		/* the whole row first: a row drawn to the last column leaves the
 		 * cursor on the next one */

@@ -300,6 +300,14 @@ const char *reader_snapshot_key(const struct ui *ui);
 /* The piece at the top of the reader, 0 when nothing is open. */
 size_t reader_top_piece(const struct ui *ui);
 
+/* ui_rows.c: what the panes of selectable rows share */
+/* Moves *top, the first row shown, the least so that row sel is among the
+ * `visible` rows shown (visible >= 1). */
+void rows_follow(size_t *top, size_t sel, size_t visible);
+/* The attribute of a row: the selection's (dimmed when its pane has not
+ * the focus) or the normal text's. */
+attr_t rows_attr(const struct ui *ui, bool selected, bool focused);
+
 /* ui_menu.c: what the lists over the whole screen share */
 struct menu {
 	size_t n, sel, top;

@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
+#include "fts_tokenizer.h"
 #include "import.h"
 #include "unit.h"
 #include "util.h"
@@ -201,6 +204,88 @@ test_paths_refused(void)
 	free(missing);
 }
 
+/* Rows of a query of one text column, joined with '\n'. */
+static char *
+column_of(const char *db_path, const char *sql)
+{
+	struct strbuf out = STRBUF_INIT;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+
+	CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
+	CHECK_INT(fts_tokenizer_register(db, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.vocabulary USING "
+			       "fts5vocab(main, fts, row)", NULL, NULL, NULL),
+		  SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	while (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW) {
+		strbuf_addstr(&out, (const char *)sqlite3_column_text(stmt, 0));
+		strbuf_addch(&out, '\n');
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return strbuf_detach(&out, NULL);
+}
+
+/* The vocabulary an import gathers from the documents' words, with the
+ * number of pieces holding each, is the one the index holds (fts5vocab):
+ * after a first import, after an import that adds a paragraph long enough
+ * to be cut into pieces (the counts add up), and after a re-import that
+ * replaces a document (rebuilt from the index). */
+static void
+test_vocabulary(void)
+{
+	const char *top = getenv("top_srcdir");
+	char *data = xasprintf("%s/data", top ? top : "..");
+	char *fixtures = xasprintf("%s/tests/fixtures", top ? top : "..");
+	char *changed = write_file("000_362ac513c5df377c.txt", "Un texte tout neuf, zébu.\n", 27);
+	struct strbuf text = STRBUF_INIT;
+	char *db = xasprintf("%s/vocabulary.db", tmpdir);
+	char *paths[] = { data, fixtures };
+	char *longer, *added[1], *again[] = { changed };
+	struct import_counts counts;
+
+	for (int i = 0; i < 400; i++)
+		strbuf_addstr(&text, "Les xylophones régionaux sont des mesures de confiance. ");
+	strbuf_addstr(&text, "\n");
+	longer = write_file("long.txt", text.buf, text.len);
+	added[0] = longer;
+	for (int round = 0; round < 3; round++) {
+		struct store *store = NULL;
+		char *err = NULL, *terms, *vocab;
+
+		CHECK_INT(store_open(db, STORE_WRITE, &store, &err), 0);
+		if (store == NULL)
+			break;
+		if (round == 0)
+			CHECK(import_paths(store, paths, 2, false, &counts) > 10);
+		else
+			CHECK_INT(import_paths(store, round == 1 ? added : again, 1, false, &counts),
+				  1);
+		store_close(store);
+		terms = column_of(db, "SELECT word || ' ' || docs FROM term ORDER BY word");
+		vocab = column_of(db, "SELECT term || ' ' || doc FROM vocabulary"
+				      " WHERE substr(term, 1, 1) <> '" FTS_LEMMA_MARKER "' ORDER BY term");
+		CHECK(strlen(terms) > 1000);
+		CHECK_STR(terms, vocab);
+		/* 22 kB of text: 6 pieces of 4 kB at most */
+		CHECK(strstr(terms, "\nxylophones 6\n") != NULL || round == 0);
+		CHECK(strstr(terms, "\nzebu 1\n") != NULL || round < 2);
+		free(terms);
+		free(vocab);
+		free(err);
+	}
+	unlink(db);
+	unlink(changed);
+	unlink(longer);
+	free(db);
+	free(changed);
+	free(longer);
+	strbuf_release(&text);
+	free(data);
+	free(fixtures);
+}
+
 int
 main(void)
 {
@@ -213,6 +298,7 @@ main(void)
 	test_unreadable();
 	test_parse();
 	test_paths_refused();
+	test_vocabulary();
 	rmdir(tmpdir);
 	return unit_done("test_import");
 }

@@ -290,6 +290,103 @@ test_clusters(void)
 	}
 }
 
+/* sanitize_append, cluster by cluster: the definition the runs it copies
+ * whole must agree with. */
+static int
+append_by_clusters(struct strbuf *out, const char *s, size_t len, unsigned flags, int column)
+{
+	size_t pos = 0, used;
+	int start = column;
+
+	while (pos < len) {
+		column += sanitize_cluster(out, s + pos, len - pos, flags, column, &used);
+		pos += used;
+	}
+	return column - start;
+}
+
+/* Whether sanitize_append draws text as the cluster path does, from column
+ * col; prints the case when not. */
+static int
+same_as_clusters(const struct strbuf *text, unsigned flags, int col)
+{
+	struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+	int wg = sanitize_append(&got, text->buf, text->len, flags, col);
+	int ww = append_by_clusters(&want, text->buf, text->len, flags, col);
+	int same = wg == ww && strcmp(strbuf_str(&got), strbuf_str(&want)) == 0;
+
+	if (!same)
+		fprintf(
+		    stderr,
+		    "\"%s\" in mode %u from column %d: \"%s\" (%d cells), expected \"%s\" (%d)\n",
+		    text->buf, flags, col, strbuf_str(&got), wg, strbuf_str(&want), ww);
+	strbuf_release(&got);
+	strbuf_release(&want);
+	return same;
+}
+
+/* Every character that sanitize_append copies without looking at its
+ * cluster (Latin letters, « », dashes, quotes), between every kind of
+ * neighbour (a mark, a ZWJ, an emoji, a tab, controls, invalid bytes), in
+ * each mode and from two columns, comes out as the cluster path draws it. */
+static void
+test_plain_runs(void)
+{
+	static const char *const before[] = {"", "x", "\xC3\xA9", "\xE2\x80\x99",
+					     "\xF0\x9F\x98\x80"};
+	static const char *const after[] = {"",
+					    "a",
+					    "\xCC\x81",
+					    "\xE2\x80\x8D",
+					    "\xE2\x80\x8D\xF0\x9F\x91\xA9",
+					    "\xC3\xA9y",
+					    "\t|",
+					    "\xF0\x9F\x98\x80",
+					    "\xEF\xB8\x8F",
+					    "\xC3",
+					    "\xC2\xAD",
+					    "\x1b[m",
+					    "\xE2\x80\xAE",
+					    "\xC2\x85",
+					    "\xE2\x80\xA8\xE2\x80\xA6"};
+	static const unsigned modes[] = {0, SANITIZE_ONELINE, SANITIZE_ASCII};
+	struct strbuf text = STRBUF_INIT;
+	int bad = 0;
+
+	for (uint32_t c = 0xA0; c <= 0x2027; c = c == 0x24F ? 0x2010 : c + 1) {
+		char enc[3];
+		size_t n = c < 0x800 ? 2 : 3;
+
+		if (n == 2) {
+			enc[0] = (char)(0xC0 | (c >> 6));
+			enc[1] = (char)(0x80 | (c & 0x3F));
+		} else {
+			enc[0] = (char)(0xE0 | (c >> 12));
+			enc[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			enc[2] = (char)(0x80 | (c & 0x3F));
+		}
+		for (size_t i = 0;
+		     i < sizeof before / sizeof before[0] * (sizeof after / sizeof after[0]) *
+			     (sizeof modes / sizeof modes[0]);
+		     i++) {
+			size_t b = i % (sizeof before / sizeof before[0]);
+			size_t rest = i / (sizeof before / sizeof before[0]);
+			size_t a = rest % (sizeof after / sizeof after[0]);
+			unsigned mode = modes[rest / (sizeof after / sizeof after[0])];
+
+			strbuf_reset(&text);
+			strbuf_addstr(&text, before[b]);
+			strbuf_add(&text, enc, n);
+			strbuf_add(&text, enc, n);
+			strbuf_addstr(&text, after[a]);
+			if (!same_as_clusters(&text, mode, 0) || !same_as_clusters(&text, mode, 3))
+				bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+	strbuf_release(&text);
+}
+
 int
 main(void)
 {
@@ -298,5 +395,6 @@ main(void)
 	test_ascii();
 	test_widths();
 	test_clusters();
+	test_plain_runs();
 	return unit_done("test_sanitize");
 }
