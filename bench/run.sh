@@ -18,6 +18,11 @@ LOG=$OUT/drive.log
 : > "$ROWS"
 : > "$LOG"
 LESS_BIN=$(command -v less)
+# The key that quits liseuse from the reader, where q goes back to the list
+# (BENCH_QUIT=q for a program of before 2026-12-01, which has no Q); and the
+# one of the baseline of section 12.
+QUIT=${BENCH_QUIT:-Q}
+BASE_QUIT=${BENCH_BASELINE_QUIT:-q}
 
 # field FILE LABEL PROG COLUMN: one number of a drive report
 # columns: 4 p50, 5 p95, 6 max, 7 bytes p50, 8 bytes max, 9 rss KB,
@@ -166,11 +171,11 @@ fi
 if want 4; then
 SCROLL_KEYS="key:j:j key:j:j key:j:j key:j:j key:j:j key:pg:<PgDn> key:pg:<PgDn> key:pg:<PgDn>"
 drive scroll -r 5 -s 80x24 \
-	"wait put:<Enter> $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
+	"wait put:<Enter> $SCROLL_KEYS quit:$QUIT" "$LISEUSE" --db "$OUT/big20.db" \
 	--- "wait $SCROLL_KEYS quit:q" "$LESS_BIN" "$OUT/big20.txt"
 # side by side needs 100 columns or more: 120x24, less at the same size
 drive scroll-v -r 5 -s 120x24 \
-	"wait send:v put:<Enter> $SCROLL_KEYS quit:q" "$LISEUSE" --db "$OUT/big20.db" \
+	"wait send:v put:<Enter> $SCROLL_KEYS quit:$QUIT" "$LISEUSE" --db "$OUT/big20.db" \
 	--- "wait $SCROLL_KEYS quit:q" "$LESS_BIN" "$OUT/big20.txt"
 for f in scroll scroll-v; do
 	layout="list above reader"
@@ -191,9 +196,9 @@ fi
 if want 5; then
 for big in big20 line10 huge100; do
 	drive "open-$big" -r "$REPS" -w 100 -t 20000 \
-		"wait send:j put:<Enter> put:\\t send:k key:open:<Enter> quit:q" \
+		"wait send:j put:<Enter> put:\\t send:k key:open:<Enter> quit:$QUIT" \
 		"$LISEUSE" --db "$OUT/$big.db" \
-		--- "wait send:j key:open:<Enter> quit:q" "$LISEUSE" --db "$OUT/$big.db"
+		--- "wait send:j key:open:<Enter> quit:$QUIT" "$LISEUSE" --db "$OUT/$big.db"
 done
 row "open 20 MB document → screen (p95)" "$(field "$OUT/open-big20.tsv" open A 5)" \
 	"$(field "$OUT/open-big20.tsv" open B 5)" ms abs 16 "≤ 16 ms, ≈ small doc"
@@ -213,7 +218,7 @@ for n in 1k 10k 100k; do
 		"$LISEUSE" --db "$OUT/$n.db"
 done
 drive rss-huge -r 3 -w 100 -t 20000 \
-	"wait put:<Enter> send:G send:<PgUp> quit:q" "$LISEUSE" --db "$OUT/huge100.db" \
+	"wait put:<Enter> send:G send:<PgUp> quit:$QUIT" "$LISEUSE" --db "$OUT/huge100.db" \
 	--- "wait send:G send:<PgUp> quit:q" "$LESS_BIN" "$OUT/huge100.txt"
 rss1k=$(kb_to_mb "$(field "$OUT/rss-1k.tsv" rss A 9)")
 for n in 1k 10k 100k; do
@@ -337,7 +342,7 @@ if command -v valgrind > /dev/null 2>&1; then
 			sed -n 's/^summary: //p' "$f"
 		done | sort -n | tail -n 1
 	}
-	SESSION="wait send:/ type:f:securite put:\\r send:j send:j send:j send:<PgDn> send:<PgDn> quit:q"
+	SESSION="wait send:/ type:f:securite put:\\r send:j send:j send:j send:<PgDn> send:<PgDn> quit:$QUIT"
 	LSESSION="wait send:j send:j send:j send:<PgDn> send:<PgDn> quit:q"
 	row "instructions, start-up + q, 1k docs" "$(cg start "wait quit:q" "$LISEUSE" --db "$OUT/1k.db")" \
 		"$(cg lstart "wait quit:q" "$LESS_BIN" "$OUT/big20.txt")" Ir info 0 "(absolute)"
@@ -442,6 +447,48 @@ row "search --format=tsv '\"$TSV_PHRASE\"', 10k docs ($tsv_docs found; grep: $gr
 # shellcheck disable=SC2086 # word splitting wanted
 row "the same: CPU time (user + system)" "$(to_ms "$(median $cpu_tsv_list)")" \
 	"$(to_ms "$(median $cpu_grep_list)")" ms info 0 "(grep -ril as reference)"
+
+fi
+
+# 12. Against another build (BENCH_BASELINE=DIR: the build tree of an
+# older commit, whose bench/out holds 100k.db and big20.db imported by its
+# own program; BENCH_BASELINE_QUIT=Q when its q does not quit the reader):
+# start-up, keystrokes in the list, filter keystrokes and bytes per scroll
+# at 80x24, both programs in the same drive runs.
+if want 12 && [ -n "${BENCH_BASELINE:-}" ]; then
+OLD=$BENCH_BASELINE/src/liseuse
+OLD_OUT=$BENCH_BASELINE/bench/out
+drive base-start -r "$REPS" -w 150 "start quit:q" "$LISEUSE" --db "$OUT/$SET.db" \
+	--- "start quit:q" "$OLD" --db "$OLD_OUT/$SET.db"
+for c in 4 5; do
+	row "start → first screen, $SET docs, against the baseline (p$([ $c = 4 ] && echo 50 || echo 95))" \
+		"$(field "$OUT/base-start.tsv" start A $c)" "$(field "$OUT/base-start.tsv" start B $c)" \
+		ms info 0 "(baseline: $BENCH_BASELINE)"
+done
+KEYS="wait key:j:j key:j:j key:j:j key:pgdn:<PgDn> key:pgdn:<PgDn> quit:q"
+drive base-keys -r "$REPS" "$KEYS" "$LISEUSE" --db "$OUT/$SET.db" \
+	--- "$KEYS" "$OLD" --db "$OLD_OUT/$SET.db"
+for k in j pgdn; do
+	row "key $k → screen, $SET docs, against the baseline (p95)" \
+		"$(field "$OUT/base-keys.tsv" $k A 5)" "$(field "$OUT/base-keys.tsv" $k B 5)" \
+		ms info 0 "(baseline)"
+done
+for q in securite s; do
+	drive "base-filter-$q" -r "$REPS" -w 250 "wait send:/ type:f:$q" "$LISEUSE" --db "$OUT/$SET.db" \
+		--- "wait send:/ type:f:$q" "$OLD" --db "$OLD_OUT/$SET.db"
+	for c in 4 5; do
+		row "filter keystroke '/$q', $SET, against the baseline (p$([ $c = 4 ] && echo 50 || echo 95))" \
+			"$(field "$OUT/base-filter-$q.tsv" f A $c)" "$(field "$OUT/base-filter-$q.tsv" f B $c)" \
+			ms info 0 "(baseline)"
+	done
+done
+SCROLL_KEYS="key:j:j key:j:j key:j:j key:j:j key:j:j key:pg:<PgDn> key:pg:<PgDn> key:pg:<PgDn>"
+drive base-scroll -r 5 -s 80x24 "wait put:<Enter> $SCROLL_KEYS quit:$QUIT" "$LISEUSE" --db "$OUT/big20.db" \
+	--- "wait put:<Enter> $SCROLL_KEYS quit:$BASE_QUIT" "$OLD" --db "$OLD_OUT/big20.db"
+row "bytes per 'j' in reader, 80x24, against the baseline" "$(field "$OUT/base-scroll.tsv" j A 7)" \
+	"$(field "$OUT/base-scroll.tsv" j B 7)" B info 0 "(baseline)"
+row "bytes per PgDn in reader, 80x24, against the baseline" "$(field "$OUT/base-scroll.tsv" pg A 7)" \
+	"$(field "$OUT/base-scroll.tsv" pg B 7)" B info 0 "(baseline)"
 
 fi
 

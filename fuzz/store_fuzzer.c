@@ -58,13 +58,20 @@ check_error(int rc, char **err)
 static void
 read_document(struct store *store, int64_t id)
 {
+	struct store_ref *refs = NULL;
 	struct store_doc doc;
 	char *err = NULL;
 	int rc = store_get_doc(store, id, &doc, &err);
+	long nrefs;
 
 	check_error(rc, &err);
 	if (rc != 1)
 		return;
+	/* the documents citing it, as the reader's links pane lists them */
+	nrefs = store_cited_by(store, id, &refs, &err);
+	check_error(nrefs < 0 ? (int)nrefs : 0, &err);
+	if (nrefs > 0)
+		store_refs_free(refs, (size_t)nrefs);
 	for (size_t i = 0; i < doc.npieces && i < FUZZ_READ_MAX; i++) {
 		struct paragraph para;
 		bool continued;
@@ -160,6 +167,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		run_query(store, queries[i]);
 	check_error(store_find_doc(store, "S/2020/12", &id, &err), &err);
 	check_error(store_find_doc(store, "1", &id, &err), &err);
+	check_error(store_find_symbol(store, "1540", &id, &err), &err);
+	check_error(store_find_symbol(store, "S/RES/1540 (2004)", &id, &err), &err);
+	check_error(store_find_source(store, "a.txt", &id, &err), &err);
 	read_document(store, INT64_MAX);
 	read_document(store, -1);
 	store_close(store);

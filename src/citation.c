@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "citation.h"
+#include "i18n.h"
 #include "util.h"
 
 char *
@@ -132,7 +133,7 @@ citation_cited_by(const char *const *labels, size_t n)
 
 	if (n == 0)
 		return xstrdup("");
-	strbuf_addf(&sb, "%zu document%s — ", n, n == 1 ? "" : "s");
+	strbuf_addf(&sb, i18n_ngettext("%zu document — ", "%zu documents — ", n), n);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			strbuf_addstr(&sb, ", ");

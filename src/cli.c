@@ -254,7 +254,7 @@ print_counts(struct store *store, const struct query *q, enum store_facet facet)
 	long n = store_count_by(store, q, facet, &counts, &err);
 
 	if (n < 0) {
-		fprintf(stderr, "liseuse: %s\n", err ? err : _("counting failed"));
+		util_error("%s", err ? err : _("counting failed"));
 		free(err);
 		return 2;
 	}
@@ -293,7 +293,7 @@ print_suggestion(struct store *store, const struct query *q, const char *input)
 		char *a = sanitize_dup(input, strlen(input), SANITIZE_ONELINE);
 		char *b = sanitize_dup(fixed.buf, fixed.len, SANITIZE_ONELINE);
 
-		fprintf(stderr, _("liseuse: no result for « %s » — try « %s »\n"), a, b);
+		util_error(_("no result for '%s' — try '%s'"), a, b);
 		free(a);
 		free(b);
 	}

@@ -115,7 +115,7 @@ cli_signets(struct store *store, const struct cli_options *opts)
 
 	state_init(&st);
 	if (path != NULL && state_load(&st, path, &err) < 0) {
-		fprintf(stderr, "liseuse: %s\n", err);
+		util_error("%s", err);
 		status = 2;
 		goto out;
 	}
@@ -133,7 +133,7 @@ cli_signets(struct store *store, const struct cli_options *opts)
 		if (rc == 1)
 			rc = store_get_doc(store, id, &doc, &err);
 		if (rc < 0) {
-			fprintf(stderr, "liseuse: %s\n", err);
+			util_error("%s", err);
 			status = 2;
 			goto out;
 		}

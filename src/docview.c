@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "docview.h"
+#include "i18n.h"
 #include "util.h"
 
 void
@@ -58,7 +59,8 @@ docview_release(struct docview *v)
 	docview_close(v);
 }
 
-/* Adds "label : value" to the header when value is known. */
+/* Adds "label: value" (in the user's language) to the header when value is
+ * known; label is already translated. */
 static void
 add_header(struct docview *v, size_t *cap, const char *label, const char *value)
 {
@@ -69,7 +71,7 @@ add_header(struct docview *v, size_t *cap, const char *label, const char *value)
 	v->header_text = xgrow(v->header_text, cap, v->nheader + 1, sizeof *v->header_text);
 	v->header_label = xgrow(v->header_label, &cap2, v->nheader + 1, sizeof *v->header_label);
 	if (label) {
-		v->header_text[v->nheader] = xasprintf("%s : %s", label, value);
+		v->header_text[v->nheader] = xasprintf(_("%s: %s"), label, value);
 		v->header_label[v->nheader] = strlen(label);
 	} else {
 		v->header_text[v->nheader] = xstrdup(value);
@@ -88,14 +90,14 @@ build_header(struct docview *v, const struct doc_meta *m)
 	if (m->kind && m->date)
 		first = xasprintf("%s · %s", m->kind, m->date);
 	else
-		first = xstrdup(m->kind ? m->kind : m->date ? m->date : "Document");
+		first = xstrdup(m->kind ? m->kind : m->date ? m->date : _("Document"));
 	add_header(v, &cap, NULL, first);
 	free(first);
-	add_header(v, &cap, "De", m->sender);
-	add_header(v, &cap, "À", m->addressee);
-	add_header(v, &cap, "Organe", m->organ);
-	add_header(v, &cap, "Cotes", m->symbols);
-	add_header(v, &cap, "Langue originale", m->language);
+	add_header(v, &cap, _("From"), m->sender);
+	add_header(v, &cap, _("To"), m->addressee);
+	add_header(v, &cap, _("Organ"), m->organ);
+	add_header(v, &cap, _("Symbols"), m->symbols);
+	add_header(v, &cap, _("Original language"), m->language);
 }
 
 void
@@ -204,7 +206,7 @@ cache_load(struct docview *v, size_t index)
 	}
 	rc = v->src.get_piece(v->src.arg, index - v->nheader, &para, &continued, &err);
 	if (rc <= 0) {
-		slot->text = xasprintf("[passage illisible : %s]", err ? err : "absent de la base");
+		slot->text = xasprintf(_("[unreadable passage: %s]"), err ? err : _("not in the database"));
 		slot->len = strlen(slot->text);
 		slot->blank_before = true;
 		free(err);

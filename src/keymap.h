@@ -86,9 +86,9 @@ struct keymap_entry {
 	int key;	   /* see KEYMAP_FN */
 	unsigned contexts; /* enum keymap_context bits */
 	enum keymap_action action;
-	const char *name; /* how the help screen writes the key */
-	const char *help; /* French help text; NULL: same as the row above */
-	const char *hint; /* a word for the status line, or NULL: not shown there;
+	const char *name; /* how the help screen writes the key, N_() where a word */
+	const char *help; /* help text, N_() (English); NULL: same as the row above */
+	const char *hint; /* a word for the status line, N_(), or NULL: not shown there;
 			   * the actions of keymap.c's situational table show
 			   * theirs only in their situation */
 };

@@ -218,13 +218,13 @@ parse_options(int argc, char **argv, struct settings *set)
 			break;
 		case OPT_SORT:
 			if (cli_parse_order(optarg, &set->cli.order) < 0) {
-				fprintf(stderr, _("liseuse: --sort: '%s' is not 'date' or 'pertinence'\n"), optarg);
+				util_error(_("--sort: '%s' is not 'date' or 'pertinence'"), optarg);
 				return 3;
 			}
 			break;
 		case OPT_COUNT_BY:
 			if (cli_parse_facet(optarg, &set->cli.facet) < 0) {
-				fprintf(stderr, _("liseuse: --count-by: '%s' is not 'de', 'type', 'annee' or 'cite'\n"), optarg);
+				util_error(_("--count-by: '%s' is not 'de', 'type', 'annee' or 'cite'"), optarg);
 				return 3;
 			}
 			set->cli.count_by = true;

@@ -205,12 +205,11 @@ remove_stale_copies(const struct snapshot_swap *swap)
 			continue;
 		path = xasprintf("%s/%s", swap->dir, ent->d_name);
 		if (unlink(path) == 0)
-			fprintf(stderr,
-				"liseuse: removed %s, left by an import that did not finish "
-				"(process %ld is gone)\n",
-				path, pid);
+			util_error(_("removed %s, left by an import that did not finish "
+				     "(process %ld is gone)"),
+				   path, pid);
 		else if (errno != ENOENT)
-			fprintf(stderr, _("liseuse: cannot remove %s, left by an unfinished import: %s\n"),
+			util_error(_("cannot remove %s, left by an unfinished import: %s"),
 				path, strerror(errno));
 		free(path);
 	}
@@ -247,8 +246,7 @@ take_lock(struct snapshot_swap *swap, bool no_wait, char **err)
 				 swap->db_path);
 		goto out;
 	}
-	fprintf(stderr, _("liseuse: %s: another import is running; waiting for it to finish\n"),
-		swap->db_path);
+	util_error(_("%s: another import is running; waiting for it to finish"), swap->db_path);
 	fflush(stderr);
 	while (flock(swap->lock_fd, LOCK_EX) != 0) {
 		if (errno != EINTR) {
@@ -405,10 +403,9 @@ snapshot_swap_commit(struct snapshot_swap *swap, char **err)
 	swap->committed = true;
 	ret = 0;
 	if (sync_directory(swap->dir) != 0)
-		fprintf(stderr,
-			"liseuse: warning: %s: replaced, but flushing %s to disk failed (%s): the "
-			"replacement may not survive a power cut\n",
-			swap->db_path, swap->dir, strerror(errno));
+		util_error(_("warning: %s: replaced, but flushing %s to disk failed (%s): the "
+			     "replacement may not survive a power cut"),
+			   swap->db_path, swap->dir, strerror(errno));
 out:
 	close(fd);
 	return ret;

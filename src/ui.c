@@ -243,7 +243,7 @@ draw_separator(struct ui *ui)
 		waddstr(win, rule);
 	if (doc && w > 6) {
 		struct strbuf title = STRBUF_INIT;
-		strbuf_addf(&title, " %s", doc->meta.kind ? doc->meta.kind : "Document");
+		strbuf_addf(&title, " %s", doc->meta.kind ? doc->meta.kind : _("Document"));
 		if (doc->meta.sender)
 			strbuf_addf(&title, " · %s", doc->meta.sender);
 		if (doc->meta.date)
@@ -306,7 +306,7 @@ save_state(struct ui *ui)
 	ui->state.by_relevance = ui->order == STORE_ORDER_RELEVANCE;
 	if (state_save(&ui->state, ui->state_path, &err) < 0) {
 		if (!ui->state_write_failed)
-			say(ui, true, xasprintf("état non enregistré : %s", err));
+			say(ui, true, xasprintf(_("state not saved: %s"), err));
 		ui->state_write_failed = true;
 	}
 	free(err);
@@ -367,7 +367,7 @@ apply_filter(struct ui *ui)
 
 	ui->filter_changed = false;
 	if (query_parse(filter_text(ui), QUERY_LAST_PREFIX, &q) < 0) {
-		say(ui, true, xstrdup(q.error ? q.error : "syntaxe : requête invalide"));
+		say(ui, true, xstrdup(q.error ? q.error : _("syntax: invalid query")));
 		query_release(&q);
 		return;
 	}
@@ -474,7 +474,7 @@ perform(struct ui *ui, struct ui_action a)
 			apply_filter(ui);
 		hit = list_selected(ui);
 		if (!hit) {
-			status_set_message(ui, false, "aucun document sélectionné");
+			status_set_message(ui, false, _("no document selected"));
 			break;
 		}
 		perform(ui, open_hit(ui, hit, true));
@@ -802,7 +802,7 @@ load_state(struct ui *ui)
 	state_init(&ui->state);
 	ui->state_path = state_default_path();
 	if (ui->state_path && state_load(&ui->state, ui->state_path, &err) < 0) {
-		say(ui, true, xasprintf("état ignoré : %s", err));
+		say(ui, true, xasprintf(_("state ignored: %s"), err));
 		state_release(&ui->state);
 		state_init(&ui->state);
 	}
@@ -941,14 +941,14 @@ ui_main(struct store *store, const struct ui_options *opts)
 	/* Handlers first: ncurses installs its own SIGTSTP handler when it finds
 	 * the default one, and then ignores ^Z while it updates the screen. */
 	if (install_signals(old) < 0) {
-		fprintf(stderr, "liseuse : tube de signaux : %s\n", strerror(errno));
+		util_error(_("signal pipe: %s"), strerror(errno));
 		free(ui);
 		return 2;
 	}
 	screen = term_start(ui, &err);
 	if (!screen) {
 		restore_signals(old);
-		fprintf(stderr, "liseuse : %s\n", err);
+		util_error("%s", err);
 		free(err);
 		free(ui);
 		return 2;
@@ -975,7 +975,7 @@ ui_main(struct store *store, const struct ui_options *opts)
 	restore_signals(old);
 	/* The screen is gone: a state that could not be saved is said on stderr. */
 	if (ui->state_write_failed && state_save(&ui->state, ui->state_path, &err) < 0) {
-		fprintf(stderr, _("liseuse: the reading state was not saved: %s\n"), err);
+		util_error(_("the reading state was not saved: %s"), err);
 		free(err);
 		err = NULL;
 	}

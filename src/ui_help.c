@@ -14,10 +14,10 @@ static const struct {
 	unsigned context;
 	const char *title;
 } sections[] = {
-    {KEYMAP_GLOBAL, "Partout (liste et document)"},
-    {KEYMAP_LIST, "Liste"},
-    {KEYMAP_READER, "Document"},
-    {KEYMAP_FILTER, "Barre de filtre"},
+    {KEYMAP_GLOBAL, N_("Everywhere (list and document)")},
+    {KEYMAP_LIST, N_("List")},
+    {KEYMAP_READER, N_("Document")},
+    {KEYMAP_FILTER, N_("Filter bar")},
 };
 
 /* What is not a key of the table: the mouse, the terminal's signals. */
@@ -217,7 +217,7 @@ help_draw(struct ui *ui, struct pane *pane)
 	rows = body_rows(h, n, hs->top);
 	wmove(win, y++, 0);
 	used = text_draw_str(ui, win,
-			     "Aide de liseuse : q, Échap ou ? pour revenir, j/k pour défiler", w,
+			     _("liseuse help: q, Esc or ? to go back, j/k to scroll"), w,
 			     ui->theme.status, true);
 	text_fill(win, used, w, ui->theme.status);
 	for (size_t i = hs->top; i < n && i < hs->top + rows; i++, y++) {
@@ -227,7 +227,8 @@ help_draw(struct ui *ui, struct pane *pane)
 			continue;
 		}
 		wmove(win, y, 2 < w ? 2 : 0);
-		text_draw_str(ui, win, lines[i].keys, keyw - 2, ui->theme.bold, true);
+		/* a cell left blank between the keys, cut to fit, and their help */
+		text_draw_str(ui, win, lines[i].keys, keyw - 3, ui->theme.bold, true);
 		if (keyw < w) {
 			wmove(win, y, keyw);
 			text_draw_str(ui, win, lines[i].help[0] ? _(lines[i].help) : "", w - keyw,

@@ -150,7 +150,7 @@ list_error(struct ui *ui, char *err)
 	struct list_state *l = state_of(ui);
 
 	free(l->error);
-	l->error = err ? err : xstrdup("erreur de la base");
+	l->error = err ? err : xstrdup(_("database error"));
 }
 
 /* Fetches from res into *hits until *n reaches want or the end.  Returns 1
@@ -521,13 +521,13 @@ columns_for(struct ui *ui)
 		c.width--;
 	if (c.width >= 60) {
 		c.date = 10;
-		c.kind = widest(ui, 0, "Type", 14);
-		c.sender = widest(ui, 1, "De", c.width / 4);
+		c.kind = widest(ui, 0, _("Type"), 14);
+		c.sender = widest(ui, 1, _("From"), c.width / 4);
 	} else if (c.width >= 36) {
 		c.date = 10;
-		c.sender = widest(ui, 1, "De", c.width / 4);
+		c.sender = widest(ui, 1, _("From"), c.width / 4);
 	} else if (c.width >= 16) {
-		c.sender = widest(ui, 1, "De", c.width / 3);
+		c.sender = widest(ui, 1, _("From"), c.width / 3);
 	}
 	return c;
 }
@@ -617,13 +617,13 @@ draw_header(struct ui *ui, const struct columns *c)
 
 	wmove(win, 0, 0);
 	if (c->date)
-		x += draw_column(ui, win, x, "Date", c->date, w - x, attr);
+		x += draw_column(ui, win, x, _("Date"), c->date, w - x, attr);
 	if (c->kind)
-		x += draw_column(ui, win, x, "Type", c->kind, w - x, attr);
+		x += draw_column(ui, win, x, _("Type"), c->kind, w - x, attr);
 	if (c->sender)
-		x += draw_column(ui, win, x, "De", c->sender, w - x, attr);
+		x += draw_column(ui, win, x, _("From"), c->sender, w - x, attr);
 	if (x < w)
-		x += text_draw_str(ui, win, l->text_query ? "Titre / passage" : "Titre", w - x,
+		x += text_draw_str(ui, win, l->text_query ? _("Title / passage") : _("Title"), w - x,
 				   attr, true);
 	text_fill(win, x, w, attr);
 }
@@ -645,8 +645,8 @@ list_draw(struct ui *ui, struct pane *pane)
 		wmove(pane->win, y, 0);
 		text_draw_str(ui, pane->win,
 			      l->query && !query_is_empty(l->query)
-				  ? "Aucun document ne correspond au filtre."
-				  : "Aucun document.",
+				  ? _("No document matches the filter.")
+				  : _("No document."),
 			      pane->w, ui->theme.dim, true);
 	}
 	for (size_t i = l->top; i < l->nhits && y < pane->h; i++, y += rpe)
@@ -793,13 +793,14 @@ list_describe(const struct ui *ui, struct strbuf *out)
 	if (l->nhits > 0)
 		strbuf_addf(out, "%zu/", l->selected + 1);
 	if (l->count >= 0)
-		strbuf_addf(out, "%lld document%s", (long long)l->count, l->count > 1 ? "s" : "");
+		strbuf_addf(out, i18n_ngettext("%lld document", "%lld documents", (unsigned long)l->count),
+			    (long long)l->count);
 	else if (l->need_query && l->nhits == 0)
-		strbuf_addstr(out, "recherche…");
+		strbuf_addstr(out, _("searching…"));
 	else
-		strbuf_addf(out, "%zu+ documents", l->nhits);
+		strbuf_addf(out, _("%zu+ documents"), l->nhits);
 	if (filtered)
-		strbuf_addstr(out, " (filtre)");
+		strbuf_addf(out, " %s", _("(filter)"));
 }
 
 int

@@ -148,16 +148,8 @@ marks_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 		}
 		return ui_say(true, _("%s (not in this snapshot)"), m->source);
 	}
-	case ACT_REDRAW:
-		return ui_request(REQ_PASS);
-	case ACT_QUIT:
-	case ACT_BACK:
-	case ACT_ESCAPE:
-	case ACT_MARKS:
-	case ACT_HISTORY_BACK:
-		return ui_request(REQ_BACK);
 	default:
-		return ui_request(REQ_NONE);
+		return menu_other_key(action, ACT_MARKS);
 	}
 }
 

@@ -41,6 +41,17 @@ menu_move(struct menu *m, enum keymap_action action, int rows)
 	}
 }
 
+struct ui_action
+menu_other_key(enum keymap_action action, enum keymap_action own)
+{
+	if (action == ACT_REDRAW)
+		return ui_request(REQ_PASS);
+	if (action == ACT_QUIT || action == ACT_BACK || action == ACT_ESCAPE || action == own ||
+	    action == ACT_HISTORY_BACK)
+		return ui_request(REQ_BACK);
+	return ui_request(REQ_NONE);
+}
+
 void
 menu_draw(struct ui *ui, struct pane *pane, struct menu *m, const char *title, const char *keys,
 	  void (*row)(struct ui *ui, WINDOW *win, size_t i, int width, attr_t attr, void *arg),

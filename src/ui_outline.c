@@ -76,16 +76,8 @@ outline_key(struct ui *ui, struct pane *pane, enum keymap_action action)
 		if (o == NULL || doc == NULL || op->menu.sel >= o->n)
 			return ui_request(REQ_BACK);
 		return ui_request_goto(doc->id, o->entries[op->menu.sel].piece);
-	case ACT_REDRAW:
-		return ui_request(REQ_PASS);
-	case ACT_QUIT:
-	case ACT_BACK:
-	case ACT_ESCAPE:
-	case ACT_OUTLINE:
-	case ACT_HISTORY_BACK:
-		return ui_request(REQ_BACK);
 	default:
-		return ui_request(REQ_NONE);
+		return menu_other_key(action, ACT_OUTLINE);
 	}
 }
 

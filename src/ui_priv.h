@@ -315,6 +315,10 @@ struct menu {
 /* Moves the selection for a moving key (rows: the pane's height); false
  * when the action is not one. */
 bool menu_move(struct menu *m, enum keymap_action action, int rows);
+/* What a list over the whole screen does with a key that is neither a
+ * moving one nor its own: a redraw passes on to the loop; quit, back, Esc,
+ * history back and `own` (the key that opened the list) close it. */
+struct ui_action menu_other_key(enum keymap_action action, enum keymap_action own);
 /* Draws the title, the rows (row() draws row i at the cursor, in attr) and
  * the keys line. */
 void menu_draw(struct ui *ui, struct pane *pane, struct menu *m, const char *title,

@@ -166,7 +166,7 @@ reader_open(struct ui *ui, int64_t doc_id, size_t piece, size_t line, bool to_ma
 	rc = store_get_doc(ui->store, doc_id, &r->doc, &err);
 	if (rc <= 0) {
 		struct ui_action a =
-		    ui_say(true, "document %lld : %s", (long long)doc_id, err ? err : "introuvable");
+		    ui_say(true, _("document %lld: %s"), (long long)doc_id, err ? err : _("not found"));
 		free(err);
 		return a;
 	}
@@ -182,7 +182,7 @@ reader_open(struct ui *ui, int64_t doc_id, size_t piece, size_t line, bool to_ma
 			free(err);
 			err = NULL;
 		}
-		docview_add_header(&r->view, "Cité par", cited);
+		docview_add_header(&r->view, _("Cited by"), cited);
 		free(cited);
 	}
 	r->has_marks = doc_has_marks(ui, r);
@@ -334,7 +334,7 @@ reader_draw(struct ui *ui, struct pane *pane)
 		werase(pane->win);
 		wmove(pane->win, 0, 0);
 		text_draw_str(ui, pane->win,
-			      "Entrée ouvre le document sélectionné, / filtre, ? affiche l'aide.",
+			      _("Enter opens the selected document, / filters, ? shows the help."),
 			      pane->w, ui->theme.dim, true);
 		wnoutrefresh(pane->win);
 		r->valid = true;
@@ -406,7 +406,7 @@ jump_match(struct ui *ui, struct reader_state *r, int dir)
 	size_t piece;
 
 	if (!docview_has_terms(&r->view))
-		return ui_say(false, "pas de filtre : tapez / pour chercher");
+		return ui_say(false, _("no filter: type / to search"));
 	if (!docview_matches_known(&r->view)) {
 		struct ui_action a = find_matches(ui, r);
 		if (a.req != REQ_NONE)
@@ -414,8 +414,8 @@ jump_match(struct ui *ui, struct reader_state *r, int dir)
 	}
 	if (!docview_find_match(&r->view, dir, &piece))
 		return ui_say(false, "%s",
-			      dir > 0 ? "pas d'autre passage plus bas"
-				      : "pas d'autre passage plus haut");
+			      dir > 0 ? _("no other passage further down")
+				      : _("no other passage further up"));
 	docview_show_piece(&r->view, piece, true);
 	r->valid = false;
 	return ui_request(REQ_NONE);
@@ -577,7 +577,7 @@ reader_section(struct ui *ui)
 
 		if (at > top && o->entries[at].number[0])
 			strbuf_addf(&sb, "%s %s · ",
-				    o->entries[at].kind == OUTLINE_ITEM ? "al." : "par.",
+				    o->entries[at].kind == OUTLINE_ITEM ? _("item") : _("par."),
 				    o->entries[at].number);
 		if (n > 0)
 			strbuf_add(&sb, label + lay.lines[0].start,

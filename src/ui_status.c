@@ -76,7 +76,7 @@ status_draw(struct ui *ui, WINDOW *win)
 	}
 	pct = reader_percent(ui);
 	if (reader_page(ui) > 0)
-		strbuf_addf(&right, "p. %d ", reader_page(ui));
+		strbuf_addf(&right, _("p. %d "), reader_page(ui));
 	if (pct >= 0)
 		strbuf_addf(&right, "%3d %% ", pct);
 	if (facet_numbered(ui))

@@ -121,7 +121,7 @@ suggest_describe(const struct ui *ui, struct strbuf *out)
 		return false;
 	a = sanitize_dup(s->word, strlen(s->word), SANITIZE_ONELINE);
 	b = sanitize_dup(s->fix, strlen(s->fix), SANITIZE_ONELINE);
-	strbuf_addf(out, _("no result for « %s » — try « %s »"), a, b);
+	strbuf_addf(out, _("no result for '%s' — try '%s'"), a, b);
 	free(a);
 	free(b);
 	return true;

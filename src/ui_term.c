@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "sanitize.h"
 #include "ui_priv.h"
 
@@ -89,8 +90,8 @@ terminal_usable(const char *term, char **err)
 	bool ok;
 
 	if (setupterm((char *)term, STDOUT_FILENO, &status) != OK) {
-		*err = xasprintf("terminal « %s » inconnu (TERM) : "
-				 "essayez TERM=xterm-256color ou liseuse search",
+		*err = xasprintf(_("unknown terminal '%s' (TERM): "
+				   "try TERM=xterm-256color or liseuse search"),
 				 term);
 		return false;
 	}
@@ -98,8 +99,8 @@ terminal_usable(const char *term, char **err)
 	ok = cup && cup != (char *)-1 && !tigetflag("hc");
 	del_curterm(cur_term);
 	if (!ok)
-		*err = xasprintf("le terminal « %s » ne peut pas afficher un écran complet : "
-				 "utilisez liseuse search ou liseuse show",
+		*err = xasprintf(_("the terminal '%s' cannot show a full screen: "
+				   "use liseuse search or liseuse show"),
 				 term);
 	return ok;
 }
@@ -157,14 +158,16 @@ term_start(struct ui *ui, char **err)
 	SCREEN *screen;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*err = xstrdup("l'écran interactif demande un terminal "
-			       "(utilisez liseuse search, show ou list dans un tube)");
+		*err = xstrdup(_("the screen needs a terminal "
+				 "(use liseuse search, show or list in a pipe)"));
 		return NULL;
 	}
 	if (!term || !term[0] || strcmp(term, "dumb") == 0) {
-		*err = xasprintf("TERM %s : l'écran interactif demande un vrai terminal "
-				 "(utilisez liseuse search, show ou list)",
-				 term && term[0] ? "vaut dumb" : "n'est pas défini");
+		*err = xasprintf(term && term[0]
+				     ? _("TERM is dumb: the screen needs a real terminal "
+					 "(use liseuse search, show or list)")
+				     : _("TERM is not set: the screen needs a real terminal "
+					 "(use liseuse search, show or list)"));
 		return NULL;
 	}
 	setlocale(LC_ALL, "");
@@ -176,7 +179,7 @@ term_start(struct ui *ui, char **err)
 		return NULL;
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		*err = xasprintf("impossible d'initialiser le terminal « %s »", term);
+		*err = xasprintf(_("cannot start the terminal '%s'"), term);
 		return NULL;
 	}
 	set_term(screen);

@@ -51,7 +51,7 @@ expect_status 2 "$LISEUSE" --db "$tmpdir/text.db" list
 expect_grep "text.db" "$tmpdir/err"
 
 expect_status 0 "$LISEUSE" --help
-expect_grep "Usage: liseuse" "$tmpdir/out"
+expect_grep "$(msghead 'Usage: liseuse [OPTION]... [WORD]...\n' | cut -d'[' -f1)" "$tmpdir/out"
 expect_status 0 "$LISEUSE" --version
 expect_grep "liseuse 0." "$tmpdir/out"
 

@@ -42,19 +42,19 @@ accepted() {
 
 # Empty, a BOM alone, blanks only (NBSP, narrow NBSP, tabs).
 : >"$tmpdir/empty.txt"
-refused "$tmpdir/empty.txt" "empty" ":1:1:"
+refused "$tmpdir/empty.txt" "$(msg 'empty file')" ":1:1:"
 printf '\357\273\277' >"$tmpdir/bom-only.txt"
-refused "$tmpdir/bom-only.txt" "empty"
+refused "$tmpdir/bom-only.txt" "$(msg 'empty file')"
 printf ' \t\n\302\240\342\200\257\n\f\n' >"$tmpdir/blanks.txt"
-refused "$tmpdir/blanks.txt" "white space"
+refused "$tmpdir/blanks.txt" "$(msg 'only white space, no text')"
 
 # Binary: a NUL at line 3, and control bytes without any NUL.
 printf 'ligne un\nligne deux\nab\000cd\n' >"$tmpdir/nul.txt"
-refused "$tmpdir/nul.txt" "binary" ":3:3:"
+refused "$tmpdir/nul.txt" "$(msg 'binary file (NUL byte), not a text file')" ":3:3:"
 head -c 3000 /dev/urandom | tr '\000' '\001' >"$tmpdir/random.bin"
 refused "$tmpdir/random.bin" "random.bin:"
 printf '\001\002\003\004\005\006\007\010\016\017\020\021abc\n' >"$tmpdir/controls.bin"
-refused "$tmpdir/controls.bin" "binary"
+refused "$tmpdir/controls.bin" "$(msg 'binary file (mostly control characters), not a text file')"
 
 # Not UTF-8: Latin-1 on line 2, a lone continuation byte, an overlong
 # encoding, a UTF-16 surrogate, a code point above U+10FFFF.
@@ -80,7 +80,7 @@ refused "$tmpdir/truncated3.txt" "UTF-8" ":1:10:"
 # Not files: a directory holding nothing importable, a FIFO with no writer
 # (must not hang), a missing file, an unreadable device.
 mkdir "$tmpdir/emptydir"
-refused "$tmpdir/emptydir" "no file to import"
+refused "$tmpdir/emptydir" "$(msghead '%s: no file to import')"
 if mkfifo "$tmpdir/fifo.txt" 2>/dev/null; then
 	refused "$tmpdir/fifo.txt" "fifo.txt"
 fi
@@ -88,12 +88,12 @@ refused "$tmpdir/missing.txt" "missing.txt"
 
 # Too large: a sparse 300 MB file is refused from its size, at once.
 if truncate -s 300M "$tmpdir/sparse.txt" 2>/dev/null; then
-	refused "$tmpdir/sparse.txt" "too large"
+	refused "$tmpdir/sparse.txt" "$(msghead '%s: file too large (%llu MB; the limit is %zu MB)')"
 fi
 # A device that never ends is cut at the limit.
 checks=$((checks + 1))
 timeout "$cli_timeout" "$LISEUSE" --db "$db" import /dev/zero >"$tmpdir/out" 2>"$tmpdir/err"
-[ $? -eq 2 ] && grep -qF "/dev/zero: file too large" "$tmpdir/err" ||
+[ $? -eq 2 ] && grep -qF "/dev/zero$(msghead '%s: file too large (the limit is %zu MB)')" "$tmpdir/err" ||
 	fail "import of /dev/zero: $(head -c 300 "$tmpdir/err")"
 
 # One good file and one bad: nothing imported, the bad one named.

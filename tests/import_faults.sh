@@ -43,11 +43,11 @@ check_run() {
 		else
 			[ ! -e "$db" ] || fail "$what: the failed import left a new snapshot behind"
 		fi
-		head -n 1 "$tmpdir/err" | grep -q "^liseuse: $db: " ||
+		head -n 1 "$tmpdir/err" | grep -qF "$(msg 'liseuse: ')$db: " ||
 			fail "$what: the first message does not name the snapshot: $(head -c 300 "$tmpdir/err")"
-		grep -qE "No space left on device|disk is full|I/O error|Input/output error" "$tmpdir/err" ||
+		grep -qE "No space left on device|disk is full|I/O error|Input/output error|Aucun espace disponible|Erreur d.entrée/sortie|disque (est )?plein|erreur d.E/S" "$tmpdir/err" ||
 			fail "$what: the message does not say what failed: $(head -c 300 "$tmpdir/err")"
-		grep -qF "nothing imported into $db" "$tmpdir/err" ||
+		grep -qF "$(msgf 'nothing imported into %s' "$db")" "$tmpdir/err" ||
 			fail "$what: no 'nothing imported' line: $(head -c 300 "$tmpdir/err")"
 		;;
 	*)
@@ -97,19 +97,19 @@ checks=$((checks + 1))
 # The faults of the swap itself, by name in the messages.
 cp "$base" "$tmpdir/s.db"
 check_run "$tmpdir/s.db" 1 ENOSPC yes
-expect_grep "cannot copy the snapshot to its working copy" "$tmpdir/err"
+expect_grep "$(msghead '%s: cannot copy the snapshot to its working copy %s: %s')" "$tmpdir/err"
 cp "$base" "$tmpdir/s.db"
 # fsync of the working copy, then rename, then the directory's fsync: the
 # last three operations.
 check_run "$tmpdir/s.db" $((total - 2)) EIO yes
-expect_grep "cannot flush the new snapshot to disk" "$tmpdir/err"
+expect_grep "$(msghead '%s: cannot flush the new snapshot to disk (%s)')" "$tmpdir/err"
 cp "$base" "$tmpdir/s.db"
 check_run "$tmpdir/s.db" $((total - 1)) EIO yes
-expect_grep "cannot replace the snapshot" "$tmpdir/err"
+expect_grep "$(msghead '%s: cannot replace the snapshot: %s')" "$tmpdir/err"
 cp "$base" "$tmpdir/s.db"
 check_run "$tmpdir/s.db" "$total" EIO yes
 checks=$((checks + 1))
 [ "$st" -eq 0 ] || fail "a failed sync of the directory after the rename is not a warning"
-expect_grep "warning: $tmpdir/s.db: replaced, but flushing" "$tmpdir/err"
+expect_grep "$(msgf 'warning: %s: replaced, but flushing %s to disk failed (%s): the replacement may not survive a power cut' "$tmpdir/s.db" "$tmpdir" XX | sed 's/ (XX.*//')" "$tmpdir/err"
 
 finish

@@ -48,7 +48,7 @@ while flock -n "$db.lock" true 2>/dev/null; do
 	k=$((k + 1)); [ "$k" -le 600 ] || break; sleep 0.1
 done
 expect_status 2 "$LISEUSE" --db "$db" --no-wait import "$tmpdir/new"
-expect_grep "another import is running" "$tmpdir/err"
+expect_grep "$(msghead '%s: another import is running; not waiting (--no-wait)')" "$tmpdir/err"
 expect_grep "$db" "$tmpdir/err"
 checks=$((checks + 1))
 cmp -s "$db" "$tmpdir/before.db" || fail "a refused --no-wait import changed the snapshot"
@@ -57,7 +57,7 @@ cmp -s "$db" "$tmpdir/before.db" || fail "a refused --no-wait import changed the
 "$LISEUSE" --db "$db" import "$tmpdir/new" >"$tmpdir/wait.out" 2>"$tmpdir/wait.err" &
 waiter=$!
 checks=$((checks + 1))
-wait_for_text "$tmpdir/wait.err" "another import is running; waiting" ||
+wait_for_text "$tmpdir/wait.err" "$(msghead '%s: another import is running; waiting for it to finish')" ||
 	fail "a second import did not say that it waits: $(cat "$tmpdir/wait.err")"
 expect_status 0 "$LISEUSE" --db "$db" search --format=tsv motbase
 expect_status 1 "$LISEUSE" --db "$db" search --format=tsv motnouveau
@@ -67,7 +67,7 @@ cmp -s "$db" "$tmpdir/before.db" || fail "a waiting import changed the snapshot"
 wait "$holder"
 checks=$((checks + 1))
 wait "$waiter" || fail "the waiting import failed: $(cat "$tmpdir/wait.err")"
-expect_grep "2 documents imported" "$tmpdir/wait.out"
+expect_grep "$(msgnf '%ld document imported into %s\n' '%ld documents imported into %s\n' 2 '')" "$tmpdir/wait.out"
 expect_status 0 "$LISEUSE" --db "$db" search --format=tsv motnouveau
 
 # Two real imports at once: both sets are there afterwards, every time.
@@ -120,8 +120,7 @@ if [ "$caught" -eq 0 ]; then
 	fail "could not kill an import while its working copy existed"
 else
 	expect_status 0 "$LISEUSE" --db "$tmpdir/k.db" import "$tmpdir/new"
-	expect_grep "removed $tmpdir/k.db.import-$caught" "$tmpdir/err"
-	expect_grep "did not finish" "$tmpdir/err"
+	expect_grep "$(msgf 'removed %s, left by an import that did not finish (process %ld is gone)' "$tmpdir/k.db.import-$caught" "$caught")" "$tmpdir/err"
 	checks=$((checks + 1))
 	[ ! -e "$tmpdir/k.db.import-$caught" ] || fail "the killed import's working copy is still there"
 fi

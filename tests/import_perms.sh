@@ -28,7 +28,7 @@ checks=$((checks + 1))
 # A snapshot that is not a regular file is not replaced.
 mkfifo "$tmpdir/fifo.db"
 expect_status 2 timeout 20 "$LISEUSE" --db "$tmpdir/fifo.db" import "$doc"
-expect_grep "fifo.db: not a regular file" "$tmpdir/err"
+expect_grep "fifo.db$(msghead '%s: not a regular file, not replaced')" "$tmpdir/err"
 checks=$((checks + 1))
 [ -p "$tmpdir/fifo.db" ] || fail "the FIFO was replaced"
 
@@ -59,7 +59,7 @@ expect_status 0 "$LISEUSE" --db "$db" import "$doc"
 chmod 0644 "$db"
 cp "$db" "$tmpdir/before.db"
 expect_status 2 as_nobody "$LISEUSE" --db "$db" import "$doc2"
-expect_grep "root.db: you may not write this snapshot" "$tmpdir/err"
+expect_grep "root.db$(msghead '%s: you may not write this snapshot (%s)')" "$tmpdir/err"
 checks=$((checks + 1))
 cmp -s "$db" "$tmpdir/before.db" || fail "nobody's refused import changed root's snapshot"
 checks=$((checks + 1))
@@ -93,6 +93,6 @@ db="$tmpdir/closed/s.db"
 expect_status 0 "$LISEUSE" --db "$db" import "$doc"
 chmod 0666 "$db"
 expect_status 2 as_nobody "$LISEUSE" --db "$db" import "$doc2"
-expect_grep "cannot make a working copy in $tmpdir/closed" "$tmpdir/err"
+expect_grep "$(msgf '%s: cannot make a working copy in %s (%s)' "$tmpdir/closed/s.db" "$tmpdir/closed" '' | sed 's/ ([^(]*$//')" "$tmpdir/err"
 
 finish

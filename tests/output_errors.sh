@@ -12,7 +12,7 @@ expect_full() {
 	st=$?
 	if [ "$st" -ne 2 ]; then
 		fail "$* >/dev/full exited $st, expected 2"
-	elif ! grep -qF "cannot write the output: No space left on device" "$tmpdir/err"; then
+	elif ! grep -qE "$(msghead 'cannot write the output: %s')(No space left on device|Aucun espace disponible sur le périphérique)" "$tmpdir/err"; then
 		fail "$* >/dev/full: no message: $(head -c 300 "$tmpdir/err")"
 	fi
 }

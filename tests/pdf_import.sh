@@ -31,7 +31,7 @@ cp "$top_srcdir/data/004_c589fb4fe5af489e.txt" "$tmpdir/pdfs/lettre.txt"
 printf 'Un texte ordinaire sous un nom en .pdf.\n' >"$tmpdir/pdfs/texte.pdf"
 db="$tmpdir/s.db"
 expect_status 0 "$LISEUSE" --db "$db" import "$tmpdir/pdfs"
-expect_grep "7 documents imported" "$tmpdir/out"
+expect_grep "$(msgnf '%ld document imported into %s\n' '%ld documents imported into %s\n' 7 '')" "$tmpdir/out"
 expect_status 0 "$LISEUSE" --db "$db" list
 expect_grep "2014-03-19" "$tmpdir/out"
 expect_grep "Note verbale" "$tmpdir/out"
@@ -73,20 +73,20 @@ refused() {
 
 # A scan: an image and no text.
 "$mkpdf" --image "$tmpdir/scan.pdf"
-refused "$tmpdir/scan.pdf" "no text layer"
+refused "$tmpdir/scan.pdf" "$(msghead '%s: no text layer in this PDF (a scanned image?): it needs OCR first, e.g. ocrmypdf in.pdf out.pdf' | sed 's/^: //; s/ (.*//')"
 expect_grep "ocrmypdf" "$tmpdir/err"
 
 # Truncated, and damaged inside.
 size=$(wc -c <"$tmpdir/pdfs/letter.pdf")
 head -c $((size / 2)) "$tmpdir/pdfs/letter.pdf" >"$tmpdir/cut.pdf"
-refused "$tmpdir/cut.pdf" "damaged PDF (truncated"
+refused "$tmpdir/cut.pdf" "$(msghead '%s: damaged PDF (truncated: no end-of-file marker)' | sed 's/^: //')"
 printf '%%PDF-1.5\nrien de lisible ici\n%%%%EOF\n' >"$tmpdir/garbage.pdf"
-refused "$tmpdir/garbage.pdf" "damaged PDF"
+refused "$tmpdir/garbage.pdf" "$(msghead '%s: damaged PDF (%s)' | sed 's/^: //; s/ (.*//')"
 
 # Encrypted with a password.
 if command -v qpdf >/dev/null 2>&1; then
 	qpdf --encrypt secret secret 256 -- "$tmpdir/pdfs/letter.pdf" "$tmpdir/locked.pdf"
-	refused "$tmpdir/locked.pdf" "encrypted PDF"
+	refused "$tmpdir/locked.pdf" "$(msghead '%s: encrypted PDF (it needs a password): decrypt it first, e.g. qpdf --decrypt --password=... in.pdf out.pdf' | sed 's/^: //; s/ (.*//')"
 	expect_grep "qpdf --decrypt" "$tmpdir/err"
 else
 	fail "qpdf is not installed (the README's test command installs it)"

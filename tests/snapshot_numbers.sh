@@ -22,7 +22,7 @@ expect_damaged() {
 	st=$?
 	if [ "$st" -ne 2 ]; then
 		fail "$name.db: $* exited $st, expected 2: $(head -c 300 "$tmpdir/err")"
-	elif ! grep -qF "$name.db: damaged snapshot: " "$tmpdir/err" ||
+	elif ! grep -qF "$name.db$(msghead '%s: damaged snapshot: %s')" "$tmpdir/err" ||
 		[ "$(wc -l <"$tmpdir/err")" -ne 1 ]; then
 		fail "$name.db: $*: not one 'damaged snapshot' line: $(head -c 300 "$tmpdir/err")"
 	fi
@@ -37,7 +37,7 @@ max=9223372036854775807
 hostile npieces_min "UPDATE doc SET npieces = $min"
 expect_damaged npieces_min search "$word"
 expect_damaged npieces_min show "$first"
-expect_grep "$min pieces" "$tmpdir/err"
+expect_grep "$(msgf 'document %lld: sort key %lld, %lld pieces' 0 0 "$min" | sed 's/.*, //')" "$tmpdir/err"
 
 hostile npieces_max "UPDATE doc SET npieces = $max"
 expect_damaged npieces_max search "$word"
@@ -81,7 +81,7 @@ expect_damaged bold_order show "$first"
 # A piece the document counts but that is not there.
 hostile missing "DELETE FROM piece WHERE id = (SELECT min(id) FROM piece)"
 expect_damaged missing show "$first"
-expect_grep "is missing" "$tmpdir/err"
+expect_grep "$(msgf 'document %lld: piece %zu of %lld is missing' 0 0 0 | sed 's/.* 0 //')" "$tmpdir/err"
 
 # Values that are only stored are not an error: a huge year, a negative id.
 hostile year "UPDATE doc SET year = $max"

@@ -24,15 +24,15 @@ echo "${enospc_note:-ENOSPC skipped (no unshare)}"
 . "$top_srcdir/tests/e2e/lib.sh"
 
 # A regular file where $XDG_STATE_HOME should be a directory: opening two
-# documents says "état non enregistré" once, and the program goes on.
+# documents says "$(msghead 'state not saved: %s')" once, and the program goes on.
 : >"$tmpdir/notadir"
 start 100x30 XDG_STATE_HOME="$tmpdir/notadir"
 expect_screen "Kazakhstan" "start with an unusable state directory"
 keys Enter
-expect_screen "état non enregistré" "the first failed save is reported"
+expect_screen "$(msghead 'state not saved: %s')" "the first failed save is reported"
 keys Escape Tab j Enter
 sleep 0.3
-expect_not_now "état non enregistré" "the failed save is reported only once"
+expect_not_now "$(msghead 'state not saved: %s')" "the failed save is reported only once"
 expect_alive "after failed saves"
 quit_and_check
 [ -s "$tmpdir/notadir" ] && fail "the file in the way was written" || pass
@@ -41,7 +41,7 @@ quit_and_check
 start 100x30 XDG_STATE_HOME=/proc/liseuse-no-such-dir
 expect_screen "Kazakhstan" "start with the state under /proc"
 keys Enter
-expect_screen "état non enregistré" "/proc: the failed save is reported"
+expect_screen "$(msghead 'state not saved: %s')" "/proc: the failed save is reported"
 expect_alive "/proc state"
 quit_and_check
 
@@ -50,7 +50,7 @@ quit_and_check
 mkdir -p "$tmpdir/corrupt/liseuse"
 printf 'liseuse-state\t1\nlayout\tside\n\377\376\001garbage' >"$tmpdir/corrupt/liseuse/state"
 start 100x30 XDG_STATE_HOME="$tmpdir/corrupt"
-expect_screen "état ignoré" "a corrupt state file is reported"
+expect_screen "$(msghead 'state ignored: %s')" "a corrupt state file is reported"
 expect_screen "Kazakhstan" "starts despite a corrupt state file"
 keys Enter
 quit_and_check

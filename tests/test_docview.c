@@ -92,14 +92,14 @@ test_blocks(void)
 	struct docview_pos p = {0, 0};
 
 	open_letter(&v, &f, 20, 5);
-	/* Header: "Lettre · date", "De : Kazakhstan". */
+	/* Header: "Lettre · date", "From: Kazakhstan" (no catalogue: English). */
 	CHECK_INT(v.nheader, 2);
 	CHECK_INT(v.nblocks, 2 + NLETTER);
 	CHECK_STR(line_text(&v, p), "Lettre · 2014-03-03");
 	p.block = 1;
-	CHECK_STR(line_text(&v, p), "De : Kazakhstan");
+	CHECK_STR(line_text(&v, p), "From: Kazakhstan");
 	CHECK_INT(docview_block(&v, 1)->nbold, 1);
-	CHECK_INT(docview_block(&v, 1)->bold[0].end, 2); /* the label "De" */
+	CHECK_INT(docview_block(&v, 1)->bold[0].end, 4); /* the label "From" */
 	/* The masthead's lines stay together; a blank line before the first. */
 	CHECK(docview_block(&v, 2)->blank_before);
 	CHECK(!docview_block(&v, 3)->blank_before);

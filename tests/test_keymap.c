@@ -42,12 +42,12 @@ main(void)
 	/* The status line's hints come from the table, per context. */
 	struct strbuf sb = STRBUF_INIT;
 	keymap_hints(KEYMAP_FILTER, &sb);
-	CHECK_STR(strbuf_str(&sb), "Entrée:ouvrir Échap:effacer");
+	CHECK_STR(strbuf_str(&sb), "Enter:open Esc:clear");
 	strbuf_reset(&sb);
 	keymap_hints(KEYMAP_LIST, &sb);
-	CHECK(strstr(strbuf_str(&sb), "/:filtrer") != NULL);
-	CHECK(strstr(strbuf_str(&sb), "?:aide") != NULL);
-	CHECK(strstr(strbuf_str(&sb), "effacer") == NULL);
+	CHECK(strstr(strbuf_str(&sb), "/:filter") != NULL);
+	CHECK(strstr(strbuf_str(&sb), "?:help") != NULL);
+	CHECK(strstr(strbuf_str(&sb), "clear") == NULL);
 	strbuf_release(&sb);
 	/* No key is bound twice in the same context. */
 	for (size_t i = 0; i < count; i++)

@@ -20,7 +20,7 @@ wait_top() {
 start 80x24
 expect_screen "1/5 documents" "start"
 keys j j j j Enter
-expect_screen "Échap:liste" "the reader"
+expect_screen "$(hint Esc list)" "the reader"
 keys G
 expect_screen "100 %" "at the end"
 keys k k k k k k

@@ -21,6 +21,6 @@ expect_screen "Kazakhstan · 2010-02-16" "last document opened"
 keys Tab
 keys G
 expect_alive "after reading a damaged snapshot"
-expect_screen "illisible" "damage reported in the reader"
+expect_screen "$(msghead '[unreadable passage: %s]')" "damage reported in the reader"
 quit_and_check
 finish

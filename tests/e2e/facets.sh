@@ -32,7 +32,7 @@ case $(last_line) in
 *) fail "facet line: '$(last_line)'" ;;
 esac
 keys Tab
-expect_screen "1:$(msg narrow)" "the digits' hint"
+expect_screen "$(hint 1 narrow)" "the digits' hint"
 
 # 1 (from the list) puts de:Kazakhstan first in the filter; the sender is
 # then narrowed and no longer counted.
@@ -74,7 +74,7 @@ expect_screen "annee: 1:" "the line comes back"
 # Nothing matches: no facet line.
 keys / C-u
 type_text 'zzxqwv'
-expect_screen "Aucun document ne correspond" "nothing matches"
+expect_screen "$(msg "No document matches the filter.")" "nothing matches"
 expect_gone "annee:" "no facet when nothing matches"
 case $(last_line) in
 "") pass ;;

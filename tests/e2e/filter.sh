@@ -57,7 +57,7 @@ expect_screen "4 documents" "after n"
 # A syntax error keeps the previous results and says so.
 keys /
 type_text 'de:'
-expect_screen "syntaxe" "parse error"
+expect_screen "$(msghead 'syntax: %s')" "parse error"
 expect_screen "2019-05-06" "results kept"
 keys Escape
 expect_screen "5 documents" "filter cleared"

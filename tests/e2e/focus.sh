@@ -18,11 +18,11 @@ case $(line_with "2019-05-06 Note" -e) in
 *"${esc}[7m"* | *"${esc}[0;7m"* | *"${esc}[1;7m"* | *"${esc}[0;1;7m"*) pass ;;
 *) fail "list focused: the selection is not reversed" ;;
 esac
-expect_screen "Entrée:ouvrir" "list hints"
+expect_screen "$(hint Enter open)" "list hints"
 
 keys Tab
-expect_screen "Échap:liste" "reader hints"
-expect_not_now "Entrée:ouvrir" "no list hint while reading"
+expect_screen "$(hint Esc list)" "reader hints"
+expect_not_now "$(hint Enter open)" "no list hint while reading"
 settle
 [ "$(capture -e)" != "$list_screen" ] && pass || fail "the screen is the same with either focus"
 case $(capture -e | grep -m 1 "──.*Note verbale · Bélarus") in
@@ -37,8 +37,8 @@ esac
 
 # h and l move the focus too.
 keys h
-expect_screen "Entrée:ouvrir" "h: the list"
+expect_screen "$(hint Enter open)" "h: the list"
 keys l
-expect_screen "Échap:liste" "l: the reader"
+expect_screen "$(hint Esc list)" "l: the reader"
 quit_and_check
 finish

@@ -23,7 +23,7 @@ press() {
 start 80x24
 expect_screen "1/5 documents" "start"
 keys j j j j Enter
-expect_screen "Échap:liste" "the reader"
+expect_screen "$(hint Esc list)" "the reader"
 settle
 top0=$(reader_top)
 for pair in "d u" "f b" "C-f C-b" "Space b" "C-e C-y"; do
@@ -50,7 +50,7 @@ expect_screen "$unbound" "an unbound key says so"
 
 # In the list: d/u move the selection by half a page, > and < to the ends.
 keys Escape
-expect_screen "Entrée:ouvrir" "back to the list"
+expect_screen "$(hint Enter open)" "back to the list"
 keys '>'
 expect_screen "5/5 documents" "> in the list"
 keys '<'

@@ -59,8 +59,10 @@ start() {
 	envs="HOME=$tmpdir/home XDG_STATE_HOME=$tmpdir/state LANG=$test_lang"
 	envs="$envs TERM=tmux-256color PATH=/usr/bin:/bin"
 	envs="$envs LOCPATH=${LOCPATH:-} LISEUSE_LOCALEDIR=${LISEUSE_LOCALEDIR:-}"
+	started_lang=$test_lang
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		envs="$envs $1"
+		case $1 in LANG=* | LC_ALL=* | LC_MESSAGES=*) started_lang=${1#*=} ;; esac
 		shift
 	done
 	[ $# -gt 0 ] && shift
@@ -81,18 +83,18 @@ start() {
 	tm resize-window -t "$session" -x "$cols" -y "$rows" >/dev/null 2>&1
 }
 
-# msg MSGID: the message as the program shows it in the test's language.
-msg() {
-	LANGUAGE= LC_ALL= LANG=$test_lang TEXTDOMAINDIR=${LISEUSE_LOCALEDIR:-} gettext liseuse "$1"
+
+. "$top_srcdir/tests/msg.sh"
+
+# check_french: under French, the last capture holds no English phrase.
+check_french() {
+	[ -n "$english_phrases" ] || return 0
+	case ${started_lang:-$test_lang} in fr*) ;; *) return 0 ;; esac
+	if printf '%s\n' "$last_capture" | grep -F -f "$english_phrases" >"$tmpdir/english.found"; then
+		fail "English on the screen under $test_lang: $(head -3 "$tmpdir/english.found")"
+	fi
 }
 
-# msgf FORMAT ARG...: the translated printf format, filled in.
-msgf() {
-	msgf_format=$(msg "$1")
-	shift
-	# shellcheck disable=SC2059
-	printf "$msgf_format" "$@"
-}
 
 # reset_state: forget what previous runs saved.
 reset_state() {
@@ -137,7 +139,7 @@ wait_gone() {
 
 # expect_screen TEXT [DESCRIPTION]: TEXT shows before the deadline.
 expect_screen() {
-	if wait_for "$1"; then pass; else fail "${2:-screen}: '$1' not shown"; fi
+	if wait_for "$1"; then pass; check_french; else fail "${2:-screen}: '$1' not shown"; fi
 }
 
 expect_gone() {

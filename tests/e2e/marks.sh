@@ -6,7 +6,6 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 
 E2E_DB="$tmpdir/links.db"
-nb=$(printf '\302\240')
 mkdir -p "$tmpdir/texts"
 cp "$top_srcdir"/tests/links/*.txt "$tmpdir/texts/"
 "$LISEUSE" import --db "$E2E_DB" "$tmpdir"/texts/*.txt >/dev/null ||
@@ -14,24 +13,24 @@ cp "$top_srcdir"/tests/links/*.txt "$tmpdir/texts/"
 
 # The outline of the Norwegian letter: t, then its paragraph 2.
 start 120x24
-expect_screen "De : Danemark" "start"
+expect_screen "$(label From 'Danemark')" "start"
 keys ':'
 type_text "S/2031/100"
 keys Enter
-expect_screen "De : Norvège" "the Norwegian letter"
+expect_screen "$(label From 'Norvège')" "the Norwegian letter"
 keys t
-expect_screen "Plan${nb}: 14 entrées" "the outline"
+expect_screen "$(msgf 'Outline: %zu entries' 14)" "the outline"
 expect_screen "   1. L'atelier a réuni des délégations" "a numbered paragraph, indented"
 expect_screen "     a) Les listes de contrôle nationales" "a lettered item, indented twice"
-expect_screen " Signature${nb}: (Signé) Ingrid Solberg" "the signature"
+expect_screen " $(msg 'Signature: ')(Signé) Ingrid Solberg" "the signature"
 expect_screen " Annexe" "the annex"
 keys j j j j j Enter
-expect_gone "Plan${nb}:"
+expect_gone "$(msghead 'Outline: %zu entries')"
 expect_screen "par. 2 · Compte rendu de" "the status line names the section"
 
 # A bookmark on paragraph 2.
 keys m
-expect_screen "signet posé" "m sets a bookmark"
+expect_screen "$(msg "bookmark set (' lists them)")" "m sets a bookmark"
 expect_screen "▌ 2. Les participants ont examiné" "the margin marks it"
 quit_and_check
 
@@ -39,11 +38,11 @@ quit_and_check
 start 120x24
 expect_screen "Date" "restart"
 keys "'"
-expect_screen "Signets${nb}: 1" "the list of bookmarks"
+expect_screen "$(msgf 'Bookmarks: %zu' 1)" "the list of bookmarks"
 expect_screen "2031-03-03 Lettre — Norvège" "its document"
 expect_screen "2. Les participants ont examiné" "its passage"
 keys Escape
-expect_gone "Signets${nb}:"
+expect_gone "$(msghead 'Bookmarks: %zu')"
 keys "'" Enter
 expect_screen "par. 2 · Compte rendu" "Enter opens at the bookmark"
 expect_screen "▌ 2. Les participants" "still marked"
@@ -67,10 +66,10 @@ expect_screen "Date" "after the re-import"
 keys "'" Enter
 expect_screen "▌ 2. Les participants ont examiné" "the bookmark after the re-import"
 keys m
-expect_screen "signet retiré" "m again removes it"
+expect_screen "$(msg 'bookmark removed')" "m again removes it"
 expect_gone "▌"
 keys "'"
-expect_screen "Signets${nb}: aucun" "no bookmark left"
+expect_screen "$(msg 'Bookmarks: none yet (m in a document sets one)' | cut -d' ' -f1-3)" "no bookmark left"
 keys q
 quit_and_check
 
@@ -85,14 +84,14 @@ type_text "S/2031/100"
 keys Enter t j j j j j Enter
 expect_screen "par. 2" "at paragraph 2"
 keys y
-expect_screen "copié${nb}: citation, " "y says what it copied"
+expect_screen "$(msgnargs 'copied: %s, %zu character' 'copied: %s, %zu characters' 2 "$(msg citation)" 2 | sed 's/2.*//')" "y says what it copied"
 want="Lettre, 3 mars 2031, Norvège, S/2031/100, par. 2 : « Les participants ont examiné les mesures de contrôle des exportations. »"
 checks=$((checks + 1))
 [ "$(tm show-buffer 2>/dev/null)" = "$want" ] || fail "y copied: $(tm show-buffer 2>&1)"
 length=$(printf '%s' "$want" | LC_ALL=C.UTF-8 wc -m)
-expect_screen "copié${nb}: citation, $length caractères" "and its length"
+expect_screen "$(msgnargs 'copied: %s, %zu character' 'copied: %s, %zu characters' "$length" "$(msg citation)" "$length")" "and its length"
 keys Y
-expect_screen "copié${nb}: référence" "Y copies the reference"
+expect_screen "$(msgnargs 'copied: %s, %zu character' 'copied: %s, %zu characters' 2 "$(msg reference)" 2 | sed 's/,.*//')" "Y copies the reference"
 checks=$((checks + 1))
 case $(tm show-buffer) in
 "Lettre datée du 3 mars 2031, adressée au Secrétaire général par le Représentant permanent de la Norvège auprès de l'Organisation des Nations Unies (S/2031/100)") ;;
@@ -107,20 +106,20 @@ reset_state
 start 120x24 "TMUX=$sock,1,0"
 expect_screen "Date" "tmux without set-clipboard"
 keys Tab y
-expect_screen "non copié${nb}: tmux ne le prend pas" "tmux's set-clipboard off"
+expect_screen "$(msgf 'not copied: %s' "$(msg 'tmux does not take it: set -g set-clipboard on')" | sed 's/ set -g.*//')" "tmux's set-clipboard off"
 quit_and_check
 reset_state
 start 120x24 TERM=screen
 expect_screen "Date" "a terminal without Ms"
 keys Tab y
-expect_screen "non copié${nb}: le terminal n’annonce pas de presse-papiers" "no Ms"
+expect_screen "$(msgf 'not copied: %s' "$(msg 'the terminal does not say it takes a clipboard (terminfo Ms); LISEUSE_CLIPBOARD=osc52 sends anyway')" | sed 's/ (terminfo.*//')" "no Ms"
 quit_and_check
 tm set-option -g set-clipboard on
 reset_state
 start 120x24 TERM=screen LISEUSE_CLIPBOARD=osc52
 expect_screen "Date" "the override"
 keys Tab Y
-expect_screen "copié${nb}: référence" "LISEUSE_CLIPBOARD=osc52 sends anyway"
+expect_screen "$(msgnargs 'copied: %s, %zu character' 'copied: %s, %zu characters' 2 "$(msg reference)" 2 | sed 's/,.*//')" "LISEUSE_CLIPBOARD=osc52 sends anyway"
 checks=$((checks + 1))
 case $(tm show-buffer 2>/dev/null) in
 *"(A/86/50 S/2031/300)") ;;
@@ -131,7 +130,7 @@ reset_state
 start 120x24 LISEUSE_CLIPBOARD=off
 expect_screen "Date" "the override off"
 keys Tab y
-expect_screen "non copié${nb}: presse-papiers désactivé par LISEUSE_CLIPBOARD" "LISEUSE_CLIPBOARD=off"
+expect_screen "$(msgf 'not copied: %s' "$(msg 'clipboard turned off by LISEUSE_CLIPBOARD')")" "LISEUSE_CLIPBOARD=off"
 quit_and_check
 
 # |: the document as plain text to a command, the screen put away meanwhile.
@@ -139,13 +138,14 @@ reset_state
 start 120x24
 expect_screen "Date" "pipe start"
 keys Tab '|'
-expect_screen "Envoyer à la commande${nb}:" "the prompt"
+expect_screen "$(msg 'Pipe to the command: ' | sed 's/ *$//')" "the prompt"
 type_text "cat > $tmpdir/piped.txt; echo PIPED"
 keys Enter
 expect_screen "PIPED" "the command runs on the terminal"
-expect_screen "[liseuse] Entrée pour revenir." "and waits"
+expect_screen "$(msg '
+[liseuse] Press Enter to come back.' | tail -n 1)" "and waits"
 keys Enter
-expect_screen "document envoyé à cat" "back on the screen"
+expect_screen "$(msgf 'document piped to %s' cat)" "back on the screen"
 expect_screen "Lettre · Danemark · 2031" "the screen is redrawn"
 checks=$((checks + 1))
 grep -q "^1. Le Danemark soutient le suivi annuel" "$tmpdir/piped.txt" &&
@@ -153,9 +153,10 @@ grep -q "^1. Le Danemark soutient le suivi annuel" "$tmpdir/piped.txt" &&
 keys '|'
 type_text "false"
 keys Enter
-expect_screen "[liseuse] Entrée" "a failing command"
+expect_screen "$(msg '
+[liseuse] Press Enter to come back.' | tail -n 1 | cut -d' ' -f1-2)" "a failing command"
 keys Enter
-expect_screen "false${nb}: code de sortie 1" "its status"
+expect_screen "$(msgf '%s: exit status %d' false 1)" "its status"
 quit_and_check
 
 # The outline of a bundled document: the Belarus note's annex, numbered
@@ -168,13 +169,13 @@ keys /
 type_text "de:belarus"
 expect_screen "1/1 document" "the Belarus note"
 keys Enter t
-expect_screen "Plan${nb}:" "its outline"
+expect_screen "$(msghead 'Outline: %zu entries')" "its outline"
 expect_screen " Annexe" "the annex"
 expect_screen "   1. Le Séminaire régional sur la mise en œuvre" "paragraph 1"
 expect_screen "   9. Parmi les questions qui appellent" "paragraph 9"
 expect_screen "     i) Reconduction de la pratique" "item i)"
 keys G Enter
-expect_gone "Plan${nb}:"
+expect_gone "$(msghead 'Outline: %zu entries')"
 expect_screen "par. 9 · " "the status line names the section at the top"
 quit_and_check
 finish

@@ -7,7 +7,7 @@ start 80x24
 expect_screen "1/5 documents" "start"
 expect_screen "▸ Note verbale datée du 6 mai 2019" "the open document is marked"
 keys Enter
-expect_screen "Échap:liste" "the reader"
+expect_screen "$(hint Esc list)" "the reader"
 keys G
 expect_screen "100 %" "at the end"
 keys Space

@@ -61,7 +61,7 @@ esac
 
 # No words: the order has nothing to rank, the list stays newest first.
 keys / C-u Tab
-expect_gone "(filtre)" "filter cleared"
+expect_gone "$(msg '(filter)')" "filter cleared"
 expect_not_now "$by_relevance" "no order shown without words"
 keys o
 expect_screen "$(msg "order: newest first")" "o without words"

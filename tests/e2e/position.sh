@@ -19,7 +19,7 @@ settle
 expect_screen "2018-01-02 Lettre       Kazakhstan Lettre datée" "sender column by content"
 keys /
 type_text 'de:ukraine'
-expect_screen "1/1 document (filtre)" "one document"
+expect_screen "1/1 document $(msg '(filter)')" "one document"
 settle
 # (The column titles need a list of three rows: one is left blank.)
 [ "$(list_rows)" = 2 ] && pass || fail "one document takes $(list_rows) rows"

@@ -28,17 +28,17 @@ start 80x24
 expect_screen "Kazakhstan" "restart"
 [ -f "$tmpdir/state/liseuse/state" ] && pass || fail "no state file written"
 keys '?'
-expect_screen "Aide" "help screen"
+expect_screen "$(msgtitle 'liseuse help: q, Esc or ? to go back, j/k to scroll')" "help screen"
 keys Space
-expect_screen "quitter" "help lists q"
+expect_screen "$(msg quit)" "help lists q"
 keys q
-expect_gone "Aide de liseuse"
+expect_gone "$(msgtitle 'liseuse help: q, Esc or ? to go back, j/k to scroll')"
 quit_and_check
 
 # A corrupt state file is ignored, with a word in the status line.
 printf 'liseuse-state\t1\npos\tnot-a-number\t0\t0\tx\n' >"$tmpdir/state/liseuse/state"
 start 80x24
-expect_screen "état ignoré" "corrupt state"
+expect_screen "$(msghead 'state ignored: %s')" "corrupt state"
 expect_screen "Kazakhstan" "corrupt state: list"
 quit_and_check
 
@@ -47,7 +47,7 @@ quit_and_check
 start 80x24 XDG_STATE_HOME="$tmpdir/not-a-dir"
 expect_screen "Kazakhstan" "unwritable state"
 keys Enter
-expect_screen "état non enregistré" "unwritable state"
+expect_screen "$(msghead 'state not saved: %s')" "unwritable state"
 keys Tab j Enter
 expect_alive "unwritable state"
 quit_and_check

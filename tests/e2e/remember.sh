@@ -7,7 +7,7 @@ start 80x24
 expect_screen "1/5 documents" "start"
 keys /
 type_text 'de:ukraine'
-expect_screen "1/1 document (filtre)" "filter"
+expect_screen "1/1 document $(msg '(filter)')" "filter"
 keys Tab
 quit_and_check
 
@@ -19,7 +19,7 @@ expect_screen "1/5 documents" "other snapshot: every document"
 expect_not_now "de:ukraine" "other snapshot: no filter"
 keys /
 type_text 'de:belarus'
-expect_screen "1/1 document (filtre)" "other snapshot: its own filter"
+expect_screen "1/1 document $(msg '(filter)')" "other snapshot: its own filter"
 keys Tab
 quit_and_check
 
@@ -27,9 +27,9 @@ quit_and_check
 E2E_DB=
 start 80x24
 expect_screen "/de:ukraine" "first snapshot: its filter"
-expect_screen "1/1 document (filtre)" "first snapshot: filtered"
+expect_screen "1/1 document $(msg '(filter)')" "first snapshot: filtered"
 keys / C-u
-expect_gone "(filtre)" "filter cleared"
+expect_gone "$(msg '(filter)')" "filter cleared"
 keys Tab
 quit_and_check
 E2E_DB=$tmpdir/other.db
@@ -44,7 +44,7 @@ reset_state
 start 80x24
 expect_screen "1/300 documents" "300 documents"
 keys PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn j j Enter
-expect_screen "Échap:liste" "opened"
+expect_screen "$(hint Esc list)" "opened"
 place=$(capture | grep -o '[0-9]*/300 documents')
 case $place in
 1/*) fail "the selection did not move: $place" ;;

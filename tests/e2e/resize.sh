@@ -19,7 +19,7 @@ keys /
 type_text 'de:kazakhstan annee:2014'
 expect_screen "1 document" "filter"
 keys Enter
-expect_screen "Langue originale" "reader"
+expect_screen "$(msg 'Original language')" "reader"
 keys Space Space
 sleep 0.2 # let the two pages scroll before reading the top line
 top=$(reader_top)

@@ -14,7 +14,7 @@ for size in 80x24 132x43 40x12; do
 	done
 	expect_screen "Date" "$size: column header"
 	if [ "$size" != 40x12 ]; then
-		expect_screen "De : " "$size: reader header"
+		expect_screen "$(label From '')" "$size: reader header"
 		expect_screen "documents" "$size: status line"
 	fi
 	expect_alive "$size"

@@ -8,8 +8,8 @@ start 100x30
 expect_screen "1/5 documents" "start"
 keys /
 type_text 'securiter'
-expect_screen "$(msgf "no result for « %s » — try « %s »" securiter sécurité)" "suggestion"
-expect_screen "Ctrl-T:$(msg try)" "its key"
+expect_screen "$(msgf "no result for '%s' — try '%s'" securiter sécurité)" "suggestion"
+expect_screen "$(hint Ctrl-T try)" "its key"
 keys C-t
 expect_screen "/sécurité" "Ctrl-T takes it"
 expect_screen "5 documents" "sécurité finds documents"
@@ -18,9 +18,9 @@ expect_gone "securiter" "the suggestion goes"
 # From the list, with the word among others: s replaces that word only.
 keys C-u
 type_text 'de:kazakhstan securiter nucléaire'
-expect_screen "$(msgf "no result for « %s » — try « %s »" securiter sécurité)" "suggestion among words"
+expect_screen "$(msgf "no result for '%s' — try '%s'" securiter sécurité)" "suggestion among words"
 keys Tab
-expect_screen "s:$(msg try)" "s in the list"
+expect_screen "$(hint s try)" "s in the list"
 keys s
 expect_screen "/de:kazakhstan sécurité nucléaire" "s replaces the word"
 expect_gone "securiter" "suggestion gone"
@@ -28,7 +28,7 @@ expect_gone "securiter" "suggestion gone"
 # Nothing close: no suggestion; the keys say there is none, the filter stays.
 keys / C-u
 type_text 'zzxqwvk'
-expect_screen "Aucun document ne correspond" "nothing matches"
+expect_screen "$(msg "No document matches the filter.")" "nothing matches"
 expect_not_now "$(msg try)" "no suggestion for zzxqwvk"
 keys C-t
 expect_screen "$(msg "no suggestion to take")" "Ctrl-T without a suggestion"

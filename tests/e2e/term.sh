@@ -6,7 +6,7 @@ for term in vt100 screen linux xterm-256color; do
 	reset_state
 	start 80x24 TERM=$term
 	expect_screen "Kazakhstan" "TERM=$term"
-	expect_screen "Langue originale" "TERM=$term reader"
+	expect_screen "$(msg 'Original language')" "TERM=$term reader"
 	keys j j Enter
 	expect_screen "documents" "TERM=$term status"
 	keys Space

@@ -3,7 +3,7 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 
 start 20x5
-expect_screen "Titre" "20x5"
+expect_screen "$(msg Title)" "20x5"
 for k in j j k Enter Space b G g Tab Tab v '?' q / o e Escape Escape v; do
 	keys "$k"
 done
