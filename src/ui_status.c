@@ -98,16 +98,19 @@ status_draw(struct ui *ui, WINDOW *win)
 			strbuf_addch(&usual, ' ');
 			strbuf_add(&usual, extra.buf, extra.len);
 		}
-		if (right.len)
-			strbuf_addch(&right, ' ');
-		strbuf_add(&right, now.buf, now.len);
+		if (now.len) {
+			if (right.len)
+				strbuf_addch(&right, ' ');
+			strbuf_add(&right, now.buf, now.len);
+		}
 		if (!now.len || layout_text_width(left.buf, left.len, ui->sflags) + 3 +
 					layout_text_width(right.buf, right.len, ui->sflags) +
 					layout_text_width(usual.buf, usual.len, ui->sflags) <=
 				    w) {
-			if (now.len)
+			if (right.len)
 				strbuf_addch(&right, ' ');
-			strbuf_add(&right, usual.buf, usual.len);
+			if (usual.len)
+				strbuf_add(&right, usual.buf, usual.len);
 		}
 		strbuf_release(&now);
 		strbuf_release(&usual);
