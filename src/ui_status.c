@@ -84,15 +84,25 @@ status_draw(struct ui *ui, WINDOW *win)
 	/* The keys of the moment first; the usual ones where they fit. */
 	{
 		struct strbuf now = STRBUF_INIT, usual = STRBUF_INIT, extra = STRBUF_INIT;
+		int extra_room = 0;
 
 		keymap_hints_when(context, when & KEYMAP_WHEN_SUGGESTION, &now);
 		keymap_hints(context, &usual);
-		/* the digits' hint after the usual ones, where it fits */
+		/* the digits' hint after the usual ones, where it fits with
+		 * the reader's section (drawn below): the section comes first */
 		keymap_hints_when(context, when & KEYMAP_WHEN_FACETS, &extra);
-		if (extra.len && layout_text_width(left.buf, left.len, ui->sflags) + 4 +
-					 layout_text_width(right.buf, right.len, ui->sflags) +
-					 layout_text_width(now.buf, now.len, ui->sflags) +
-					 layout_text_width(usual.buf, usual.len, ui->sflags) +
+		int base = layout_text_width(left.buf, left.len, ui->sflags) + 4 +
+			   layout_text_width(right.buf, right.len, ui->sflags) +
+			   layout_text_width(now.buf, now.len, ui->sflags) +
+			   layout_text_width(usual.buf, usual.len, ui->sflags);
+
+		if (extra.len && !st->message && doc && reader_section(ui)) {
+			int secw = 3 + layout_text_width(reader_section(ui),
+							 strlen(reader_section(ui)), ui->sflags);
+			if (base + secw <= w)
+				extra_room = secw;
+		}
+		if (extra.len && extra_room + base +
 					 layout_text_width(extra.buf, extra.len, ui->sflags) <=
 				     w) {
 			strbuf_addch(&usual, ' ');
