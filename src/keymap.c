@@ -71,6 +71,17 @@ static const struct keymap_entry table[] = {
      N_("filter")},
     {'v', G, ACT_TOGGLE_LAYOUT, "v", N_("list above / side by side"), NULL},
     {'o', G, ACT_TOGGLE_ORDER, "o", N_("order: newest first or by relevance"), NULL},
+    {'1', G, ACT_FACET, "1", N_("add value N of the facet line to the filter"), N_("narrow")},
+    {'2', G, ACT_FACET, "2", NULL, NULL},
+    {'3', G, ACT_FACET, "3", NULL, NULL},
+    {'4', G, ACT_FACET, "4", NULL, NULL},
+    {'5', G, ACT_FACET, "5", NULL, NULL},
+    {'6', G, ACT_FACET, "6", NULL, NULL},
+    {'7', G, ACT_FACET, "7", NULL, NULL},
+    {'8', G, ACT_FACET, "8", NULL, NULL},
+    {'9', G, ACT_FACET, "9", NULL, NULL},
+    {'s', G, ACT_ACCEPT_SUGGESTION, "s", N_("take the suggested word (a word that finds nothing)"),
+     N_("try")},
     {':', G, ACT_GOTO_SYMBOL, ":", N_("open a document by its symbol (S/2010/84, 1540)"), NULL},
     {'\'', G, ACT_MARKS, "'", N_("list the bookmarks"), NULL},
     {'?', G, ACT_HELP, "?", N_("this help"), N_("help")},
@@ -97,7 +108,28 @@ static const struct keymap_entry table[] = {
     {KEYMAP_CTRL('e'), F, ACT_EDIT_END, "Ctrl-E", NULL, NULL},
     {KEYMAP_FN(KEY_DOWN), F, ACT_EDIT_SELECT_DOWN, N_("Down"), N_("next document in the list"), NULL},
     {KEYMAP_FN(KEY_UP), F, ACT_EDIT_SELECT_UP, N_("Up"), N_("previous document in the list"), NULL},
+    {KEYMAP_CTRL('t'), F, ACT_ACCEPT_SUGGESTION, "Ctrl-T",
+     N_("take the suggested word (a word that finds nothing)"), N_("try")},
 };
+
+/* The actions whose hints show only in a situation (keymap_hints_when). */
+static const struct {
+	enum keymap_action action;
+	unsigned when;
+} situational[] = {
+    {ACT_FACET, KEYMAP_WHEN_FACETS},
+    {ACT_ACCEPT_SUGGESTION, KEYMAP_WHEN_SUGGESTION},
+};
+
+/* The situation in which the hint of action shows, 0: always. */
+static unsigned
+when_of(enum keymap_action action)
+{
+	for (size_t i = 0; i < sizeof situational / sizeof situational[0]; i++)
+		if (situational[i].action == action)
+			return situational[i].when;
+	return 0;
+}
 
 /* Finds the binding of key in context. */
 enum keymap_action
@@ -139,8 +171,9 @@ overridden(size_t i, enum keymap_context context)
 	return false;
 }
 
-void
-keymap_hints(enum keymap_context context, struct strbuf *out)
+/* The hints of the rows shown always (when 0) or in the situations when. */
+static void
+hints(enum keymap_context context, unsigned when, struct strbuf *out)
 {
 	bool pane = context == KEYMAP_LIST || context == KEYMAP_READER;
 
@@ -150,10 +183,25 @@ keymap_hints(enum keymap_context context, struct strbuf *out)
 
 		if (!e->hint || !((e->contexts & context) || global))
 			continue;
+		if (when ? !(when_of(e->action) & when) : when_of(e->action) != 0)
+			continue;
 		if (global && overridden(i, context))
 			continue;
 		if (out->len)
 			strbuf_addch(out, ' ');
 		strbuf_addf(out, "%s:%s", _(e->name), _(e->hint));
 	}
+}
+
+void
+keymap_hints(enum keymap_context context, struct strbuf *out)
+{
+	hints(context, 0, out);
+}
+
+void
+keymap_hints_when(enum keymap_context context, unsigned when, struct strbuf *out)
+{
+	if (when)
+		hints(context, when, out);
 }

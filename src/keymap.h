@@ -88,7 +88,15 @@ struct keymap_entry {
 	enum keymap_action action;
 	const char *name; /* how the help screen writes the key, N_() where a word */
 	const char *help; /* help text, N_() (English); NULL: same as the row above */
-	const char *hint; /* a word for the status line, N_(), or NULL: not shown there */
+	const char *hint; /* a word for the status line, N_(), or NULL: not shown there;
+			   * the actions of keymap.c's situational table show
+			   * theirs only in their situation */
+};
+
+/* Situations in which some keys' hints show (keymap_hints_when). */
+enum keymap_when {
+	KEYMAP_WHEN_FACETS = 1 << 0,	 /* the facet line shows numbered values */
+	KEYMAP_WHEN_SUGGESTION = 1 << 1, /* the status line suggests a word */
 };
 
 /* Returns the action bound to key in context (a KEYMAP_GLOBAL binding
@@ -102,5 +110,8 @@ const struct keymap_entry *keymap_table(size_t *count);
  * by spaces in the table's order: the context's rows and (for the list and
  * the reader) the global ones it does not override. */
 void keymap_hints(enum keymap_context context, struct strbuf *out);
+/* Appends only the hints of the keys that matter in the situations `when`
+ * (KEYMAP_WHEN_* bits), in the same form. */
+void keymap_hints_when(enum keymap_context context, unsigned when, struct strbuf *out);
 
 #endif

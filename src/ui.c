@@ -143,6 +143,7 @@ free_windows(struct ui *ui)
 	drop_window(&ui->sep_win);
 	drop_window(&ui->status_win);
 	drop_window(&ui->filter_win);
+	drop_window(&ui->facet_win);
 }
 
 /* Gives a pane its window. */
@@ -159,15 +160,18 @@ static void
 arrange(struct ui *ui)
 {
 	struct pane *l = &ui->panes[PANE_LIST], *r = &ui->panes[PANE_READER];
-	int rows = ui->rows, cols = ui->cols, status_h, bar_h, pane_h;
+	int rows = ui->rows, cols = ui->cols, status_h, bar_h, facet_h, pane_h;
 
 	free_windows(ui);
 	ui->list_rows = list_wanted_rows(ui);
+	ui->facet_arranged = facet_line_wanted(ui);
 	if (rows <= 0 || cols <= 0)
 		goto resized;
 	status_h = rows >= 3 ? 1 : 0;
 	bar_h = rows >= 2 || filter_focused(ui) ? 1 : 0;
-	pane_h = rows - status_h - bar_h;
+	/* The facet line only where the panes keep room for some text. */
+	facet_h = ui->facet_arranged && rows >= FACET_MIN_ROWS ? 1 : 0;
+	pane_h = rows - status_h - bar_h - facet_h;
 	ui->side_active = ui->side_by_side && cols >= 100 && pane_h >= 3;
 	ui->tiny = !ui->side_active && pane_h < 12;
 	if (pane_h > 0 && ui->side_active) {
@@ -198,7 +202,9 @@ arrange(struct ui *ui)
 	if (status_h)
 		ui->status_win = make_window(1, cols, pane_h, 0);
 	if (bar_h)
-		ui->filter_win = make_window(1, cols, rows - 1, 0);
+		ui->filter_win = make_window(1, cols, rows - 1 - facet_h, 0);
+	if (facet_h)
+		ui->facet_win = make_window(1, cols, rows - 1, 0);
 	if (ui->overlay != PANE_COUNT)
 		place(&ui->panes[ui->overlay], rows, cols, 0, 0);
 resized:
@@ -273,6 +279,7 @@ draw_all(struct ui *ui)
 	draw_separator(ui);
 	status_draw(ui, ui->status_win);
 	filter_draw(ui, ui->filter_win);
+	facet_draw(ui, ui->facet_win);
 	if (prompt_active(ui))
 		prompt_draw(ui, ui->filter_win);
 	curs_set((filter_focused(ui) || prompt_active(ui)) && ui->filter_win ? 1 : 0);
@@ -370,6 +377,10 @@ apply_filter(struct ui *ui)
 	ui->has_query = true;
 	list_set_query(ui, &ui->query);
 	reader_set_query(ui, &ui->query);
+	facet_set_query(ui, &ui->query);
+	suggest_set_query(ui, &ui->query);
+	if (facet_line_wanted(ui) != ui->facet_arranged)
+		arrange(ui);
 	status_set_message(ui, false, NULL);
 	if (filter_take_capped(ui))
 		say(ui, true, xasprintf(_("the filter is limited to %d bytes: the rest was left out"),
@@ -417,6 +428,10 @@ global_action(struct ui *ui, enum keymap_action act)
 					  : _("order: by relevance, once the filter has words "
 					      "(without, newest first)"));
 		break;
+	case ACT_FACET:
+		return facet_select(ui, ui->key - '0');
+	case ACT_ACCEPT_SUGGESTION:
+		return suggest_accept(ui);
 	case ACT_SWITCH_PANE:
 		return ui_request_pane(REQ_FOCUS, ui->focus == PANE_LIST ? PANE_READER : PANE_LIST);
 	case ACT_FOCUS_LIST:
@@ -625,6 +640,7 @@ dispatch(struct ui *ui, struct pane *pane, int key)
 	enum keymap_action act = keymap_lookup(key, pane->ops->context);
 	struct ui_action a;
 
+	ui->key = key;
 	if (act == ACT_NONE) {
 		/* Over the whole screen (the help), any other key closes. */
 		perform(ui, pane == &ui->panes[ui->overlay] ? ui_request(REQ_BACK) : unbound(key));
@@ -795,6 +811,27 @@ load_state(struct ui *ui)
 	ui->order = ui->state.by_relevance ? STORE_ORDER_RELEVANCE : STORE_ORDER_DATE;
 }
 
+/* The soonest of the idle works' timeouts (-1: none waits). */
+static int
+idle_timeout(const struct ui *ui)
+{
+	int t = list_idle_timeout(ui), more[2] = {facet_idle_timeout(ui), suggest_idle_timeout(ui)};
+
+	for (int i = 0; i < 2; i++)
+		if (more[i] >= 0 && (t < 0 || more[i] < t))
+			t = more[i];
+	return t;
+}
+
+/* One slice of idle work: the count, the reader's matches, the facets,
+ * a suggestion, each only when the one before has nothing left to do. */
+static void
+idle(struct ui *ui)
+{
+	if (!list_idle(ui) && !reader_idle(ui) && !facet_idle(ui))
+		suggest_idle(ui);
+}
+
 /* The loop: work, draw, wait for input, a signal or an idle slot. */
 static void
 run(struct ui *ui)
@@ -821,7 +858,7 @@ run(struct ui *ui)
 		if (!ui_input_pending(ui))
 			draw_all(ui);
 		idle_work = reader_wants_idle(ui);
-		timeout = idle_work || list_busy(ui) ? 0 : list_idle_timeout(ui);
+		timeout = idle_work || list_busy(ui) ? 0 : idle_timeout(ui);
 		/* Half an escape sequence waits for its end, but not forever. */
 		key_wait = keyseq_wait_ms(&ui->keys, monotonic_ms());
 		if (key_wait >= 0 && (timeout < 0 || key_wait < timeout))
@@ -834,8 +871,7 @@ run(struct ui *ui)
 			continue;
 		}
 		if (rc == 0) {
-			if (!list_idle(ui))
-				reader_idle(ui);
+			idle(ui);
 			say(ui, true, list_take_error(ui));
 			continue;
 		}
@@ -869,6 +905,8 @@ create_panes(struct ui *ui)
 	ui->filter = filter_new();
 	ui->status = status_new();
 	ui->prompt = prompt_new();
+	ui->facets = facet_new();
+	ui->suggest = suggest_new();
 	for (int i = 0; i < PANE_COUNT; i++)
 		ui->panes[i].data = ui->panes[i].ops->create(ui);
 }
@@ -884,6 +922,8 @@ destroy_panes(struct ui *ui)
 	filter_free(ui->filter);
 	status_free(ui->status);
 	prompt_free(ui->prompt);
+	facet_free(ui->facets);
+	suggest_free(ui->suggest);
 }
 
 int
@@ -986,8 +1026,7 @@ ui_headless_feed(struct ui *ui, const char *bytes, size_t len, long now_ms)
 		open_initial(ui);
 	}
 	draw_all(ui);
-	if (!list_idle(ui))
-		reader_idle(ui);
+	idle(ui);
 	return !ui->quit;
 }
 

@@ -224,6 +224,8 @@ filter_key(struct ui *ui, int key)
 	case ACT_EDIT_END:
 		f->cursor = f->text.len;
 		break;
+	case ACT_ACCEPT_SUGGESTION:
+		return suggest_accept(ui);
 	case ACT_EDIT_SELECT_DOWN:
 	case ACT_EDIT_SELECT_UP: {
 		struct ui_action a = ui_request(REQ_SELECT);

@@ -72,6 +72,30 @@ add_line(struct help_line **lines, size_t *n, size_t *cap, char *keys, const cha
 	(*n)++;
 }
 
+/* "1, 2, 3, 4" becomes "1-4": a run of keys one character apart. */
+static void
+collapse_run(struct strbuf *keys)
+{
+	const char *k = strbuf_str(keys);
+	size_t n = 0;
+	char first, last;
+
+	for (size_t i = 0; k[i]; i += 3, n++) {
+		if (k[i + 1] != '\0' && k[i + 1] != ',')
+			return;
+		if (n > 0 && k[i] != k[i - 3] + 1)
+			return;
+		if (k[i + 1] == '\0')
+			break;
+	}
+	if (n < 2)
+		return;
+	first = k[0];
+	last = k[keys->len - 1];
+	strbuf_reset(keys);
+	strbuf_addf(keys, "%c-%c", first, last);
+}
+
 /* Builds the help lines: a title per section, then one line per action
  * listing every named key bound to it; then the mouse and signals, and the
  * filter's syntax with every field. */
@@ -104,6 +128,7 @@ build_lines(struct help_line **out)
 					strbuf_addstr(&keys, ", ");
 				strbuf_addstr(&keys, _(t[j].name));
 			}
+			collapse_run(&keys);
 			add_line(&lines, &n, &cap, strbuf_detach(&keys, NULL),
 				 t[i].help ? _(t[i].help) : "");
 		}

@@ -759,6 +759,14 @@ list_resize(struct ui *ui, struct pane *pane)
 }
 
 bool
+list_found_none(const struct ui *ui)
+{
+	const struct list_state *l = state_of(ui);
+
+	return !l->need_query && l->exhausted && l->nhits == 0;
+}
+
+bool
 list_text_query(const struct ui *ui)
 {
 	return state_of(ui)->text_query;

@@ -135,6 +135,8 @@ struct pane_ops {
 struct filter_state;
 struct status_state;
 struct prompt_state;
+struct facet_state;
+struct suggest_state;
 
 struct ui {
 	struct store *store;
@@ -154,9 +156,14 @@ struct ui {
 	WINDOW *sep_win;    /* rule between the panes */
 	WINDOW *status_win; /* the status line */
 	WINDOW *filter_win; /* the filter bar */
+	WINDOW *facet_win;  /* the facet line, under the filter bar */
+	bool facet_arranged; /* facet_line_wanted when the windows were placed */
+	int key;	    /* the key being handled */
 	struct filter_state *filter;
 	struct status_state *status;
 	struct prompt_state *prompt;
+	struct facet_state *facets;
+	struct suggest_state *suggest;
 	/* The filter, parsed once per change; the list and the reader borrow
 	 * it (list_set_query, reader_set_query). */
 	struct query query;
@@ -221,6 +228,44 @@ bool list_select_after(struct ui *ui, int64_t doc_id);
 void list_keep_doc(struct ui *ui, int64_t doc_id);
 /* The last store error of the list, or NULL; the caller frees it. */
 char *list_take_error(struct ui *ui);
+
+/* True when the list's query is done and found nothing. */
+bool list_found_none(const struct ui *ui);
+
+/* ui_facets.c: the facet line */
+/* Rows the screen needs for the facet line to show. */
+#define FACET_MIN_ROWS 10
+struct facet_state *facet_new(void);
+void facet_free(struct facet_state *f);
+/* The filter changed (q borrowed, NULL: none): the counts start over. */
+void facet_set_query(struct ui *ui, const struct query *q);
+/* True when the filter is not empty: the screen gives the line a row. */
+bool facet_line_wanted(const struct ui *ui);
+/* Milliseconds until counting may start, 0 now, -1 nothing to count. */
+int facet_idle_timeout(const struct ui *ui);
+/* Counts one field when due and the list is done; returns true when
+ * interrupted or when more remains. */
+bool facet_idle(struct ui *ui);
+void facet_draw(struct ui *ui, WINDOW *win);
+/* True when the line drawn last shows numbered values. */
+bool facet_numbered(const struct ui *ui);
+/* Adds value `number` (1-based, as drawn) to the filter: a REQ_FILTER_TO,
+ * or a message when the line has no such value. */
+struct ui_action facet_select(struct ui *ui, int number);
+
+/* ui_suggest.c: a correction for a word that finds nothing */
+struct suggest_state *suggest_new(void);
+void suggest_free(struct suggest_state *s);
+void suggest_set_query(struct ui *ui, const struct query *q);
+int suggest_idle_timeout(const struct ui *ui);
+/* Looks for a correction when due and the list came back empty. */
+void suggest_idle(struct ui *ui);
+/* Appends "no result for « w » — try « fix »" and returns true when there
+ * is a suggestion for the list shown. */
+bool suggest_describe(const struct ui *ui, struct strbuf *out);
+/* The filter with the word replaced (REQ_FILTER_TO), or a message when
+ * there is nothing to take. */
+struct ui_action suggest_accept(struct ui *ui);
 
 /* ui_reader.c */
 extern const struct pane_ops ui_reader_ops;

@@ -11,7 +11,10 @@ raw() {
 }
 # filter_line: the bottom row of the screen.
 filter_line() {
-	capture | tail -n 1 | sed 's/ *$//'
+	# the bottom line, or the one above the facet line (blank when
+	# nothing matches)
+	capture | sed 's/ *$//' |
+		awk '{ l[NR] = $0 } END { print l[NR] ~ /^((de|annee|type):.*)?$/ && l[NR - 1] ~ /^\// ? l[NR - 1] : l[NR] }'
 }
 expect_filter() {
 	end=$(($(date +%s) + deadline))
