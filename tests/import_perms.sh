@@ -37,12 +37,32 @@ if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1; then
 	finish
 fi
 
+chmod 0755 "$tmpdir"
+# The build tree may sit in a directory only its owner can enter (a fresh
+# clone under mktemp -d): nobody gets its own copy
+# of the program, the test locales and the message catalogue.
+mkdir "$tmpdir/bin"
+cp "$LISEUSE" "$tmpdir/bin/liseuse"
+nobody_env=
+if [ -n "${LOCPATH:-}" ] && [ -d "$LOCPATH" ]; then
+	cp -R "$LOCPATH" "$tmpdir/locales"
+	nobody_env="$nobody_env LOCPATH=$tmpdir/locales"
+fi
+if [ -n "${LISEUSE_LOCALEDIR:-}" ] && [ -d "$LISEUSE_LOCALEDIR" ]; then
+	cp -R "$LISEUSE_LOCALEDIR" "$tmpdir/locale"
+	nobody_env="$nobody_env LISEUSE_LOCALEDIR=$tmpdir/locale"
+fi
+chmod -R a+rX "$tmpdir"
+
 # as_nobody CMD...: runs CMD as uid/gid 65534 without supplementary groups.
 as_nobody() {
-	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	# shellcheck disable=SC2086 # nobody_env is a list of NAME=VALUE words
+	as_nobody_program=$1; shift
+	[ "$as_nobody_program" = "$LISEUSE" ] && as_nobody_program=$tmpdir/bin/liseuse
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env $nobody_env "$as_nobody_program" "$@"
 }
 
-chmod 0755 "$tmpdir"
 shared="$tmpdir/shared"
 mkdir "$shared"
 chmod 0777 "$shared"
