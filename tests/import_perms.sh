@@ -39,8 +39,8 @@ fi
 
 chmod 0755 "$tmpdir"
 # The build tree may sit in a directory only its owner can enter (a fresh
-# clone under mktemp -d): nobody gets its own copy
-# of the program, the test locales and the message catalogue.
+# clone under mktemp -d): nobody gets its own copy of the program, the
+# test locales and the message catalogue.
 mkdir "$tmpdir/bin"
 cp "$LISEUSE" "$tmpdir/bin/liseuse"
 nobody_env=
