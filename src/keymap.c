@@ -93,7 +93,9 @@ static const struct keymap_entry table[] = {
     {'\n', F, ACT_EDIT_ACCEPT, NULL, NULL, NULL},
     {KEYMAP_FN(KEY_ENTER), F, ACT_EDIT_ACCEPT, NULL, NULL, NULL},
     {27, F, ACT_EDIT_CANCEL, N_("Esc"), N_("clear the filter and leave the bar"), N_("clear")},
-    {'\t', F, ACT_EDIT_LEAVE, N_("Tab"), N_("keep the filter, go to the list"), NULL},
+    {'\t', F, ACT_EDIT_LEAVE, N_("Tab"),
+     N_("keep the filter, go to the list (there 1 to 9 pick a facet; here digits are typed)"),
+     N_("list, then 1-9")},
     {KEYMAP_FN(KEY_BACKSPACE), F, ACT_EDIT_BACKSPACE, N_("Backspace"), N_("delete the previous character"), NULL},
     {127, F, ACT_EDIT_BACKSPACE, NULL, NULL, NULL},
     {KEYMAP_CTRL('h'), F, ACT_EDIT_BACKSPACE, NULL, NULL, NULL},
@@ -118,6 +120,7 @@ static const struct {
 	unsigned when;
 } situational[] = {
     {ACT_FACET, KEYMAP_WHEN_FACETS},
+    {ACT_EDIT_LEAVE, KEYMAP_WHEN_FACETS}, /* the filter bar's way to the digits */
     {ACT_ACCEPT_SUGGESTION, KEYMAP_WHEN_SUGGESTION},
 };
 

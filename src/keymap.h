@@ -96,6 +96,8 @@ struct keymap_entry {
 /* Situations in which some keys' hints show (keymap_hints_when). */
 enum keymap_when {
 	KEYMAP_WHEN_FACETS = 1 << 0,	 /* the facet line shows numbered values */
+	/* (in the filter bar, where digits are typed, Tab's hint says how to
+	 * reach them) */
 	KEYMAP_WHEN_SUGGESTION = 1 << 1, /* the status line suggests a word */
 };
 

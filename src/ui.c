@@ -21,6 +21,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "idle_task.h"
 #include "sanitize.h"
 #include "ui.h"
 #include "ui_priv.h"
@@ -815,12 +816,8 @@ load_state(struct ui *ui)
 static int
 idle_timeout(const struct ui *ui)
 {
-	int t = list_idle_timeout(ui), more[2] = {facet_idle_timeout(ui), suggest_idle_timeout(ui)};
-
-	for (int i = 0; i < 2; i++)
-		if (more[i] >= 0 && (t < 0 || more[i] < t))
-			t = more[i];
-	return t;
+	return idle_task_sooner(list_idle_timeout(ui), idle_task_sooner(facet_idle_timeout(ui),
+									 suggest_idle_timeout(ui)));
 }
 
 /* One slice of idle work: the count, the reader's matches, the facets,
@@ -848,7 +845,9 @@ run(struct ui *ui)
 		if (list_busy(ui)) {
 			list_work(ui);
 			say(ui, true, list_take_error(ui));
-			if (list_wanted_rows(ui) != ui->list_rows)
+			facet_list_done(ui);
+			if (list_wanted_rows(ui) != ui->list_rows ||
+			    facet_line_wanted(ui) != ui->facet_arranged)
 				arrange(ui);
 		}
 		if (!ui->opened_initial && !list_busy(ui)) {
@@ -873,6 +872,8 @@ run(struct ui *ui)
 		if (rc == 0) {
 			idle(ui);
 			say(ui, true, list_take_error(ui));
+			if (facet_line_wanted(ui) != ui->facet_arranged)
+				arrange(ui);
 			continue;
 		}
 		if (fds[1].revents & POLLIN)
@@ -1017,7 +1018,9 @@ ui_headless_feed(struct ui *ui, const char *bytes, size_t len, long now_ms)
 	for (int i = 0; i < 4 && !ui->quit && list_busy(ui); i++) {
 		list_work(ui);
 		say(ui, true, list_take_error(ui));
-		if (list_wanted_rows(ui) != ui->list_rows)
+		facet_list_done(ui);
+		if (list_wanted_rows(ui) != ui->list_rows ||
+		    facet_line_wanted(ui) != ui->facet_arranged)
 			arrange(ui);
 	}
 	say(ui, true, list_take_error(ui));
@@ -1027,6 +1030,8 @@ ui_headless_feed(struct ui *ui, const char *bytes, size_t len, long now_ms)
 	}
 	draw_all(ui);
 	idle(ui);
+	if (facet_line_wanted(ui) != ui->facet_arranged)
+		arrange(ui);
 	return !ui->quit;
 }
 

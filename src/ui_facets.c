@@ -4,14 +4,16 @@
  *
  * The counts are exact (store_count_by, as `search --count-by`) and run in
  * idle time once the list's first screenful is in, one field per slice,
- * each abandoned by the next keystroke and run again later. */
+ * each abandoned by the next keystroke and run again later.  The line
+ * takes a row only while it has something to show, or may have: none
+ * without a filter, when nothing matches or when the counts find no value. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
+#include "idle_task.h"
 #include "sanitize.h"
 #include "ui_priv.h"
 
@@ -34,26 +36,21 @@ static const struct {
 
 struct facet_state {
 	const struct query *query; /* borrowed; NULL: no filter */
-	bool wanted;		   /* the filter is not empty: the line shows */
+	bool text;		   /* the filter is not empty */
+	/* The line has a row: from the first filter, until the list comes back
+	 * empty or the counts come back with nothing to show; while a new
+	 * filter's answer is awaited, the row stays as it was. */
+	bool wanted;
 	bool pending[FACET_GROUPS];
 	struct store_count *counts[FACET_GROUPS];
 	size_t n[FACET_GROUPS];
-	long due_ms;
+	struct idle_task task; /* pending while a field remains to count */
 	/* What the line shows, number i+1 being shown[i]. */
 	struct {
 		size_t group, index;
 	} shown[FACET_SHOWN_MAX];
 	size_t nshown;
 };
-
-static long
-monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 struct facet_state *
 facet_new(void)
@@ -70,6 +67,7 @@ clear_counts(struct facet_state *f)
 		f->n[g] = 0;
 		f->pending[g] = false;
 	}
+	idle_task_cancel(&f->task);
 	f->nshown = 0;
 }
 
@@ -80,6 +78,15 @@ facet_free(struct facet_state *f)
 		return;
 	clear_counts(f);
 	free(f);
+}
+
+static bool
+any_pending(const struct facet_state *f)
+{
+	for (size_t g = 0; g < FACET_GROUPS; g++)
+		if (f->pending[g])
+			return true;
+	return false;
 }
 
 /* True when the filter narrows that field already: counting it again
@@ -103,12 +110,30 @@ facet_set_query(struct ui *ui, const struct query *q)
 {
 	struct facet_state *f = ui->facets;
 
+	bool had_text = f->text;
+
 	clear_counts(f);
 	f->query = q;
-	f->wanted = q && !query_is_empty(q);
-	for (size_t g = 0; f->wanted && g < FACET_GROUPS; g++)
+	f->text = q && !query_is_empty(q);
+	for (size_t g = 0; f->text && g < FACET_GROUPS; g++)
 		f->pending[g] = !narrowed(q, g);
-	f->due_ms = monotonic_ms() + FACET_DELAY_MS;
+	if (any_pending(f))
+		idle_task_schedule(&f->task, idle_task_now_ms(), FACET_DELAY_MS);
+	if (!any_pending(f))
+		f->wanted = false; /* no filter, or every field narrowed */
+	else if (!had_text)
+		f->wanted = true; /* the first filter: its results mostly have values */
+}
+
+void
+facet_list_done(struct ui *ui)
+{
+	struct facet_state *f = ui->facets;
+
+	if (!list_busy(ui) && list_found_none(ui)) {
+		clear_counts(f); /* nothing matches: nothing to count */
+		f->wanted = false;
+	}
 }
 
 bool
@@ -117,24 +142,10 @@ facet_line_wanted(const struct ui *ui)
 	return ui->facets->wanted;
 }
 
-static bool
-any_pending(const struct facet_state *f)
-{
-	for (size_t g = 0; g < FACET_GROUPS; g++)
-		if (f->pending[g])
-			return true;
-	return false;
-}
-
 int
 facet_idle_timeout(const struct ui *ui)
 {
-	long left;
-
-	if (!any_pending(ui->facets))
-		return -1;
-	left = ui->facets->due_ms - monotonic_ms();
-	return left > 0 ? (int)left : 0;
+	return idle_task_timeout(&ui->facets->task, idle_task_now_ms());
 }
 
 bool
@@ -142,10 +153,10 @@ facet_idle(struct ui *ui)
 {
 	struct facet_state *f = ui->facets;
 
-	if (!any_pending(f) || facet_idle_timeout(ui) > 0 || list_busy(ui))
+	if (!idle_task_due(&f->task, idle_task_now_ms()) || list_busy(ui))
 		return false;
 	if (list_found_none(ui)) {
-		clear_counts(f); /* nothing matches: nothing to count */
+		facet_list_done(ui);
 		return false;
 	}
 	for (size_t g = 0; g < FACET_GROUPS; g++) {
@@ -161,13 +172,21 @@ facet_idle(struct ui *ui)
 		if (n == -2)
 			return true;
 		f->pending[g] = false;
+		if (n >= 0) {
+			f->counts[g] = counts;
+			f->n[g] = (size_t)n;
+		}
+		if (!any_pending(f)) {
+			idle_task_cancel(&f->task);
+			f->wanted = false;
+			for (size_t k = 0; k < FACET_GROUPS; k++)
+				f->wanted |= f->n[k] > 0;
+		}
 		if (n < 0) {
 			status_set_message(ui, true, err ? err : _("counting failed"));
 			free(err);
 			return false;
 		}
-		f->counts[g] = counts;
-		f->n[g] = (size_t)n;
 		return any_pending(f); /* one field per slice */
 	}
 	return false;

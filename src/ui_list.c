@@ -9,9 +9,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
+#include "idle_task.h"
 #include "sanitize.h"
 #include "ui_priv.h"
 
@@ -29,8 +29,7 @@ struct list_state {
 	int64_t keep_doc; /* document to keep selected across filters */
 	int64_t find_doc; /* the document reopened at start: looked for further */
 	int64_t count;	  /* -1: unknown */
-	bool count_pending;
-	long count_due_ms; /* monotonic time from which the count may run */
+	struct idle_task count_task; /* the count, once the keyboard rests */
 	char *error;	   /* last store error, for the status line */
 };
 
@@ -57,15 +56,6 @@ list_create(struct ui *ui)
 #define LIST_COUNT_DELAY_MS 300
 /* How far down the list the document reopened at start is looked for. */
 #define LIST_FIND_MAX 2000
-
-static long
-monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 /* Frees the fetched rows. */
 static void
@@ -229,8 +219,10 @@ run_query(struct ui *ui)
 	}
 	rows_follow(&l->top, l->selected, visible_entries(ui));
 	l->count = l->exhausted ? (int64_t)n : -1;
-	l->count_pending = !l->exhausted;
-	l->count_due_ms = monotonic_ms() + LIST_COUNT_DELAY_MS;
+	if (l->exhausted)
+		idle_task_cancel(&l->count_task);
+	else
+		idle_task_schedule(&l->count_task, idle_task_now_ms(), LIST_COUNT_DELAY_MS);
 	return true;
 }
 
@@ -277,7 +269,7 @@ fetch_more(struct ui *ui, size_t want)
 	}
 	if (rc != 0)
 		l->exhausted = true;
-	if (l->exhausted && !l->count_pending)
+	if (l->exhausted && !idle_task_pending(&l->count_task))
 		l->count = (int64_t)l->nhits;
 	return true;
 }
@@ -326,12 +318,7 @@ list_busy(const struct ui *ui)
 int
 list_idle_timeout(const struct ui *ui)
 {
-	long left;
-
-	if (!state_of(ui)->count_pending)
-		return -1;
-	left = state_of(ui)->count_due_ms - monotonic_ms();
-	return left > 0 ? (int)left : 0;
+	return idle_task_timeout(&state_of(ui)->count_task, idle_task_now_ms());
 }
 
 bool
@@ -342,14 +329,14 @@ list_idle(struct ui *ui)
 	char *err = NULL;
 	int rc;
 
-	if (!l->count_pending || list_idle_timeout(ui) > 0)
+	if (!idle_task_due(&l->count_task, idle_task_now_ms()))
 		return false;
 	store_set_interrupt(ui->store, ui_input_pending, ui);
 	rc = store_results_count(ui->store, l->query, &count, &err);
 	store_set_interrupt(ui->store, NULL, NULL);
 	if (rc == -2)
 		return true;
-	l->count_pending = false;
+	idle_task_cancel(&l->count_task);
 	if (rc < 0) {
 		list_error(ui, err);
 		return false;

@@ -239,8 +239,14 @@ struct facet_state *facet_new(void);
 void facet_free(struct facet_state *f);
 /* The filter changed (q borrowed, NULL: none): the counts start over. */
 void facet_set_query(struct ui *ui, const struct query *q);
-/* True when the filter is not empty: the screen gives the line a row. */
+/* True when the screen gives the line a row: the filter is not empty and
+ * neither the list (nothing matches) nor the counts (no value) have said
+ * that the line shows nothing.  While a new filter's results or counts are
+ * awaited the answer stays as it was, so that the row does not come and go
+ * with each keystroke. */
 bool facet_line_wanted(const struct ui *ui);
+/* The list's query may have ended: when it found nothing the line goes. */
+void facet_list_done(struct ui *ui);
 /* Milliseconds until counting may start, 0 now, -1 nothing to count. */
 int facet_idle_timeout(const struct ui *ui);
 /* Counts one field when due and the list is done; returns true when

@@ -2,37 +2,36 @@
  * shown in the status line ("no result for « securiter » — try
  * « sécurité »") with a key that puts it in the filter.
  *
- * It is looked for in idle time, once the list has come back empty, from
- * the snapshot's vocabulary and the French dictionary (store_suggest). */
+ * It is looked for once the list has come back empty and the keyboard has
+ * rested a moment, from the snapshot's vocabulary and the French
+ * dictionary (store_suggest), on the worker's thread (suggest_worker.h):
+ * that takes a few hundred milliseconds that nothing could interrupt, and
+ * the keys typed meanwhile are handled at once.  A change of the filter
+ * drops the answer being looked for. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
+#include "idle_task.h"
 #include "sanitize.h"
+#include "suggest_worker.h"
 #include "ui_priv.h"
 
 /* The pause after a change of the filter before looking: a word being
  * typed finds nothing for a while. */
 #define SUGGEST_DELAY_MS 300
+/* How often the loop looks for the worker's answer while it works. */
+#define SUGGEST_POLL_MS 10
 
 struct suggest_state {
-	bool pending;
-	long due_ms;
+	struct idle_task task;	       /* asking the worker, once the keyboard rests */
+	struct suggest_worker *worker; /* opened at the first request */
+	bool worker_failed;
 	char *word; /* the word as typed, owned; NULL: no suggestion */
 	char *fix;  /* what to type instead, owned */
 };
-
-static long
-monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 struct suggest_state *
 suggest_new(void)
@@ -46,7 +45,9 @@ suggest_clear(struct suggest_state *s)
 	free(s->word);
 	free(s->fix);
 	s->word = s->fix = NULL;
-	s->pending = false;
+	idle_task_cancel(&s->task);
+	if (s->worker)
+		suggest_worker_cancel(s->worker);
 }
 
 void
@@ -55,6 +56,7 @@ suggest_free(struct suggest_state *s)
 	if (!s)
 		return;
 	suggest_clear(s);
+	suggest_worker_free(s->worker);
 	free(s);
 }
 
@@ -65,50 +67,52 @@ suggest_set_query(struct ui *ui, const struct query *q)
 
 	suggest_clear(s);
 	for (size_t i = 0; q && i < q->nterms; i++)
-		if (!q->terms[i].exclude && !q->terms[i].phrase && q->terms[i].ntokens == 1)
-			s->pending = true;
-	s->due_ms = monotonic_ms() + SUGGEST_DELAY_MS;
+		if (!q->terms[i].exclude && !q->terms[i].phrase && q->terms[i].ntokens == 1) {
+			idle_task_schedule(&s->task, idle_task_now_ms(), SUGGEST_DELAY_MS);
+			break;
+		}
+}
+
+static bool
+worker_busy(const struct suggest_state *s)
+{
+	return s->worker && suggest_worker_busy(s->worker);
 }
 
 int
 suggest_idle_timeout(const struct ui *ui)
 {
-	long left;
-
-	if (!ui->suggest->pending)
-		return -1;
-	left = ui->suggest->due_ms - monotonic_ms();
-	return left > 0 ? (int)left : 0;
+	if (worker_busy(ui->suggest))
+		return SUGGEST_POLL_MS;
+	return idle_task_timeout(&ui->suggest->task, idle_task_now_ms());
 }
 
 void
 suggest_idle(struct ui *ui)
 {
 	struct suggest_state *s = ui->suggest;
-	struct query q;
 
-	if (!s->pending || suggest_idle_timeout(ui) > 0 || list_busy(ui))
-		return;
-	s->pending = false;
-	if (!list_found_none(ui))
-		return;
-	/* Every word whole, the last one too: "securiter", not "securiter*". */
-	if (query_parse(filter_text(ui), 0, &q) < 0) {
-		query_release(&q);
+	if (worker_busy(s)) {
+		suggest_worker_take(s->worker, &s->word, &s->fix);
 		return;
 	}
-	store_set_dictionary(ui->store, true);
-	for (size_t i = 0; i < q.nterms && !s->fix; i++) {
-		const struct query_term *t = &q.terms[i];
-		char *fix = t->typed ? store_suggest(ui->store, t) : NULL;
+	if (!idle_task_due(&s->task, idle_task_now_ms()) || list_busy(ui))
+		return;
+	idle_task_cancel(&s->task);
+	if (!list_found_none(ui) || s->worker_failed)
+		return;
+	if (!s->worker) {
+		char *err = NULL;
 
-		if (fix) {
-			s->word = xstrdup(t->typed);
-			s->fix = fix;
+		s->worker = suggest_worker_new(store_path(ui->store), &err);
+		if (!s->worker) {
+			s->worker_failed = true;
+			status_set_message(ui, true, err);
+			free(err);
+			return;
 		}
 	}
-	store_set_dictionary(ui->store, false);
-	query_release(&q);
+	suggest_worker_ask(s->worker, filter_text(ui));
 }
 
 bool

@@ -44,6 +44,16 @@ main(void)
 	keymap_hints(KEYMAP_FILTER, &sb);
 	CHECK_STR(strbuf_str(&sb), "Enter:open Esc:clear");
 	strbuf_reset(&sb);
+	/* Digits are typed in the filter bar: with facets, Tab says the way. */
+	CHECK_INT(keymap_lookup('1', KEYMAP_FILTER), ACT_NONE);
+	CHECK_INT(keymap_lookup('1', KEYMAP_LIST), ACT_FACET);
+	CHECK_INT(keymap_lookup('9', KEYMAP_READER), ACT_FACET);
+	keymap_hints_when(KEYMAP_FILTER, KEYMAP_WHEN_FACETS, &sb);
+	CHECK_STR(strbuf_str(&sb), "Tab:list, then 1-9");
+	strbuf_reset(&sb);
+	keymap_hints_when(KEYMAP_LIST, KEYMAP_WHEN_FACETS, &sb);
+	CHECK_STR(strbuf_str(&sb), "1:narrow");
+	strbuf_reset(&sb);
 	keymap_hints(KEYMAP_LIST, &sb);
 	CHECK(strstr(strbuf_str(&sb), "/:filter") != NULL);
 	CHECK(strstr(strbuf_str(&sb), "?:help") != NULL);

@@ -1,8 +1,11 @@
 #!/bin/sh
 # The facet line under the filter bar: the top senders, years and kinds of
 # the matching documents with the counts `search --count-by` gives; a digit
-# adds a value to the filter.  No line without a filter or when nothing
-# matches, whole values only at narrow widths, none at small heights.
+# adds a value to the filter from the list; in the filter bar digits are
+# typed (annee:2014), and the status line says Tab leads to them.  No line,
+# and no row kept for it, without a filter, when nothing matches or when
+# the filter narrows every field; whole values only at narrow widths, none
+# at small heights.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 last_line() {
@@ -31,8 +34,25 @@ case $(last_line) in
 "de: 1:$sender"*"annee: "*"$year"*"type: "*"$kind"*) pass ;;
 *) fail "facet line: '$(last_line)'" ;;
 esac
+# In the bar, the way to the digits is said...
+expect_screen "$(hint Tab "list, then 1-9")" "Tab's hint in the bar"
+# ...and digits typed there are text, even with numbered values shown.
+type_text ' annee:2014'
+expect_screen "/désarmement annee:2014" "digits go to the filter"
+expect_screen "1 document" "annee:2014 filters"
+expect_not_now "$(msgf "no value %d on the facet line" 2)" "no facet picked by a typed 2"
+expect_screen "de: 1:Kazakhstan (1)" "counted for the new filter"
+case $(last_line) in
+"de: 1:"*) pass ;;
+*) fail "facet line while typing digits: '$(last_line)'" ;;
+esac
+keys C-w C-w
+type_text 'désarmement'
+expect_screen "/désarmement" "back to one word"
+expect_screen "de: 1:$sender" "the senders again"
 keys Tab
 expect_screen "$(hint 1 narrow)" "the digits' hint"
+expect_not_now "$(hint Tab "list, then 1-9")" "Tab's hint only in the bar"
 
 # 1 (from the list) puts de:Kazakhstan first in the filter; the sender is
 # then narrowed and no longer counted.
@@ -76,12 +96,37 @@ keys / C-u
 type_text 'zzxqwv'
 expect_screen "$(msg "No document matches the filter.")" "nothing matches"
 expect_gone "annee:" "no facet when nothing matches"
+# The row goes back to the panes: the filter bar is the last line, the
+# status line right above it.
+wait_for "/zzxqwv" >/dev/null
 case $(last_line) in
-"") pass ;;
-*) fail "facet line with nothing matching: '$(last_line)'" ;;
+"/zzxqwv"*) pass ;;
+*) fail "a row kept for the facet line with nothing matching: '$(last_line)'" ;;
+esac
+case $(capture | tail -n 2 | head -n 1) in
+*"$(hint Enter open)"*) pass ;;
+*) fail "status line not right above the bar: '$(capture | tail -n 2 | head -n 1)'" ;;
 esac
 keys Tab 1
 expect_screen "$(msgf "no value %d on the facet line" 1)" "1 with no facet"
 expect_alive "digit with no facet"
+
+# A filter that narrows every field: nothing to count, no row either.
+keys / C-u
+type_text 'de:Kazakhstan type:Lettre annee:2014'
+expect_screen "1 document" "every field narrowed"
+settle
+case $(last_line) in
+"/de:Kazakhstan type:Lettre annee:2014"*) pass ;;
+*) fail "a row kept with every field narrowed: '$(last_line)'" ;;
+esac
+# One field let go: the line and its row come back.
+keys C-w
+expect_screen "annee: 1:2010 (1)" "the years counted again"
+case $(last_line) in
+"annee: 1:2010 (1) 2:2014 (1) 3:2018 (1)"*) pass ;;
+*) fail "facet line after letting a field go: '$(last_line)'" ;;
+esac
+keys Tab
 quit_and_check
 finish
