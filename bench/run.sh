@@ -2,13 +2,13 @@
 # shellcheck disable=SC2154 # wall_* and cpu_* are set by rounds, through eval
 # bench/run.sh - runs every benchmark and writes $BENCH_OUT/results.md.
 #
-# Called by `make bench` with LISEUSE, DRIVE, BENCH_STORE, BENCH_OUT and
+# Called by `make bench` with LISEUSE, DRIVE, BENCH_STORE, BENCH_SUGGEST, BENCH_OUT and
 # BENCH_REPS in the environment, after the snapshots are built.  Every
 # timed figure interleaves liseuse and its reference in one run (drive.c)
 # and reports percentiles; one table row per figure.
 set -u
 
-: "${LISEUSE:?}" "${DRIVE:?}" "${BENCH_STORE:?}" "${BENCH_OUT:?}"
+: "${LISEUSE:?}" "${DRIVE:?}" "${BENCH_STORE:?}" "${BENCH_SUGGEST:?}" "${BENCH_OUT:?}"
 REPS=${BENCH_REPS:-20}
 # the collection for the timed figures: 100k (default) or 10k, 1k for a quick look
 SET=${BENCH_SET:-100k}
@@ -323,6 +323,21 @@ while IFS='	' read -r name value ref unit; do
 	count*) row "$name, $SET" "$value" - ms info 0 "-" ;;
 	esac
 done < "$OUT/store.tsv"
+
+fi
+
+# 8b. The screen's suggestions and facet counts: the suggestion's cost and
+# what it would hold the screen (it runs on a worker thread), the screen's
+# longest call to the worker; each facet count's longest stretch.
+if want 8b; then
+"$BENCH_SUGGEST" "$OUT/$SET.db" 5 > "$OUT/suggest.tsv" 2>> "$LOG"
+while IFS='	' read -r name value ref unit; do
+	case $name in
+	*"screen's longest call"*) row "$name, $SET" "$value" "$ref after" ms abs 16 "≤ 16 ms" ;;
+	suggestion*) row "$name, $SET" "$value" "$ref total" ms info 0 "(on the worker, not the screen)" ;;
+	uninterruptible*) row "$name, $SET" "$value" "$ref total" ms abs 16 "≤ 16 ms" ;;
+	esac
+done < "$OUT/suggest.tsv"
 
 fi
 

@@ -747,20 +747,22 @@ store_count_by(struct store *store, const struct query *q, enum store_facet face
 	struct strbuf sql = STRBUF_INIT;
 	struct store_count *counts = NULL;
 	sqlite3_stmt *stmt = NULL;
-	char *match = NULL, *group;
+	char *match = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
-	strbuf_addf(&sql, "SELECT %s, count(*) FROM doc WHERE %s IS NOT NULL", column, column);
+	/* Counted here rather than by GROUP BY: SQLite sorts the rows of a
+	 * GROUP BY in one step that its progress handler cannot interrupt
+	 * (tens of milliseconds at 100 000 documents), while each row stepped
+	 * here is short. */
+	strbuf_addf(&sql, "SELECT %s, 1 FROM doc WHERE %s IS NOT NULL", column, column);
 	if (store_has_text(q)) {
 		strbuf_addstr(&sql, " AND");
 		store_text_keys_sql(&sql);
 	}
-	group = xasprintf(" GROUP BY %s", column);
-	rc = store_bind_query(store, q, sql.buf, group, true, &stmt, &match, err);
+	rc = store_bind_query(store, q, sql.buf, "", true, &stmt, &match, err);
 	strbuf_release(&sql);
-	free(group);
 	if (rc < 0)
 		return -1;
 	while ((rc = store_step_row(store, stmt, N_("counting"), err)) == 1) {
