@@ -4,9 +4,10 @@
  * A suggestion (store_suggest) scans the snapshot's vocabulary and asks
  * Hunspell, whose first use reads the French dictionary and whose suggest
  * takes 100 to 400 ms for one word, none of it interruptible.  The worker
- * does that on its own connection to the snapshot (opened at once, so that
- * it reads the same file as the caller even if an import replaces it
- * later) with the dictionary on.  The caller asks with the filter's text
+ * does that on its own connection to the snapshot, opened by
+ * suggest_worker_new, with the dictionary on (a snapshot that an import
+ * replaced before then is read in its new version: the words suggested
+ * come from its vocabulary).  The caller asks with the filter's text
  * and polls for the answer; a new request or a cancel abandons the one
  * being worked on (its SQL at once, through the interrupt callback;
  * Hunspell's suggest when it returns), and an abandoned answer is never
