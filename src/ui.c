@@ -278,9 +278,11 @@ draw_all(struct ui *ui)
 	ui->panes[PANE_LIST].ops->draw(ui, &ui->panes[PANE_LIST]);
 	ui->panes[PANE_READER].ops->draw(ui, &ui->panes[PANE_READER]);
 	draw_separator(ui);
+	/* The facet line first: the last window queued places the terminal's
+	 * cursor, which belongs in the filter bar. */
+	facet_draw(ui, ui->facet_win);
 	status_draw(ui, ui->status_win);
 	filter_draw(ui, ui->filter_win);
-	facet_draw(ui, ui->facet_win);
 	if (prompt_active(ui))
 		prompt_draw(ui, ui->filter_win);
 	curs_set((filter_focused(ui) || prompt_active(ui)) && ui->filter_win ? 1 : 0);

@@ -34,6 +34,12 @@ case $(last_line) in
 "de: 1:$sender"*"annee: "*"$year"*"type: "*"$kind"*) pass ;;
 *) fail "facet line: '$(last_line)'" ;;
 esac
+# The cursor stays in the filter bar (the row above the facet line), after
+# the text typed.
+cursor=$(tm display-message -p -t "$session" '#{cursor_y} #{cursor_x}')
+bar_row=$(($(capture | wc -l) - 2))
+[ "$cursor" = "$bar_row $(printf '/désarmement' | wc -m)" ] && pass ||
+	fail "cursor at '$cursor', not after the filter on row $bar_row"
 # In the bar, the way to the digits is said...
 expect_screen "$(hint Tab "list, then 1-9")" "Tab's hint in the bar"
 # ...and digits typed there are text, even with numbered values shown.
