@@ -109,7 +109,6 @@ void
 facet_set_query(struct ui *ui, const struct query *q)
 {
 	struct facet_state *f = ui->facets;
-
 	bool had_text = f->text;
 
 	clear_counts(f);
@@ -117,11 +116,12 @@ facet_set_query(struct ui *ui, const struct query *q)
 	f->text = q && !query_is_empty(q);
 	for (size_t g = 0; f->text && g < FACET_GROUPS; g++)
 		f->pending[g] = !narrowed(q, g);
-	if (any_pending(f))
-		idle_task_schedule(&f->task, idle_task_now_ms(), FACET_DELAY_MS);
-	if (!any_pending(f))
+	if (!any_pending(f)) {
 		f->wanted = false; /* no filter, or every field narrowed */
-	else if (!had_text)
+		return;
+	}
+	idle_task_schedule(&f->task, idle_task_now_ms(), FACET_DELAY_MS);
+	if (!had_text)
 		f->wanted = true; /* the first filter: its results mostly have values */
 }
 
