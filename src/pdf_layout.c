@@ -112,15 +112,6 @@ ends_sentence(const char *s, size_t n)
 	return strchr(".:;!?", s[n - 1]) != NULL || (n >= 2 && s[n - 1] == ')' && s[n - 2] == '.');
 }
 
-static bool
-is_roman(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X')
-			return false;
-	return n > 0 && n <= 5;
-}
-
 static enum marker
 line_marker(const char *s, size_t n)
 {
@@ -138,14 +129,14 @@ line_marker(const char *s, size_t n)
 		return MARK_LETTER;
 	for (i = 0; i < n && s[i] != '.' && s[i] != ' '; i++)
 		;
-	if (i < n && s[i] == '.' && is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
+	if (i < n && s[i] == '.' && reflow_is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
 	    upper_start(s + i + 2, n - i - 2))
 		return MARK_ROMAN;
 	if (ascii_starts_with(s, n, "(Signé)") || ascii_starts_with(s, n, "(Signée)"))
 		return MARK_SIGNED;
 	if (ascii_equals(s, n, "Annexe") || ascii_equals(s, n, "Annexes") ||
 	    ascii_equals(s, n, "Pièce jointe") || ascii_equals(s, n, "Appendice") ||
-	    (ascii_starts_with(s, n, "Annexe ") && is_roman(s + 7, n - 7)))
+	    (ascii_starts_with(s, n, "Annexe ") && reflow_is_roman(s + 7, n - 7)))
 		return MARK_ANNEX_HEADING;
 	if (ascii_starts_with(s, n, "Annexe de ") || ascii_starts_with(s, n, "Annexe à ") ||
 	    ascii_starts_with(s, n, "Annexe au "))
@@ -168,7 +159,7 @@ is_lone_marker(const char *s, size_t n)
 		return true;
 	if (n == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')')
 		return true;
-	return n >= 2 && s[n - 1] == '.' && is_roman(s, n - 1);
+	return n >= 2 && s[n - 1] == '.' && reflow_is_roman(s, n - 1);
 }
 
 /* The lines, with each lone marker joined to the text on its right, which

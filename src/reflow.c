@@ -427,8 +427,8 @@ is_signature_title(const char *s, size_t n)
 	       ascii_equals(s, n, "La Représentante permanente");
 }
 
-static bool
-is_roman(const char *s, size_t n)
+bool
+reflow_is_roman(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X')
@@ -471,7 +471,7 @@ line_marker(const char *s, size_t n, int *value)
 	}
 	for (i = 0; i < n && s[i] != '.' && s[i] != ' '; i++)
 		;
-	if (i < n && s[i] == '.' && is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
+	if (i < n && s[i] == '.' && reflow_is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
 	    upper_start(s + i + 2, n - i - 2))
 		return M_ROMAN;
 	if (ascii_starts_with(s, n, "(Signé)") || ascii_starts_with(s, n, "(Signée)"))
@@ -479,7 +479,7 @@ line_marker(const char *s, size_t n, int *value)
 	if (ascii_equals(s, n, "Annexe") || ascii_equals(s, n, "Annexes") ||
 	    ascii_equals(s, n, "Pièce jointe") || ascii_equals(s, n, "Pièces jointes") ||
 	    ascii_equals(s, n, "Appendice") ||
-	    (ascii_starts_with(s, n, "Annexe ") && is_roman(s + 7, n - 7)))
+	    (ascii_starts_with(s, n, "Annexe ") && reflow_is_roman(s + 7, n - 7)))
 		return M_ANNEX_HEADING;
 	if (ascii_starts_with(s, n, "Annexe de ") || ascii_starts_with(s, n, "Annexe à ") ||
 	    ascii_starts_with(s, n, "Annexe au "))

@@ -553,9 +553,22 @@ test_pdftotext_letter(void)
 	reflow_release(&corpus);
 }
 
+static void
+test_roman(void)
+{
+	CHECK(reflow_is_roman("IV", 2));
+	CHECK(reflow_is_roman("XXVII", 5));
+	CHECK(reflow_is_roman("IV. Questions", 2));
+	CHECK(!reflow_is_roman("", 0));
+	CHECK(!reflow_is_roman("XXXVII", 6));
+	CHECK(!reflow_is_roman("iv", 2));
+	CHECK(!reflow_is_roman("IL", 2));
+}
+
 int
 main(void)
 {
+	test_roman();
 	test_page_furniture();
 	test_pdftotext_letter();
 	test_000();
