@@ -807,22 +807,6 @@ write_file(const char *path, const void *data, size_t len)
 	}
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	return strbuf_detach(&sb, len);
-}
-
 static void
 sql(const char *path, const char *statements)
 {
@@ -847,7 +831,7 @@ test_bad_files(const char *good)
 	write_file(path, "", 0);
 	check_open_fails(path, "empty");
 	check_open_fails(tmpdir, "directory");
-	data = read_file(good, &len);
+	data = unit_read_file(good, &len);
 	CHECK(data != NULL && len > 8192);
 	write_file(path, data, len / 2);
 	check_open_fails(path, "truncated");
@@ -1075,7 +1059,7 @@ test_dictionary_files(void)
 	write_file(dic, "garbage\n\xff\xfe\n", 11);
 	check_unreadable_dictionary(aff, dic);
 	/* the real affixes with no words */
-	real_aff = read_file(HUNSPELL_DIR "/fr.aff", &len);
+	real_aff = unit_read_file(HUNSPELL_DIR "/fr.aff", &len);
 	CHECK(real_aff != NULL);
 	if (real_aff != NULL) {
 		write_file(aff, real_aff, len);
@@ -1108,8 +1092,8 @@ main(void)
 	ndocs = build(path, 40);
 	CHECK_INT(build(again, 40), ndocs);
 	/* reproducible: same documents, same bytes */
-	a = read_file(path, &alen);
-	b = read_file(again, &blen);
+	a = unit_read_file(path, &alen);
+	b = unit_read_file(again, &blen);
 	CHECK(a != NULL && b != NULL && alen == blen && memcmp(a, b, alen) == 0);
 	free(a);
 	free(b);
