@@ -329,7 +329,8 @@ parse_options(int argc, char **argv, struct settings *set)
 		default:
 			candidates = optopt == 0 ? ambiguous_candidates(argv[optind - 1]) : NULL;
 			if (candidates != NULL)
-				util_error(_("option '%s' is ambiguous: it may be %s"), argv[optind - 1], candidates);
+				util_error(_("option '%s' is ambiguous: it may be %s"),
+					   argv[optind - 1], candidates);
 			else if (optopt >= OPT_DB)
 				util_error(_("option '--%s' takes no value"), long_option_name(optopt));
 			else if (optopt != 0)
