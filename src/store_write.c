@@ -256,7 +256,7 @@ store_key_newest_first(const void *a, const void *b)
  * read on a thread of its own while the import goes on: the index is not
  * written without them (a document indexed without its lemmas would also
  * be removed from the index with the wrong words). */
-static int
+int
 store_lemmas_ready(struct store *store, char **err)
 {
 	return store->lemma == NULL ? 0 : lemma_ready(store->lemma, err);
