@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hunspell.h>
 #include <pthread.h>
 #include <unistd.h>
 
 #include "fold.h"
 #include "i18n.h"
 #include "lemma.h"
+#include "spell.h"
 #include "stopword.h"
 #include "util.h"
 
@@ -34,6 +34,7 @@ struct lemma {
 	/* read on a thread of its own (a few hundred million instructions),
 	 * while the caller goes on; the first use waits for it (lemma_dict) */
 	Hunhandle *dict;
+	const struct spell_api *hs; /* Hunspell's functions (spell.h) */
 	pthread_t loader;
 	bool loading;
 	char *aff, *dic; /* the files, for messages */
@@ -49,17 +50,16 @@ struct lemma {
 
 /* Reads the dictionary.  Hunspell_create returns NULL when memory runs
  * out, and a dictionary that knows no word when it cannot make one of the
- * files (they vanished, are empty or are not Hunspell's): the affixes of
- * the French dictionary are in UTF-8, and it knows "de". */
+ * files (they vanished, are empty or are not Hunspell's): the French
+ * dictionary knows "de". */
 static void *
 lemma_load(void *arg)
 {
 	struct lemma *lemma = arg;
-	Hunhandle *dict = Hunspell_create(lemma->aff, lemma->dic);
+	Hunhandle *dict = lemma->hs->create(lemma->aff, lemma->dic);
 
-	if (dict != NULL && (strcmp(Hunspell_get_dic_encoding(dict), "UTF-8") != 0 ||
-			     Hunspell_spell(dict, "de") == 0)) {
-		Hunspell_destroy(dict);
+	if (dict != NULL && lemma->hs->spell(dict, "de") == 0) {
+		lemma->hs->destroy(dict);
 		dict = NULL;
 	}
 	lemma->dict = dict;
@@ -94,6 +94,7 @@ lemma_new(struct lemma **out, char **err)
 int
 lemma_new_files(const char *aff, const char *dic, struct lemma **out, char **err)
 {
+	const struct spell_api *hs;
 	struct lemma *lemma;
 
 	*out = NULL;
@@ -102,7 +103,10 @@ lemma_new_files(const char *aff, const char *dic, struct lemma **out, char **err
 				 access(aff, R_OK) != 0 ? aff : dic);
 		return -1;
 	}
+	if ((hs = spell_api(err)) == NULL)
+		return -1;
 	lemma = xcalloc(1, sizeof *lemma);
+	lemma->hs = hs;
 	lemma->slots = xcalloc(LEMMA_CACHE_SLOTS, sizeof *lemma->slots);
 	lemma->aff = xstrdup(aff);
 	lemma->dic = xstrdup(dic);
@@ -164,7 +168,7 @@ lemma_free(struct lemma *lemma)
 	free(lemma->pair_words);
 	free(lemma->pair_lemmas);
 	if (lemma_dict(lemma) != NULL)
-		Hunspell_destroy(lemma->dict);
+		lemma->hs->destroy(lemma->dict);
 	free(lemma->aff);
 	free(lemma->dic);
 	free(lemma);
@@ -200,7 +204,7 @@ lemma_lookup(struct lemma *lemma, const char *word, const char *folded, size_t f
 {
 	char **list = NULL, *stem = NULL, *out = NULL;
 	Hunhandle *dict = lemma_dict(lemma);
-	int n = dict != NULL ? Hunspell_analyze(dict, &list, word) : 0;
+	int n = dict != NULL ? lemma->hs->analyze(dict, &list, word) : 0;
 	size_t olen;
 
 	/* a noun or adjective first: "armes" is arme before armer */
@@ -210,7 +214,7 @@ lemma_lookup(struct lemma *lemma, const char *word, const char *folded, size_t f
 	for (int i = 0; i < n && stem == NULL; i++)
 		stem = lemma_stem_of(list[i]);
 	if (n > 0)
-		Hunspell_free_list(dict, &list, n);
+		lemma->hs->free_list(dict, &list, n);
 	if (stem == NULL)
 		return NULL;
 	out = fold_string(stem, strlen(stem), &olen);
@@ -358,7 +362,7 @@ lemma_spellings(struct lemma *lemma, const char *folded, bool (*found)(const cha
 			else
 				strbuf_addstr(&sb, acc[choice[i]]);
 		}
-		if (lemma_dict(lemma) != NULL && Hunspell_spell(lemma->dict, sb.buf) &&
+		if (lemma_dict(lemma) != NULL && lemma->hs->spell(lemma->dict, sb.buf) &&
 		    !found(sb.buf, arg))
 			break;
 		/* the next spelling: an odometer over the accented letters */
@@ -462,13 +466,13 @@ size_t
 lemma_suggest(struct lemma *lemma, const char *word, char **out, size_t max)
 {
 	char **list = NULL;
-	int n = lemma_dict(lemma) != NULL ? Hunspell_suggest(lemma->dict, &list, word) : 0;
+	int n = lemma_dict(lemma) != NULL ? lemma->hs->suggest(lemma->dict, &list, word) : 0;
 	size_t k = 0;
 
 	for (int i = 0; i < n; i++)
 		if (k < max)
 			out[k++] = xstrdup(list[i]);
 	if (n > 0)
-		Hunspell_free_list(lemma->dict, &list, n);
+		lemma->hs->free_list(lemma->dict, &list, n);
 	return k;
 }
