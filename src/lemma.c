@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hunspell.h>
 #include <pthread.h>
 #include <unistd.h>
 
 #include "fold.h"
 #include "i18n.h"
 #include "lemma.h"
+#include "spell.h"
 #include "stopword.h"
 #include "util.h"
 
@@ -34,6 +34,7 @@ struct lemma {
 	/* read on a thread of its own (a few hundred million instructions),
 	 * while the caller goes on; the first use waits for it (lemma_dict) */
 	Hunhandle *dict;
+	const struct spell_api *hs; /* Hunspell's functions (spell.h) */
 	pthread_t loader;
 	bool loading;
 	struct lemma_entry *slots;
@@ -51,7 +52,7 @@ lemma_load(void *arg)
 {
 	struct lemma *lemma = arg;
 
-	lemma->dict = Hunspell_create(LEMMA_AFF, LEMMA_DIC);
+	lemma->dict = lemma->hs->create(LEMMA_AFF, LEMMA_DIC);
 	return NULL;
 }
 
@@ -71,6 +72,7 @@ int
 lemma_new(struct lemma **out, char **err)
 {
 	const char *aff = LEMMA_AFF, *dic = LEMMA_DIC;
+	const struct spell_api *hs;
 	struct lemma *lemma;
 
 	*out = NULL;
@@ -79,10 +81,13 @@ lemma_new(struct lemma **out, char **err)
 				 access(aff, R_OK) != 0 ? aff : dic);
 		return -1;
 	}
+	if ((hs = spell_api(err)) == NULL)
+		return -1;
 	lemma = xcalloc(1, sizeof *lemma);
+	lemma->hs = hs;
 	lemma->slots = xcalloc(LEMMA_CACHE_SLOTS, sizeof *lemma->slots);
 	lemma->loading = pthread_create(&lemma->loader, NULL, lemma_load, lemma) == 0;
-	if (!lemma->loading && (lemma->dict = Hunspell_create(aff, dic)) == NULL) {
+	if (!lemma->loading && (lemma->dict = hs->create(aff, dic)) == NULL) {
 		free(lemma->slots);
 		free(lemma);
 		*err = xasprintf(_("%s: cannot read the French dictionary"), dic);
@@ -131,7 +136,7 @@ lemma_free(struct lemma *lemma)
 	free(lemma->pair_words);
 	free(lemma->pair_lemmas);
 	if (lemma_dict(lemma) != NULL)
-		Hunspell_destroy(lemma->dict);
+		lemma->hs->destroy(lemma->dict);
 	free(lemma);
 }
 
@@ -165,7 +170,7 @@ lemma_lookup(struct lemma *lemma, const char *word, const char *folded, size_t f
 {
 	char **list = NULL, *stem = NULL, *out = NULL;
 	Hunhandle *dict = lemma_dict(lemma);
-	int n = dict != NULL ? Hunspell_analyze(dict, &list, word) : 0;
+	int n = dict != NULL ? lemma->hs->analyze(dict, &list, word) : 0;
 	size_t olen;
 
 	/* a noun or adjective first: "armes" is arme before armer */
@@ -175,7 +180,7 @@ lemma_lookup(struct lemma *lemma, const char *word, const char *folded, size_t f
 	for (int i = 0; i < n && stem == NULL; i++)
 		stem = lemma_stem_of(list[i]);
 	if (n > 0)
-		Hunspell_free_list(dict, &list, n);
+		lemma->hs->free_list(dict, &list, n);
 	if (stem == NULL)
 		return NULL;
 	out = fold_string(stem, strlen(stem), &olen);
@@ -323,7 +328,7 @@ lemma_spellings(struct lemma *lemma, const char *folded, bool (*found)(const cha
 			else
 				strbuf_addstr(&sb, acc[choice[i]]);
 		}
-		if (lemma_dict(lemma) != NULL && Hunspell_spell(lemma->dict, sb.buf) &&
+		if (lemma_dict(lemma) != NULL && lemma->hs->spell(lemma->dict, sb.buf) &&
 		    !found(sb.buf, arg))
 			break;
 		/* the next spelling: an odometer over the accented letters */
@@ -427,13 +432,13 @@ size_t
 lemma_suggest(struct lemma *lemma, const char *word, char **out, size_t max)
 {
 	char **list = NULL;
-	int n = lemma_dict(lemma) != NULL ? Hunspell_suggest(lemma->dict, &list, word) : 0;
+	int n = lemma_dict(lemma) != NULL ? lemma->hs->suggest(lemma->dict, &list, word) : 0;
 	size_t k = 0;
 
 	for (int i = 0; i < n; i++)
 		if (k < max)
 			out[k++] = xstrdup(list[i]);
 	if (n > 0)
-		Hunspell_free_list(lemma->dict, &list, n);
+		lemma->hs->free_list(lemma->dict, &list, n);
 	return k;
 }

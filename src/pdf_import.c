@@ -6,13 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hunspell.h>
-
 #include "i18n.h"
 #include "meta.h"
 #include "pdf_import.h"
 #include "pdf_layout.h"
 #include "pdf_text.h"
+#include "spell.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -21,15 +20,19 @@
 static pthread_once_t dictionary_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t dictionary_lock = PTHREAD_MUTEX_INITIALIZER;
 static Hunhandle *dictionary;
+static const struct spell_api *hs; /* Hunspell's functions (spell.h) */
 
 static void
 dictionary_load(void)
 {
-	dictionary = Hunspell_create(HUNSPELL_DIR "/fr.aff", HUNSPELL_DIR "/fr.dic");
+	hs = spell_api(NULL);
+	if (hs != NULL)
+		dictionary = hs->create(HUNSPELL_DIR "/fr.aff", HUNSPELL_DIR "/fr.dic");
 }
 
 /* A pdf_word_fn on the French dictionary.  Without it (not installed),
- * every word is unknown and the hyphen keeps to the prefix list. */
+ * or without Hunspell, every word is unknown and the hyphen keeps to the
+ * prefix list. */
 static bool
 dictionary_has(const char *word, size_t n, void *ctx)
 {
@@ -43,7 +46,7 @@ dictionary_has(const char *word, size_t n, void *ctx)
 	memcpy(buf, word, n);
 	buf[n] = '\0';
 	pthread_mutex_lock(&dictionary_lock);
-	found = Hunspell_spell(dictionary, buf) != 0;
+	found = hs->spell(dictionary, buf) != 0;
 	pthread_mutex_unlock(&dictionary_lock);
 	return found;
 }

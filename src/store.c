@@ -113,6 +113,24 @@ store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **
 	return 0;
 }
 
+int
+store_cached(struct store *store, sqlite3_stmt **slot, const char *sql, char **err)
+{
+	int rc;
+
+	if (*slot != NULL) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+		return 0;
+	}
+	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+	if (rc != SQLITE_OK) {
+		*slot = NULL;
+		return store_fail(store, rc, N_("query"), err);
+	}
+	return 0;
+}
+
 /* Runs SQL without results. */
 int
 store_exec(struct store *store, const char *sql, const char *what, char **err)
@@ -469,6 +487,8 @@ store_close(struct store *store)
 	if (store->in_transaction)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_finalize(store->insert_inflection);
+	sqlite3_finalize(store->doc_key);
+	sqlite3_finalize(store->get_piece);
 	sqlite3_close(store->db);
 	lemma_free(store->lemma);
 	free(store->unindexed);

@@ -55,6 +55,9 @@ struct store {
 	sqlite3_stmt *insert_doc, *insert_piece, *insert_symbol, *insert_cite, *update_doc, *last_key;
 	sqlite3_stmt *read_pieces, *insert_fts, *insert_inflection;
 	sqlite3_stmt *find_source, *find_symbol; /* what a document replaces */
+	/* kept prepared for the reader, which runs them for each piece
+	 * (store_cached) */
+	sqlite3_stmt *doc_key, *get_piece;
 	/* lemmas: the importer's (for the tokenizer), or a reader's when it
 	 * looks up words missing from the snapshot (store_set_dictionary) */
 	struct lemma *lemma;
@@ -137,6 +140,11 @@ store_rowid_valid(int64_t rowid)
 }
 /* Prepares sql; -1 with *err on failure. */
 int store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, char **err);
+/* A statement prepared once for the life of the store, in *slot: the first
+ * call prepares sql, later ones reset it and clear its bindings.  The
+ * caller resets it when done (store_close finalizes it).  Returns 0, or -1
+ * with *err. */
+int store_cached(struct store *store, sqlite3_stmt **slot, const char *sql, char **err);
 /* Runs SQL without results; -1/-2 as store_fail. */
 int store_exec(struct store *store, const char *sql, const char *what, char **err);
 /* Runs a query of one integer into *out (0 without a row); -1/-2 as store_fail. */

@@ -94,8 +94,10 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 	sqlite3_stmt *stmt;
 	int rc, ret;
 
-	if (store_prepare(store, "SELECT sortkey, npieces FROM doc WHERE id = ?1", &stmt, err) < 0)
+	if (store_cached(store, &store->doc_key, "SELECT sortkey, npieces FROM doc WHERE id = ?1",
+			 err) < 0)
 		return -1;
+	stmt = store->doc_key;
 	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
@@ -109,7 +111,7 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 	} else {
 		ret = rc == SQLITE_DONE ? 0 : store_fail(store, rc, N_("reading a document"), err);
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return ret;
 }
 
@@ -162,9 +164,10 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 		return ret;
 	if (index >= (size_t)npieces)
 		return 0;
-	if (store_prepare(store, "SELECT role, continued, text, bold, page FROM piece WHERE id = ?1",
-			  &stmt, err) < 0)
+	if (store_cached(store, &store->get_piece,
+			 "SELECT role, continued, text, bold, page FROM piece WHERE id = ?1", err) < 0)
 		return -1;
+	stmt = store->get_piece;
 	sqlite3_bind_int64(stmt, 1, store_piece_rowid(key, (int64_t)index));
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
@@ -225,7 +228,7 @@ store_get_piece(struct store *store, int64_t doc_id, size_t index, struct paragr
 			  : store_fail(store, rc, N_("reading a passage"), err);
 	}
 out:
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return ret;
 }
 
