@@ -514,6 +514,11 @@ import_paths(struct store *store, char *const *paths, size_t npaths, bool dry_ru
 	}
 	if (counts != NULL)
 		*counts = done;
+	/* a dry run indexes nothing, but says whether the import would fail */
+	if (dry_run && done.added + done.replaced > 0 && store_lemmas_ready(store, &err) < 0) {
+		store_rollback(store);
+		goto out;
+	}
 	if (dry_run || done.added + done.replaced == 0) {
 		store_rollback(store);
 		ret = (long)list.n;

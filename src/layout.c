@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "layout.h"
 #include "linebreak.h"
 #include "sanitize.h"
@@ -108,13 +109,6 @@ roman_length(const char *text, size_t len)
 	return n;
 }
 
-/* Whether c is an ASCII letter (enumerators are ASCII). */
-static int
-is_ascii_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Length of the enumerator that opens text[0..len): "1." "12)" "a)" "(b)"
  * "iv)" "IV." - or 0.  "M." and "A." are not items (Monsieur, initials). */
 static size_t
@@ -128,7 +122,7 @@ enumerator_length(const char *text, size_t len)
 		digits++;
 	if (digits > 0) {
 		n += digits;
-	} else if (n < len && is_ascii_letter(text[n])) {
+	} else if (n < len && ascii_is_alpha(text[n])) {
 		roman = roman_length(text + n, len - n);
 		if (roman > 1 || (roman == 1 && strchr("IVXivx", text[n]))) {
 			n += roman;

@@ -37,6 +37,7 @@ struct lemma {
 	const struct spell_api *hs; /* Hunspell's functions (spell.h) */
 	pthread_t loader;
 	bool loading;
+	char *aff, *dic; /* the files, for messages */
 	struct lemma_entry *slots;
 	size_t used;
 	/* pairs found since lemma_pairs_clear, for the vocabulary */
@@ -47,17 +48,26 @@ struct lemma {
 #define LEMMA_AFF HUNSPELL_DIR "/fr.aff"
 #define LEMMA_DIC HUNSPELL_DIR "/fr.dic"
 
+/* Reads the dictionary.  Hunspell_create returns NULL when memory runs
+ * out, and a dictionary that knows no word when it cannot make one of the
+ * files (they vanished, are empty or are not Hunspell's): the French
+ * dictionary knows "de". */
 static void *
 lemma_load(void *arg)
 {
 	struct lemma *lemma = arg;
+	Hunhandle *dict = lemma->hs->create(lemma->aff, lemma->dic);
 
-	lemma->dict = lemma->hs->create(LEMMA_AFF, LEMMA_DIC);
+	if (dict != NULL && lemma->hs->spell(dict, "de") == 0) {
+		lemma->hs->destroy(dict);
+		dict = NULL;
+	}
+	lemma->dict = dict;
 	return NULL;
 }
 
-/* The dictionary, once read.  Hunspell_create fails only when memory runs
- * out (its operator new), and then no word has a lemma. */
+/* The dictionary, once read, or NULL when it could not be (then no word
+ * has a lemma). */
 static Hunhandle *
 lemma_dict(struct lemma *lemma)
 {
@@ -68,10 +78,22 @@ lemma_dict(struct lemma *lemma)
 	return lemma->dict;
 }
 
+static char *
+lemma_read_error(const char *aff, const char *dic)
+{
+	return xasprintf(
+	    _("%s, %s: cannot read the French dictionary (Debian package hunspell-fr)"), aff, dic);
+}
+
 int
 lemma_new(struct lemma **out, char **err)
 {
-	const char *aff = LEMMA_AFF, *dic = LEMMA_DIC;
+	return lemma_new_files(LEMMA_AFF, LEMMA_DIC, out, err);
+}
+
+int
+lemma_new_files(const char *aff, const char *dic, struct lemma **out, char **err)
+{
 	const struct spell_api *hs;
 	struct lemma *lemma;
 
@@ -86,15 +108,25 @@ lemma_new(struct lemma **out, char **err)
 	lemma = xcalloc(1, sizeof *lemma);
 	lemma->hs = hs;
 	lemma->slots = xcalloc(LEMMA_CACHE_SLOTS, sizeof *lemma->slots);
+	lemma->aff = xstrdup(aff);
+	lemma->dic = xstrdup(dic);
 	lemma->loading = pthread_create(&lemma->loader, NULL, lemma_load, lemma) == 0;
-	if (!lemma->loading && (lemma->dict = hs->create(aff, dic)) == NULL) {
-		free(lemma->slots);
-		free(lemma);
-		*err = xasprintf(_("%s: cannot read the French dictionary"), dic);
+	if (!lemma->loading && (lemma_load(lemma), lemma->dict == NULL)) {
+		*err = lemma_read_error(aff, dic);
+		lemma_free(lemma);
 		return -1;
 	}
 	*out = lemma;
 	return 0;
+}
+
+int
+lemma_ready(struct lemma *lemma, char **err)
+{
+	if (lemma_dict(lemma) != NULL)
+		return 0;
+	*err = lemma_read_error(lemma->aff, lemma->dic);
+	return -1;
 }
 
 static void
@@ -137,6 +169,8 @@ lemma_free(struct lemma *lemma)
 	free(lemma->pair_lemmas);
 	if (lemma_dict(lemma) != NULL)
 		lemma->hs->destroy(lemma->dict);
+	free(lemma->aff);
+	free(lemma->dic);
 	free(lemma);
 }
 

@@ -19,10 +19,18 @@
 
 struct lemma;
 
-/* Loads the dictionary (HUNSPELL_DIR "/fr.aff" and "/fr.dic").  Returns 0
- * and *out (lemma_free it), or -1 with *err, newly allocated, naming the
- * missing file. */
+/* Loads the dictionary (HUNSPELL_DIR "/fr.aff" and "/fr.dic") on a thread
+ * of its own.  Returns 0 and *out (lemma_free it), or -1 with *err, newly
+ * allocated, naming the missing file.  Whether the files could be read is
+ * known from lemma_ready. */
 int lemma_new(struct lemma **out, char **err);
+/* The same with the dictionary of these two files. */
+int lemma_new_files(const char *aff, const char *dic, struct lemma **out, char **err);
+/* Waits for the dictionary.  Returns 0 when it was read, or -1 with *err,
+ * newly allocated, naming its two files when it could not be (out of
+ * memory, files Hunspell makes no dictionary of): then no word has a
+ * lemma. */
+int lemma_ready(struct lemma *lemma, char **err);
 void lemma_free(struct lemma *lemma);
 
 /* The folded lemma of word[0..len) as written in a text (accents kept;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "links.h"
 #include "util.h"
 
@@ -13,24 +14,6 @@
 /* "résolution 90 jours" is not resolution 90: without a year, a number
  * after the word needs this many digits. */
 #define LINKS_BARE_DIGITS 3
-
-static bool
-links_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool
-links_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-links_alnum(char c)
-{
-	return links_upper(c) || links_digit(c) || (c >= 'a' && c <= 'z');
-}
 
 /* Length of a blank at text[i]: a space, U+00A0 or U+202F; 0 otherwise. */
 static size_t
@@ -58,7 +41,7 @@ links_year(const char *text, size_t len, size_t i, char year[5])
 	if (i + 6 > len || text[i] != '(' || text[i + 5] != ')')
 		return 0;
 	for (int k = 1; k <= 4; k++)
-		if (!links_digit(text[i + k]))
+		if (!ascii_is_digit(text[i + k]))
 			return 0;
 	if (!(text[i + 1] == '1' && text[i + 2] == '9') && !(text[i + 1] == '2' && text[i + 2] == '0'))
 		return 0;
@@ -76,13 +59,14 @@ links_symbol_at(const char *text, size_t len, size_t i, char out[LINKS_SYMBOL_MA
 	char year[5];
 	bool res = false;
 
-	while (p < len && p - i < LINKS_PREFIX_MAX + 1 && links_upper(text[p]))
+	while (p < len && p - i < LINKS_PREFIX_MAX + 1 && ascii_is_upper(text[p]))
 		p++;
 	if (p == i || p - i > LINKS_PREFIX_MAX || p >= len || text[p] != '/')
 		return 0;
-	for (end = p; end < len && (links_alnum(text[end]) || text[end] == '/' || text[end] == '.');
+	for (end = p;
+	     end < len && (ascii_is_alnum(text[end]) || text[end] == '/' || text[end] == '.');
 	     end++)
-		digits += links_digit(text[end]);
+		digits += ascii_is_digit(text[end]);
 	/* a full stop or a slash at the end belongs to the sentence */
 	while (end > p && (text[end - 1] == '.' || text[end - 1] == '/'))
 		end--;
@@ -154,7 +138,7 @@ links_after_word(const char *text, size_t at)
 		size_t k = strlen(words[w]);
 
 		if (at >= k && memcmp(text + at - k, words[w], k) == 0 &&
-		    (at == k || !links_alnum(text[at - k - 1])))
+		    (at == k || !ascii_is_alnum(text[at - k - 1])))
 			return true;
 	}
 	return false;
@@ -179,7 +163,7 @@ links_skip_url(const char *text, size_t len, size_t i)
 {
 	static const char *const schemes[] = {"https://", "http://", "www."};
 
-	if (i > 0 && links_alnum(text[i - 1]))
+	if (i > 0 && ascii_is_alnum(text[i - 1]))
 		return i;
 	for (size_t s = 0; s < sizeof schemes / sizeof schemes[0]; s++) {
 		size_t k = strlen(schemes[s]);
@@ -221,7 +205,7 @@ links_find(const char *text, size_t len, struct link **links)
 			i = skip;
 			continue;
 		}
-		if (links_upper(c) && !links_alnum(prev) && prev != '/' && prev != '.' &&
+		if (ascii_is_upper(c) && !ascii_is_alnum(prev) && prev != '/' && prev != '.' &&
 		    prev != '_' && prev != '@' &&
 		    (end = links_symbol_at(text, len, i, target)) > 0) {
 			links_add(links, &n, &cap, i, end, target);
@@ -229,14 +213,15 @@ links_find(const char *text, size_t len, struct link **links)
 			i = end;
 			continue;
 		}
-		if (links_digit(c) && !links_alnum(prev) && prev != '/' && prev != '.' &&
+		if (ascii_is_digit(c) && !ascii_is_alnum(prev) && prev != '/' && prev != '.' &&
 		    prev != ',' && prev != '-' && prev != '(') {
 			size_t d = i, yend;
 			char number[8], year[5] = "";
 
-			while (d < len && links_digit(text[d]))
+			while (d < len && ascii_is_digit(text[d]))
 				d++;
-			if (d - i <= 4 && (d >= len || (!links_alnum(text[d]) && text[d] != '/'))) {
+			if (d - i <= 4 &&
+			    (d >= len || (!ascii_is_alnum(text[d]) && text[d] != '/'))) {
 				bool word = links_after_word(text, i) ||
 					    (last_res && links_list_gap(text, last_res_end, i));
 
@@ -275,7 +260,7 @@ links_normalize(const char *s, size_t len, char out[LINKS_SYMBOL_MAX])
 	if (len == 0 || len >= LINKS_SYMBOL_MAX)
 		return false;
 	/* a resolution by number: "1540", "1540 (2004)" */
-	for (n = 0; n < len && links_digit(s[n]); n++)
+	for (n = 0; n < len && ascii_is_digit(s[n]); n++)
 		;
 	if (n > 0 && n <= 4) {
 		char number[8], year[5] = "";

@@ -181,6 +181,37 @@ long_option_name(int val)
 	return "?";
 }
 
+/* When arg ("--d" or "--d=x") is a prefix of several long options'
+ * names and the name of none, returns them as "--db, --dry-run" (which
+ * the caller frees); else NULL.  getopt_long says only '?' for both an
+ * unknown and an ambiguous option. */
+static char *
+ambiguous_candidates(const char *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len;
+	int n = 0;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	arg += 2;
+	len = strcspn(arg, "=");
+	for (const struct option *o = long_options; o->name != NULL; o++) {
+		if (strncmp(o->name, arg, len) != 0)
+			continue;
+		if (o->name[len] == '\0') {
+			n = 0;
+			break;
+		}
+		strbuf_addf(&sb, "%s--%s", n++ > 0 ? ", " : "", o->name);
+	}
+	if (n < 2) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
 /* The commands run_command knows. */
 static const char *const commands[] = { "list", "search", "show", "import", "signets" };
 
@@ -218,6 +249,7 @@ is_query_exclusion(const char *arg, const struct settings *set)
 static int
 parse_options(int argc, char **argv, struct settings *set)
 {
+	char *candidates;
 	int c;
 
 	set->args = xcalloc((size_t)argc + 1, sizeof *set->args);
@@ -295,12 +327,17 @@ parse_options(int argc, char **argv, struct settings *set)
 			fputs(_("Try 'liseuse --help' for more information.\n"), stderr);
 			return 3;
 		default:
-			if (optopt >= OPT_DB)
+			candidates = optopt == 0 ? ambiguous_candidates(argv[optind - 1]) : NULL;
+			if (candidates != NULL)
+				util_error(_("option '%s' is ambiguous: it may be %s"),
+					   argv[optind - 1], candidates);
+			else if (optopt >= OPT_DB)
 				util_error(_("option '--%s' takes no value"), long_option_name(optopt));
 			else if (optopt != 0)
 				util_error(_("unknown option '-%c'"), optopt);
 			else
 				util_error(_("unknown option '%s'"), argv[optind - 1]);
+			free(candidates);
 			fputs(_("Try 'liseuse --help' for more information.\n"), stderr);
 			return 3;
 		}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "meta.h"
 #include "reflow.h"
 #include "utf8.h"
@@ -20,18 +21,6 @@ static const char *const organs[] = {
 	"Conseil des droits de l'homme",
 };
 #define NORGANS (sizeof organs / sizeof *organs)
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
 
 /* Skips spaces (utf8.h). */
 static const char *
@@ -54,11 +43,11 @@ meta_parse_date(const char *s, char iso[11])
 	const char *p = s;
 	int day = 0, month = 0, year = 0, digits = 0;
 
-	while (is_digit(*p) && digits < 2)
+	while (ascii_is_digit(*p) && digits < 2)
 		day = day * 10 + (*p++ - '0'), digits++;
-	if (digits == 0 || day < 1 || day > 31 || is_digit(*p))
+	if (digits == 0 || day < 1 || day > 31 || ascii_is_digit(*p))
 		return 0;
-	if (starts_with(p, "er"))
+	if (ascii_str_starts_with(p, "er"))
 		p += 2;
 	p = skip_spaces(p);
 	for (int m = 0; m < 12; m++) {
@@ -73,9 +62,9 @@ meta_parse_date(const char *s, char iso[11])
 	if (month == 0)
 		return 0;
 	p = skip_spaces(p);
-	for (digits = 0; is_digit(*p) && digits < 4; digits++)
+	for (digits = 0; ascii_is_digit(*p) && digits < 4; digits++)
 		year = year * 10 + (*p++ - '0');
-	if (digits != 4 || is_digit(*p))
+	if (digits != 4 || ascii_is_digit(*p))
 		return 0;
 	{
 		char tmp[32]; /* room for any int, so the compiler sees no truncation */
@@ -135,8 +124,8 @@ find_sender(const char *title)
 	if (rest == NULL)
 		return NULL;
 	rest += 5;
-	if (starts_with(rest, "le Chargé d’affaires par intérim") ||
-	    starts_with(rest, "la Chargée d’affaires par intérim"))
+	if (ascii_str_starts_with(rest, "le Chargé d’affaires par intérim") ||
+	    ascii_str_starts_with(rest, "la Chargée d’affaires par intérim"))
 		rest = strstr(rest, "intérim") + strlen("intérim");
 	for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
 		const char *at = strstr(rest, links[i]);
@@ -164,17 +153,17 @@ find_addressee(const char *title)
 	if (p == NULL)
 		return NULL;
 	p = strchr(p, ' ') + 1;
-	if (starts_with(p, "au "))
+	if (ascii_str_starts_with(p, "au "))
 		p += 3;
-	else if (starts_with(p, "aux "))
+	else if (ascii_str_starts_with(p, "aux "))
 		p += 4;
-	else if (starts_with(p, "à la "))
+	else if (ascii_str_starts_with(p, "à la "))
 		p += strlen("à la ");
-	else if (starts_with(p, "à l’"))
+	else if (ascii_str_starts_with(p, "à l’"))
 		p += strlen("à l’");
-	else if (starts_with(p, "à l'"))
+	else if (ascii_str_starts_with(p, "à l'"))
 		p += strlen("à l'");
-	else if (starts_with(p, "à "))
+	else if (ascii_str_starts_with(p, "à "))
 		p += strlen("à ");
 	return copy_until(p, stops, sizeof stops / sizeof *stops);
 }
@@ -291,17 +280,17 @@ find_symbols(const char *raw, size_t len, char **job)
 static const char *
 organ_of_symbol(const char *sym)
 {
-	if (starts_with(sym, "SC/") || starts_with(sym, "CS/"))
+	if (ascii_str_starts_with(sym, "SC/") || ascii_str_starts_with(sym, "CS/"))
 		return organs[0];
-	if (starts_with(sym, "AG/"))
+	if (ascii_str_starts_with(sym, "AG/"))
 		return organs[1];
-	if (starts_with(sym, "A/"))
+	if (ascii_str_starts_with(sym, "A/"))
 		return organs[1];
-	if (starts_with(sym, "S/"))
+	if (ascii_str_starts_with(sym, "S/"))
 		return organs[0];
-	if (starts_with(sym, "CD/"))
+	if (ascii_str_starts_with(sym, "CD/"))
 		return organs[2];
-	if (starts_with(sym, "E/"))
+	if (ascii_str_starts_with(sym, "E/"))
 		return organs[3];
 	return NULL;
 }
@@ -376,7 +365,7 @@ find_language(const struct document *doc)
 	for (size_t i = 0; i < doc->npara && i < 12; i++) {
 		const char *t = doc->paras[i].text;
 
-		if (!starts_with(t, "Original"))
+		if (!ascii_str_starts_with(t, "Original"))
 			continue;
 		t = skip_spaces(t + strlen("Original"));
 		if (*t != ':')
@@ -417,11 +406,12 @@ scan_resolutions(const char *t, struct resolution **res, size_t *n, size_t *cap)
 		size_t k;
 		bool sres = preceded_by(t, i, "S/RES/");
 
-		if (!is_digit(t[i]) || (i > 0 && !sres &&
-					(is_digit(t[i - 1]) || t[i - 1] == '/' || t[i - 1] == '-' ||
-					 t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '(')))
+		if (!ascii_is_digit(t[i]) ||
+		    (i > 0 && !sres &&
+		     (ascii_is_digit(t[i - 1]) || t[i - 1] == '/' || t[i - 1] == '-' ||
+		      t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '(')))
 			continue;
-		while (j < len && is_digit(t[j]))
+		while (j < len && ascii_is_digit(t[j]))
 			j++;
 		d = j - i;
 		if (d > 4) {
@@ -431,9 +421,10 @@ scan_resolutions(const char *t, struct resolution **res, size_t *n, size_t *cap)
 		after = sres ? t + j : skip_spaces(t + j);
 		if (sres && *after == ' ')
 			after++;
-		if (after[0] == '(' && is_digit(after[1]) && is_digit(after[2]) &&
-		    is_digit(after[3]) && is_digit(after[4]) && after[5] == ')' &&
-		    (starts_with(after + 1, "19") || starts_with(after + 1, "20")))
+		if (after[0] == '(' && ascii_is_digit(after[1]) && ascii_is_digit(after[2]) &&
+		    ascii_is_digit(after[3]) && ascii_is_digit(after[4]) && after[5] == ')' &&
+		    (ascii_str_starts_with(after + 1, "19") ||
+		     ascii_str_starts_with(after + 1, "20")))
 			memcpy(year, after + 1, 4), year[4] = '\0';
 		else if (!sres && !preceded_by(t, i, "résolution ") &&
 			 !preceded_by(t, i, "résolutions "))
@@ -489,9 +480,9 @@ parse_slash_date(const char *s, char iso[11])
 	int day, month, year;
 
 	for (int i = 0; i < 10; i++)
-		if ((i == 2 || i == 5) ? s[i] != '/' : !is_digit(s[i]))
+		if ((i == 2 || i == 5) ? s[i] != '/' : !ascii_is_digit(s[i]))
 			return 0;
-	if (is_digit(s[10]))
+	if (ascii_is_digit(s[10]))
 		return 0;
 	day = (s[0] - '0') * 10 + (s[1] - '0');
 	month = (s[3] - '0') * 10 + (s[4] - '0');
@@ -549,7 +540,7 @@ static long
 find_para(const struct document *doc, size_t limit, const char *prefix)
 {
 	for (size_t i = 0; i < doc->npara && i < limit; i++)
-		if (starts_with(doc->paras[i].text, prefix))
+		if (ascii_str_starts_with(doc->paras[i].text, prefix))
 			return (long)i;
 	return -1;
 }
@@ -576,9 +567,9 @@ static bool
 is_organ(const char *s)
 {
 	for (size_t k = 0; k < NORGANS; k++)
-		if (strcmp(s, organs[k]) == 0 || (starts_with(s, organs[k]) &&
-						   s[strlen(organs[k])] == ' ' &&
-						   is_digit(s[strlen(organs[k]) + 1])))
+		if (strcmp(s, organs[k]) == 0 ||
+		    (ascii_str_starts_with(s, organs[k]) && s[strlen(organs[k])] == ' ' &&
+		     ascii_is_digit(s[strlen(organs[k]) + 1])))
 			return true;
 	return false;
 }
@@ -589,9 +580,9 @@ is_meeting(const char *s)
 {
 	size_t i = 0;
 
-	while (is_digit(s[i]))
+	while (ascii_is_digit(s[i]))
 		i++;
-	return i > 0 && starts_with(s + i, "e séance");
+	return i > 0 && ascii_str_starts_with(s + i, "e séance");
 }
 
 /* A press release: "Communiqué de presse", or a symbol SC/…, CS/…, AG/…. */
@@ -632,9 +623,9 @@ fill_resolution(struct document *doc, char own[8])
 		const char *t = doc->paras[i].text, *p = t + strlen("Résolution ");
 		size_t d = 0;
 
-		if (!starts_with(t, "Résolution "))
+		if (!ascii_str_starts_with(t, "Résolution "))
 			continue;
-		while (is_digit(p[d]) && d < 5)
+		while (ascii_is_digit(p[d]) && d < 5)
 			d++;
 		if (d > 0 && d < 5 && p[d] == ' ' && p[d + 1] == '(' && strlen(p + d) == 7 &&
 		    p[d + 6] == ')') {
@@ -648,7 +639,8 @@ fill_resolution(struct document *doc, char own[8])
 	m->kind = xstrdup("Résolution");
 	if (at < 0)
 		return true;
-	if ((size_t)at + 1 < doc->npara && starts_with(doc->paras[at + 1].text, "Adoptée ")) {
+	if ((size_t)at + 1 < doc->npara &&
+	    ascii_str_starts_with(doc->paras[at + 1].text, "Adoptée ")) {
 		const char *adopted = doc->paras[at + 1].text;
 
 		m->title = xasprintf("%s, a%s", doc->paras[at].text, adopted + 1);
@@ -686,7 +678,7 @@ fill_decision(struct document *doc)
 		const char *t = doc->paras[i].text;
 		size_t k = 0;
 
-		while (is_digit(t[k]) || t[k] == '/')
+		while (ascii_is_digit(t[k]) || t[k] == '/')
 			k++;
 		if (k >= 3 && t[k] == '.' && t[k + 1] == ' ' && strchr(t, '/') < t + k) {
 			m->title = xasprintf("Décision %.*s : %s", (int)k, t, t + k + 2);
@@ -726,7 +718,8 @@ fill_record(struct document *doc)
 		if (agenda == NULL && strcmp(t, "Ordre du jour") == 0 && i + 1 < doc->npara)
 			agenda = doc->paras[i + 1].text;
 		for (size_t k = 0; k < sizeof days / sizeof *days && m->date == NULL; k++)
-			if (starts_with(t, days[k]) && meta_parse_date(t + strlen(days[k]), iso) > 0)
+			if (ascii_str_starts_with(t, days[k]) &&
+			    meta_parse_date(t + strlen(days[k]), iso) > 0)
 				m->date = xstrdup(iso);
 	}
 	if (meeting == NULL && !has_symbol_like(m->symbols, parts, 1, false))
@@ -748,8 +741,8 @@ is_subject(const struct paragraph *p)
 
 	return (p->role == PARA_HEADING || p->role == PARA_TITLE || p->role == PARA_BODY) &&
 	       p->len > 24 && p->len < 300 && p->text[p->len - 1] != '.' && !is_organ(p->text) &&
-	       !is_date_only(p->text, iso) && !starts_with(p->text, "Original") &&
-	       !starts_with(p->text, "Distr.");
+	       !is_date_only(p->text, iso) && !ascii_str_starts_with(p->text, "Original") &&
+	       !ascii_str_starts_with(p->text, "Distr.");
 }
 
 /* "Rapport du Secrétaire général sur la situation au Mali". */
@@ -764,9 +757,9 @@ fill_report(struct document *doc)
 	for (size_t i = 0; i < doc->npara && i < 15 && at < 0; i++) {
 		t = doc->paras[i].text;
 		if (doc->paras[i].len < 200 &&
-		    (starts_with(t, "Rapport ") || (strstr(t, " rapport ") != NULL &&
-						    strstr(t, " rapport ") - t < 24 &&
-						    !strchr(t, '.'))) &&
+		    (ascii_str_starts_with(t, "Rapport ") ||
+		     (strstr(t, " rapport ") != NULL && strstr(t, " rapport ") - t < 24 &&
+		      !strchr(t, '.'))) &&
 		    doc->paras[i].role != PARA_NUMBERED && doc->paras[i].role != PARA_ITEM)
 			at = (long)i;
 	}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "meta.h"
 #include "pdf_layout.h"
 #include "reflow.h"
@@ -70,35 +71,6 @@ struct layout {
 	void *ctx;
 };
 
-static bool
-starts_with(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && memcmp(s, prefix, k) == 0;
-}
-
-static bool
-equals(const char *s, size_t n, const char *word)
-{
-	return n == strlen(word) && memcmp(s, word, n) == 0;
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-all_digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!is_digit(s[i]))
-			return false;
-	return n > 0;
-}
-
 /* A letter: ASCII or any non-ASCII byte (accented letters in UTF-8). */
 static bool
 is_letter_byte(unsigned char c)
@@ -140,42 +112,34 @@ ends_sentence(const char *s, size_t n)
 	return strchr(".:;!?", s[n - 1]) != NULL || (n >= 2 && s[n - 1] == ')' && s[n - 2] == '.');
 }
 
-static bool
-is_roman(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X')
-			return false;
-	return n > 0 && n <= 5;
-}
-
 static enum marker
 line_marker(const char *s, size_t n)
 {
 	size_t i;
 
-	if (starts_with(s, n, "– ") || starts_with(s, n, "- ") || starts_with(s, n, "• ") ||
-	    starts_with(s, n, "— "))
+	if (ascii_starts_with(s, n, "– ") || ascii_starts_with(s, n, "- ") ||
+	    ascii_starts_with(s, n, "• ") || ascii_starts_with(s, n, "— "))
 		return MARK_BULLET;
-	for (i = 0; i < n && is_digit(s[i]); i++)
+	for (i = 0; i < n && ascii_is_digit(s[i]); i++)
 		;
 	if (i > 0 && i <= 3 && i + 2 < n && s[i] == '.' && s[i + 1] == ' ' &&
-	    !is_digit(s[i + 2]))
+	    !ascii_is_digit(s[i + 2]))
 		return MARK_NUMBER;
 	if (n >= 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == ' ')
 		return MARK_LETTER;
 	for (i = 0; i < n && s[i] != '.' && s[i] != ' '; i++)
 		;
-	if (i < n && s[i] == '.' && is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
+	if (i < n && s[i] == '.' && reflow_is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
 	    upper_start(s + i + 2, n - i - 2))
 		return MARK_ROMAN;
-	if (starts_with(s, n, "(Signé)") || starts_with(s, n, "(Signée)"))
+	if (ascii_starts_with(s, n, "(Signé)") || ascii_starts_with(s, n, "(Signée)"))
 		return MARK_SIGNED;
-	if (equals(s, n, "Annexe") || equals(s, n, "Annexes") || equals(s, n, "Pièce jointe") ||
-	    equals(s, n, "Appendice") || (starts_with(s, n, "Annexe ") && is_roman(s + 7, n - 7)))
+	if (ascii_equals(s, n, "Annexe") || ascii_equals(s, n, "Annexes") ||
+	    ascii_equals(s, n, "Pièce jointe") || ascii_equals(s, n, "Appendice") ||
+	    (ascii_starts_with(s, n, "Annexe ") && reflow_is_roman(s + 7, n - 7)))
 		return MARK_ANNEX_HEADING;
-	if (starts_with(s, n, "Annexe de ") || starts_with(s, n, "Annexe à ") ||
-	    starts_with(s, n, "Annexe au "))
+	if (ascii_starts_with(s, n, "Annexe de ") || ascii_starts_with(s, n, "Annexe à ") ||
+	    ascii_starts_with(s, n, "Annexe au "))
 		return MARK_ANNEX_TITLE;
 	return MARK_NONE;
 }
@@ -186,15 +150,16 @@ is_lone_marker(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	if (equals(s, n, "–") || equals(s, n, "-") || equals(s, n, "•") || equals(s, n, "—"))
+	if (ascii_equals(s, n, "–") || ascii_equals(s, n, "-") || ascii_equals(s, n, "•") ||
+	    ascii_equals(s, n, "—"))
 		return true;
-	while (i < n && is_digit(s[i]))
+	while (i < n && ascii_is_digit(s[i]))
 		i++;
 	if (i > 0 && i <= 3 && i + 1 == n && s[i] == '.')
 		return true;
 	if (n == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')')
 		return true;
-	return n >= 2 && s[n - 1] == '.' && is_roman(s, n - 1);
+	return n >= 2 && s[n - 1] == '.' && reflow_is_roman(s, n - 1);
 }
 
 /* The lines, with each lone marker joined to the text on its right, which
@@ -275,7 +240,7 @@ is_main_title(const char *s, size_t n)
 	};
 
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (starts_with(s, n, kinds[i]))
+		if (ascii_starts_with(s, n, kinds[i]))
 			return true;
 	return false;
 }
@@ -295,7 +260,7 @@ is_masthead_line(const struct pdf_line *l, double page_width)
 	char iso[11];
 
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (starts_with(l->text, l->len, words[i]))
+		if (ascii_starts_with(l->text, l->len, words[i]))
 			return true;
 	if (meta_parse_date(l->text, iso) == l->len)
 		return true;
@@ -335,8 +300,9 @@ band_of(const struct pdf_lines *in, const struct pdf_line *l)
 static bool
 is_undocs_url(const char *s, size_t n)
 {
-	return (starts_with(s, n, "https://undocs.org") || starts_with(s, n, "http://undocs.org") ||
-		starts_with(s, n, "undocs.org")) &&
+	return (ascii_starts_with(s, n, "https://undocs.org") ||
+		ascii_starts_with(s, n, "http://undocs.org") ||
+		ascii_starts_with(s, n, "undocs.org")) &&
 	       memchr(s, ' ', n) == NULL;
 }
 
@@ -348,7 +314,7 @@ is_resolution_symbol(const char *s, size_t n)
 	size_t k = sp ? (size_t)(sp - s) : 0;
 
 	return sp != NULL && n == k + 7 && s[k + 1] == '(' && s[n - 1] == ')' &&
-	       all_digits(s + k + 2, 4) && reflow_furniture(s, k) == FURNITURE_SYMBOL;
+	       ascii_all_digits(s + k + 2, 4) && reflow_furniture(s, k) == FURNITURE_SYMBOL;
 }
 
 /* "iv": a page number of the front matter. */
@@ -365,8 +331,9 @@ is_lower_roman(const char *s, size_t n)
 static bool
 is_furniture_text(const char *s, size_t n)
 {
-	return reflow_furniture(s, n) != FURNITURE_NONE || equals(s, n, "Merci de recycler") ||
-	       is_undocs_url(s, n) || is_resolution_symbol(s, n) || is_lower_roman(s, n);
+	return reflow_furniture(s, n) != FURNITURE_NONE ||
+	       ascii_equals(s, n, "Merci de recycler") || is_undocs_url(s, n) ||
+	       is_resolution_symbol(s, n) || is_lower_roman(s, n);
 }
 
 /* Whether a and b are the same text once digits are ignored ("2/5", "3/5"). */
@@ -376,10 +343,10 @@ same_but_digits(const char *a, size_t an, const char *b, size_t bn)
 	size_t i = 0, j = 0;
 
 	while (i < an && j < bn) {
-		if (is_digit(a[i]) && is_digit(b[j])) {
-			while (i < an && is_digit(a[i]))
+		if (ascii_is_digit(a[i]) && ascii_is_digit(b[j])) {
+			while (i < an && ascii_is_digit(a[i]))
 				i++;
-			while (j < bn && is_digit(b[j]))
+			while (j < bn && ascii_is_digit(b[j]))
 				j++;
 			continue;
 		}
@@ -479,7 +446,7 @@ note_number(const struct pdf_line *l)
 {
 	size_t lead = 0;
 
-	while (lead < l->len && is_digit(l->text[lead]))
+	while (lead < l->len && ascii_is_digit(l->text[lead]))
 		lead++;
 	if (lead == 0 || lead > 3)
 		return 0;
@@ -499,7 +466,8 @@ page_calls(const struct layout *L, size_t start, size_t end, int number)
 		if (L->kind[i] != LINE_BODY || small_type(L, l))
 			continue;
 		for (size_t k = 0; k < l->nsup; k++)
-			if (all_digits(l->text + l->sups[k].start, l->sups[k].end - l->sups[k].start) &&
+			if (ascii_all_digits(l->text + l->sups[k].start,
+					     l->sups[k].end - l->sups[k].start) &&
 			    atoi(l->text + l->sups[k].start) == number)
 				return true;
 	}
@@ -650,11 +618,11 @@ pdf_layout_keeps_hyphen(const char *before, size_t n, const char *after, size_t 
 	rn = word_length(after, m);
 	if (n == 0 || rn == 0)
 		return true;
-	if (upper_start(after, m) || is_digit(after[0]))
+	if (upper_start(after, m) || ascii_is_digit(after[0]))
 		return true;
 	if (is_word == NULL) {
 		for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
-			if (equals(before, n, prefixes[i]))
+			if (ascii_equals(before, n, prefixes[i]))
 				return true;
 		return false;
 	}
@@ -718,7 +686,7 @@ append_line(struct para *p, const struct pdf_line *l, size_t from)
 	for (size_t k = 0; k < l->nsup; k++) {
 		size_t s = l->sups[k].start, e = l->sups[k].end;
 
-		if (e <= at || !all_digits(l->text + s, e - s))
+		if (e <= at || !ascii_all_digits(l->text + s, e - s))
 			continue;
 		if (s < at)
 			s = at;
@@ -910,11 +878,11 @@ build_notes(struct layout *L, struct para_list *notes)
 
 		if (L->kind[i] != LINE_NOTE)
 			continue;
-		if (all_digits(l->text, l->len)) {
+		if (ascii_all_digits(l->text, l->len)) {
 			pending = atoi(l->text);
 			continue;
 		}
-		while (lead < l->len && is_digit(l->text[lead]))
+		while (lead < l->len && ascii_is_digit(l->text[lead]))
 			lead++;
 		if (lead > 0 && lead <= 3 && (lead == l->len || l->text[lead] == ' ' ||
 					      (l->nsup > 0 && l->sups[0].start == 0))) {
@@ -986,13 +954,13 @@ is_job_token(const char *s, size_t n)
 {
 	size_t i = 0, d1 = 0, d2 = 0;
 
-	if (starts_with(s, n, "GE."))
+	if (ascii_starts_with(s, n, "GE."))
 		i = 3;
-	while (i < n && is_digit(s[i]))
+	while (i < n && ascii_is_digit(s[i]))
 		i++, d1++;
 	if (i == n || s[i] != '-' || d1 < 2 || d1 > 3)
 		return false;
-	for (i++; i < n && is_digit(s[i]); i++)
+	for (i++; i < n && ascii_is_digit(s[i]); i++)
 		d2++;
 	return i == n && d2 >= 4 && d2 <= 6;
 }
@@ -1047,7 +1015,7 @@ read_furniture(const struct layout *L, struct pdf_furniture *f)
 				if (e > a)
 					add_token(&symbols, l->text + a, e - a);
 			} else if (what == FURNITURE_JOB && is_job_token(l->text + a, b - a)) {
-				bool french = starts_with(l->text + b, l->len - b, " (F)");
+				bool french = ascii_starts_with(l->text + b, l->len - b, " (F)");
 
 				if (f->job_number == NULL || (french && !strchr(f->job_number, '('))) {
 					free(f->job_number);

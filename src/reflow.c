@@ -9,6 +9,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "ascii.h"
 #include "reflow.h"
 #include "util.h"
 
@@ -45,29 +46,9 @@ enum marker {
 #define SHORT_LINE 64
 
 static bool
-starts_with(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && memcmp(s, prefix, k) == 0;
-}
-
-static bool
-equals(const char *s, size_t n, const char *word)
-{
-	return strlen(word) == n && memcmp(s, word, n) == 0;
-}
-
-static bool
 is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* "2/5": a page number out of the page count. */
@@ -76,11 +57,11 @@ is_page_token(const char *s, size_t n)
 {
 	size_t i = 0, j;
 
-	while (i < n && is_digit(s[i]))
+	while (i < n && ascii_is_digit(s[i]))
 		i++;
 	if (i == 0 || i > 3 || i == n || s[i] != '/')
 		return false;
-	for (j = i + 1; j < n && is_digit(s[j]); j++)
+	for (j = i + 1; j < n && ascii_is_digit(s[j]); j++)
 		;
 	return j == n && j > i + 1 && j - i - 1 <= 3;
 }
@@ -142,8 +123,8 @@ ends_with_abbreviation(const char *s, size_t n)
 		w--;
 	if (i - w == 1 && s[w] >= 'A' && s[w] <= 'Z')
 		return true;
-	return equals(s + w, i - w, "MM") || equals(s + w, i - w, "Mme") ||
-	       equals(s + w, i - w, "Mmes") || equals(s + w, i - w, "Distr");
+	return ascii_equals(s + w, i - w, "MM") || ascii_equals(s + w, i - w, "Mme") ||
+	       ascii_equals(s + w, i - w, "Mmes") || ascii_equals(s + w, i - w, "Distr");
 }
 
 /* True when the line ends a sentence: . : ; ! ? » … */
@@ -171,7 +152,7 @@ ends_with_function_word(const char *s, size_t n)
 	while (w > 0 && !is_space(s[w - 1]))
 		w--;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (equals(s + w, n - w, words[i]))
+		if (ascii_equals(s + w, n - w, words[i]))
 			return true;
 	/* "l’Organisation" cut after the apostrophe */
 	return n >= 3 && (memcmp(s + n - 3, "’", 3) == 0 || s[n - 1] == '\'');
@@ -197,7 +178,7 @@ reflow_symbol_token(const char *s, size_t n)
 
 		if (c == '/')
 			slashes++;
-		else if (is_digit(c))
+		else if (ascii_is_digit(c))
 			digits++;
 		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' ||
 			   c == '-' || c == '(' || c == ')' || c == '*'))
@@ -236,23 +217,23 @@ is_job_token(const char *s, size_t n)
 {
 	size_t i = 0, d1 = 0, d2 = 0;
 
-	if (equals(s, n, "(F)") || equals(s, n, "(E)") || equals(s, n, "(A)"))
+	if (ascii_equals(s, n, "(F)") || ascii_equals(s, n, "(E)") || ascii_equals(s, n, "(A)"))
 		return true;
 	if (n >= 3 && s[0] == '*' && s[n - 1] == '*') {
 		for (i = 1; i + 1 < n; i++)
-			if (!is_digit(s[i]))
+			if (!ascii_is_digit(s[i]))
 				return false;
 		return true;
 	}
-	if (starts_with(s, n, "GE."))
+	if (ascii_starts_with(s, n, "GE."))
 		i = 3;
-	while (i < n && is_digit(s[i]))
+	while (i < n && ascii_is_digit(s[i]))
 		i++, d1++;
 	if (i == n)
 		return d1 >= 6; /* a bare barcode number */
 	if (s[i] != '-' || d1 < 2 || d1 > 3)
 		return false;
-	for (i++; i < n && is_digit(s[i]); i++)
+	for (i++; i < n && ascii_is_digit(s[i]); i++)
 		d2++;
 	return i == n && d2 >= 4 && d2 <= 6;
 }
@@ -261,8 +242,8 @@ is_job_token(const char *s, size_t n)
 static bool
 is_year_token(const char *s, size_t n)
 {
-	return n == 6 && s[0] == '(' && s[5] == ')' && is_digit(s[1]) && is_digit(s[2]) &&
-	       is_digit(s[3]) && is_digit(s[4]);
+	return n == 6 && s[0] == '(' && s[5] == ')' && ascii_is_digit(s[1]) &&
+	       ascii_is_digit(s[2]) && ascii_is_digit(s[3]) && ascii_is_digit(s[4]);
 }
 
 /* "S/RES/2325 (2016)": a resolution's symbol, with its year. */
@@ -297,12 +278,12 @@ reflow_furniture(const char *s, size_t n)
 		n--;
 	if (n == 0)
 		return FURNITURE_NONE;
-	if ((starts_with(s, n, "https://") || starts_with(s, n, "http://")) &&
+	if ((ascii_starts_with(s, n, "https://") || ascii_starts_with(s, n, "http://")) &&
 	    memchr(s, ' ', n) == NULL)
 		return FURNITURE_URL;
 	if (all_tokens(s, n, reflow_symbol_token) || is_resolution_symbol(s, n))
 		return FURNITURE_SYMBOL;
-	if (is_digit(s[0]) || s[0] == '*' || starts_with(s, n, "GE.")) {
+	if (ascii_is_digit(s[0]) || s[0] == '*' || ascii_starts_with(s, n, "GE.")) {
 		bool has_job = false;
 
 		/* the first token must be a job number, not a lone page number */
@@ -313,7 +294,7 @@ reflow_furniture(const char *s, size_t n)
 			return FURNITURE_JOB;
 	}
 	/* page numbers: "3", "2/5", "- 2 -" */
-	for (i = 0; i < n && is_digit(s[i]); i++)
+	for (i = 0; i < n && ascii_is_digit(s[i]); i++)
 		;
 	if (i > 0 && i <= 3) {
 		if (i == n)
@@ -321,22 +302,22 @@ reflow_furniture(const char *s, size_t n)
 		if (s[i] == '/') {
 			size_t j = i + 1;
 
-			while (j < n && is_digit(s[j]))
+			while (j < n && ascii_is_digit(s[j]))
 				j++;
 			if (j == n && j > i + 1)
 				return FURNITURE_PAGE;
 		}
 	}
 	if (n >= 5 && s[0] == '-' && s[n - 1] == '-') {
-		for (i = 1; i + 1 < n && (is_space(s[i]) || is_digit(s[i])); i++)
+		for (i = 1; i + 1 < n && (is_space(s[i]) || ascii_is_digit(s[i])); i++)
 			;
 		if (i + 1 == n)
 			return FURNITURE_PAGE;
 	}
-	if (equals(s, n, "-") || equals(s, n, "•") || equals(s, n, "*"))
+	if (ascii_equals(s, n, "-") || ascii_equals(s, n, "•") || ascii_equals(s, n, "*"))
 		return FURNITURE_EMPTY;
-	if (equals(s, n, "Merci de recycler") || equals(s, n, "Please recycle") ||
-	    equals(s, n, "♲") || equals(s, n, "♻"))
+	if (ascii_equals(s, n, "Merci de recycler") || ascii_equals(s, n, "Please recycle") ||
+	    ascii_equals(s, n, "♲") || ascii_equals(s, n, "♻"))
 		return FURNITURE_NOTICE;
 	/* a footer holding several: "2/5 18-00123", "18-00123 3/5", "S/2018/10 2/5" */
 	if (all_tokens(s, n, is_furniture_token)) {
@@ -383,26 +364,26 @@ is_date_line(const char *s, size_t n)
 {
 	size_t i = 0, k;
 
-	while (i < n && i < 2 && is_digit(s[i]))
+	while (i < n && i < 2 && ascii_is_digit(s[i]))
 		i++;
 	if (i == 0)
 		return false;
-	if (i + 6 <= n && s[i] == '/' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	if (i + 6 <= n && s[i] == '/' && ascii_is_digit(s[i + 1]) && ascii_is_digit(s[i + 2]) &&
 	    s[i + 3] == '/') {
-		for (k = i + 4; k < n && is_digit(s[k]); k++)
+		for (k = i + 4; k < n && ascii_is_digit(s[k]); k++)
 			;
 		return k == n && k - i - 4 == 4;
 	}
-	if (starts_with(s + i, n - i, "er"))
+	if (ascii_starts_with(s + i, n - i, "er"))
 		i += 2;
 	if (i == n || s[i] != ' ')
 		return false;
 	for (k = ++i; k < n && !is_space(s[k]); k++)
-		if (is_digit(s[k]) || (s[k] >= 'A' && s[k] <= 'Z'))
+		if (ascii_is_digit(s[k]) || (s[k] >= 'A' && s[k] <= 'Z'))
 			return false;
 	if (k == i || k == n)
 		return false;
-	for (i = ++k; k < n && is_digit(s[k]); k++)
+	for (i = ++k; k < n && ascii_is_digit(s[k]); k++)
 		;
 	return k == n && k - i == 4;
 }
@@ -411,10 +392,11 @@ is_date_line(const char *s, size_t n)
 static bool
 is_alone_line(const char *s, size_t n)
 {
-	return is_date_line(s, n) || equals(s, n, "Nations Unies") ||
-	       starts_with(s, n, "Distr. ") || equals(s, n, "Communiqué de presse") ||
-	       equals(s, n, "Provisoire") || equals(s, n, "Français") ||
-	       starts_with(s, n, "Original : ") || starts_with(s, n, "Original\xc2\xa0: ");
+	return is_date_line(s, n) || ascii_equals(s, n, "Nations Unies") ||
+	       ascii_starts_with(s, n, "Distr. ") || ascii_equals(s, n, "Communiqué de presse") ||
+	       ascii_equals(s, n, "Provisoire") || ascii_equals(s, n, "Français") ||
+	       ascii_starts_with(s, n, "Original : ") ||
+	       ascii_starts_with(s, n, "Original\xc2\xa0: ");
 }
 
 /* The opening "Lettre datée du …" / "Note verbale datée du …". */
@@ -427,7 +409,7 @@ is_main_title(const char *s, size_t n)
 	};
 
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (starts_with(s, n, kinds[i]))
+		if (ascii_starts_with(s, n, kinds[i]))
 			return true;
 	return false;
 }
@@ -435,15 +417,18 @@ is_main_title(const char *s, size_t n)
 static bool
 is_signature_title(const char *s, size_t n)
 {
-	return starts_with(s, n, "L’Ambassadeur") || starts_with(s, n, "L'Ambassadeur") ||
-	       starts_with(s, n, "L’Ambassadrice") || starts_with(s, n, "L'Ambassadrice") ||
-	       equals(s, n, "Représentant permanent") || equals(s, n, "Représentante permanente") ||
-	       equals(s, n, "Le Représentant permanent") ||
-	       equals(s, n, "La Représentante permanente");
+	return ascii_starts_with(s, n, "L’Ambassadeur") ||
+	       ascii_starts_with(s, n, "L'Ambassadeur") ||
+	       ascii_starts_with(s, n, "L’Ambassadrice") ||
+	       ascii_starts_with(s, n, "L'Ambassadrice") ||
+	       ascii_equals(s, n, "Représentant permanent") ||
+	       ascii_equals(s, n, "Représentante permanente") ||
+	       ascii_equals(s, n, "Le Représentant permanent") ||
+	       ascii_equals(s, n, "La Représentante permanente");
 }
 
-static bool
-is_roman(const char *s, size_t n)
+bool
+reflow_is_roman(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X')
@@ -472,9 +457,9 @@ line_marker(const char *s, size_t n, int *value)
 		}
 		return M_BULLET;
 	}
-	if (starts_with(s, n, "• ") || starts_with(s, n, "– "))
+	if (ascii_starts_with(s, n, "• ") || ascii_starts_with(s, n, "– "))
 		return M_BULLET;
-	for (i = 0; i < n && is_digit(s[i]); i++)
+	for (i = 0; i < n && ascii_is_digit(s[i]); i++)
 		;
 	if (i > 0 && i <= 3 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ') {
 		*value = atoi(s);
@@ -486,17 +471,18 @@ line_marker(const char *s, size_t n, int *value)
 	}
 	for (i = 0; i < n && s[i] != '.' && s[i] != ' '; i++)
 		;
-	if (i < n && s[i] == '.' && is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
+	if (i < n && s[i] == '.' && reflow_is_roman(s, i) && i + 2 < n && s[i + 1] == ' ' &&
 	    upper_start(s + i + 2, n - i - 2))
 		return M_ROMAN;
-	if (starts_with(s, n, "(Signé)") || starts_with(s, n, "(Signée)"))
+	if (ascii_starts_with(s, n, "(Signé)") || ascii_starts_with(s, n, "(Signée)"))
 		return M_SIGNED;
-	if (equals(s, n, "Annexe") || equals(s, n, "Annexes") || equals(s, n, "Pièce jointe") ||
-	    equals(s, n, "Pièces jointes") || equals(s, n, "Appendice") ||
-	    (starts_with(s, n, "Annexe ") && is_roman(s + 7, n - 7)))
+	if (ascii_equals(s, n, "Annexe") || ascii_equals(s, n, "Annexes") ||
+	    ascii_equals(s, n, "Pièce jointe") || ascii_equals(s, n, "Pièces jointes") ||
+	    ascii_equals(s, n, "Appendice") ||
+	    (ascii_starts_with(s, n, "Annexe ") && reflow_is_roman(s + 7, n - 7)))
 		return M_ANNEX_HEADING;
-	if (starts_with(s, n, "Annexe de ") || starts_with(s, n, "Annexe à ") ||
-	    starts_with(s, n, "Annexe au "))
+	if (ascii_starts_with(s, n, "Annexe de ") || ascii_starts_with(s, n, "Annexe à ") ||
+	    ascii_starts_with(s, n, "Annexe au "))
 		return M_ANNEX_TITLE;
 	return M_NONE;
 }
@@ -741,7 +727,7 @@ static bool
 has_digit(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (is_digit(s[i]))
+		if (ascii_is_digit(s[i]))
 			return true;
 	return false;
 }

@@ -42,6 +42,10 @@ int reflow_page_number(const char *line, size_t len);
 /* True when s[0..n) is a UN document symbol: "S/2018/10", "A/64/666". */
 bool reflow_symbol_token(const char *s, size_t n);
 
+/* True when s[0..n) is the roman number of a heading or an annex: one to
+ * five of I, V and X ("IV" in "IV. Questions", "Annexe II"). */
+bool reflow_is_roman(const char *s, size_t n);
+
 struct reflow_para {
 	enum para_role role;
 	char *text; /* owned, NUL-terminated, single spaces, markup kept */

@@ -55,6 +55,11 @@ const char *store_path(const struct store *store);
 int store_begin(struct store *store, char **err);
 int store_commit(struct store *store, char **err);
 void store_rollback(struct store *store);
+/* Waits for the French dictionary, read on a thread of its own from
+ * store_open on, whose lemmas the index holds: 0 when it was read, -1 with
+ * *err naming its files when it could not be (store_commit then fails the
+ * same way).  For a dry run, which indexes nothing. */
+int store_lemmas_ready(struct store *store, char **err);
 /* Adds a document (cutting long paragraphs into pieces); *id gets its id. */
 int store_add_document(struct store *store, const struct document *doc, int64_t *id, char **err);
 /* Works out, into doc->cites, what store_add_document would otherwise work

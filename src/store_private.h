@@ -159,5 +159,10 @@ int store_step_done(struct store *store, sqlite3_stmt *stmt, const char *what, c
 void store_bind_symbol_forms(sqlite3_stmt *stmt, int first, const char *symbol);
 /* Looks up a document's sort key and piece count: 1 found, 0 not, -1/-2. */
 int store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npieces, char **err);
+/* Prepares sql over the pieces of document doc_id, its ?1 and ?2 bound to
+ * the row ids of the first and the last: 1 and *stmt (finalize it), 0
+ * when there is no such document or it has no piece, -1/-2. */
+int store_prepare_doc_pieces(struct store *store, int64_t doc_id, const char *sql,
+			     sqlite3_stmt **stmt, char **err);
 
 #endif

@@ -116,6 +116,26 @@ store_doc_key(struct store *store, int64_t id, int64_t *sortkey, int64_t *npiece
 }
 
 int
+store_prepare_doc_pieces(struct store *store, int64_t doc_id, const char *sql, sqlite3_stmt **stmt,
+			 char **err)
+{
+	int64_t key = 0, npieces = 0;
+	int rc;
+
+	*stmt = NULL;
+	rc = store_doc_key(store, doc_id, &key, &npieces, err);
+	if (rc <= 0)
+		return rc;
+	if (npieces == 0)
+		return 0;
+	if (store_prepare(store, sql, stmt, err) < 0)
+		return -1;
+	sqlite3_bind_int64(*stmt, 1, store_piece_rowid(key, 0));
+	sqlite3_bind_int64(*stmt, 2, store_piece_rowid(key, npieces - 1));
+	return 1;
+}
+
+int
 store_find_doc(struct store *store, const char *id_or_symbol, int64_t *id, char **err)
 {
 	const char *s = id_or_symbol;
@@ -238,21 +258,15 @@ store_each_structure_piece(struct store *store, int64_t doc_id, size_t max_chars
 			   void *arg, char **err)
 {
 	sqlite3_stmt *stmt;
-	int64_t key = 0, npieces = 0;
 	int rc;
 
-	rc = store_doc_key(store, doc_id, &key, &npieces, err);
+	rc = store_prepare_doc_pieces(
+	    store, doc_id,
+	    "SELECT id, role, substr(text, 1, ?3) FROM piece WHERE id BETWEEN ?1 AND ?2"
+	    " AND continued = 0 AND role NOT IN (?4, ?5, ?6) ORDER BY id",
+	    &stmt, err);
 	if (rc <= 0)
 		return rc;
-	if (npieces == 0)
-		return 0;
-	if (store_prepare(store,
-			  "SELECT id, role, substr(text, 1, ?3) FROM piece WHERE id BETWEEN ?1 AND ?2"
-			  " AND continued = 0 AND role NOT IN (?4, ?5, ?6) ORDER BY id",
-			  &stmt, err) < 0)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, store_piece_rowid(key, 0));
-	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, npieces - 1));
 	sqlite3_bind_int64(stmt, 3, (int64_t)max_chars);
 	sqlite3_bind_int(stmt, 4, PARA_BODY);
 	sqlite3_bind_int(stmt, 5, PARA_FRONT);

@@ -800,26 +800,19 @@ store_matching_pieces(struct store *store, const struct query *q, int64_t doc_id
 {
 	char *match = NULL;
 	sqlite3_stmt *stmt = NULL;
-	int64_t key = 0, npieces = 0;
 	size_t n = 0, cap = 0;
 	int rc;
 
 	*pieces = NULL;
 	if (!store_has_text(q))
 		return 0;
-	rc = store_doc_key(store, doc_id, &key, &npieces, err);
+	rc = store_prepare_doc_pieces(store, doc_id,
+				      "SELECT rowid FROM fts WHERE fts MATCH ?3"
+				      " AND rowid >= ?1 AND rowid <= ?2 ORDER BY rowid",
+				      &stmt, err);
 	if (rc <= 0)
 		return rc;
-	if (npieces == 0)
-		return 0;
-	if (store_prepare(store,
-			  "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3"
-			  " ORDER BY rowid",
-			  &stmt, err) < 0)
-		return -1;
-	sqlite3_bind_text(stmt, 1, match = store_match_expression(store, q), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, store_piece_rowid(key, 0));
-	sqlite3_bind_int64(stmt, 3, store_piece_rowid(key, npieces - 1));
+	sqlite3_bind_text(stmt, 3, match = store_match_expression(store, q), -1, SQLITE_STATIC);
 	while ((rc = store_step_row(store, stmt, N_("searching a document"), err)) == 1) {
 		*pieces = xgrow(*pieces, &cap, n + 1, sizeof **pieces);
 		(*pieces)[n++] = (size_t)(sqlite3_column_int64(stmt, 0) & STORE_META_INDEX);

@@ -374,6 +374,16 @@ store_index_batches(struct store *store, struct index_worker *w, char **err)
 	}
 }
 
+/* The tokenizer gives the index the lemmas of the dictionary, which is
+ * read on a thread of its own while the import goes on: the index is not
+ * written without them (a document indexed without its lemmas would also
+ * be removed from the index with the wrong words). */
+int
+store_lemmas_ready(struct store *store, char **err)
+{
+	return store->lemma == NULL ? 0 : lemma_ready(store->lemma, err);
+}
+
 /* Indexes the pieces of the documents added in this transaction, in
  * ascending row id order.  FTS5 writes its pending terms out as a new
  * segment whenever a row id is lower than the previous one, so indexing
@@ -390,6 +400,8 @@ store_index_added(struct store *store, char **err)
 
 	if (store->nunindexed == 0)
 		return 0;
+	if (store_lemmas_ready(store, err) < 0)
+		return -1;
 	qsort(store->unindexed, store->nunindexed, sizeof *store->unindexed,
 	      store_key_newest_first);
 	/* the tokenizer counts the words of the vocabulary as they go by */
@@ -1007,7 +1019,8 @@ store_remove_document(struct store *store, int64_t id, char **err)
 		}
 	}
 	if (indexed) {
-		if (store_prepare(store, "SELECT id, text FROM piece WHERE id BETWEEN ?1 AND ?2",
+		if (store_lemmas_ready(store, err) < 0 ||
+		    store_prepare(store, "SELECT id, text FROM piece WHERE id BETWEEN ?1 AND ?2",
 				  &read, err) < 0 ||
 		    store_prepare(store,
 				  "INSERT INTO fts(fts, rowid, text) VALUES('delete', ?1, ?2)",

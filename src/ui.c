@@ -676,8 +676,8 @@ handle_key(struct ui *ui, int key)
 	dispatch(ui, &ui->panes[ui->focus], key);
 }
 
-static long
-monotonic_ms(void)
+long
+ui_monotonic_ms(void)
 {
 	struct timespec ts;
 
@@ -711,7 +711,7 @@ static bool
 read_input(struct ui *ui, bool readable)
 {
 	char buf[4096];
-	long now = monotonic_ms();
+	long now = ui_monotonic_ms();
 
 	if (readable) {
 		ssize_t n = read(ui->input_fd, buf, sizeof buf);
@@ -860,13 +860,13 @@ run(struct ui *ui)
 		idle_work = reader_wants_idle(ui);
 		timeout = idle_work || list_busy(ui) ? 0 : idle_timeout(ui);
 		/* Half an escape sequence waits for its end, but not forever. */
-		key_wait = keyseq_wait_ms(&ui->keys, monotonic_ms());
+		key_wait = keyseq_wait_ms(&ui->keys, ui_monotonic_ms());
 		if (key_wait >= 0 && (timeout < 0 || key_wait < timeout))
 			timeout = key_wait;
 		rc = poll(fds, 2, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
-		if (rc == 0 && keyseq_wait_ms(&ui->keys, monotonic_ms()) == 0) {
+		if (rc == 0 && keyseq_wait_ms(&ui->keys, ui_monotonic_ms()) == 0) {
 			read_input(ui, false);
 			continue;
 		}

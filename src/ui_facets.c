@@ -9,7 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
 #include "sanitize.h"
@@ -45,15 +44,6 @@ struct facet_state {
 	} shown[FACET_SHOWN_MAX];
 	size_t nshown;
 };
-
-static long
-monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 struct facet_state *
 facet_new(void)
@@ -108,7 +98,7 @@ facet_set_query(struct ui *ui, const struct query *q)
 	f->wanted = q && !query_is_empty(q);
 	for (size_t g = 0; f->wanted && g < FACET_GROUPS; g++)
 		f->pending[g] = !narrowed(q, g);
-	f->due_ms = monotonic_ms() + FACET_DELAY_MS;
+	f->due_ms = ui_monotonic_ms() + FACET_DELAY_MS;
 }
 
 bool
@@ -133,7 +123,7 @@ facet_idle_timeout(const struct ui *ui)
 
 	if (!any_pending(ui->facets))
 		return -1;
-	left = ui->facets->due_ms - monotonic_ms();
+	left = ui->facets->due_ms - ui_monotonic_ms();
 	return left > 0 ? (int)left : 0;
 }
 

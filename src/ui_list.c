@@ -9,7 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
 #include "sanitize.h"
@@ -57,15 +56,6 @@ list_create(struct ui *ui)
 #define LIST_COUNT_DELAY_MS 300
 /* How far down the list the document reopened at start is looked for. */
 #define LIST_FIND_MAX 2000
-
-static long
-monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 /* Frees the fetched rows. */
 static void
@@ -230,7 +220,7 @@ run_query(struct ui *ui)
 	rows_follow(&l->top, l->selected, visible_entries(ui));
 	l->count = l->exhausted ? (int64_t)n : -1;
 	l->count_pending = !l->exhausted;
-	l->count_due_ms = monotonic_ms() + LIST_COUNT_DELAY_MS;
+	l->count_due_ms = ui_monotonic_ms() + LIST_COUNT_DELAY_MS;
 	return true;
 }
 
@@ -330,7 +320,7 @@ list_idle_timeout(const struct ui *ui)
 
 	if (!state_of(ui)->count_pending)
 		return -1;
-	left = state_of(ui)->count_due_ms - monotonic_ms();
+	left = state_of(ui)->count_due_ms - ui_monotonic_ms();
 	return left > 0 ? (int)left : 0;
 }
 

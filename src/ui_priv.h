@@ -180,6 +180,9 @@ struct ui {
 };
 
 /* ui.c */
+/* Milliseconds on the monotonic clock, for the delays of the loop and of
+ * the panes' work. */
+long ui_monotonic_ms(void);
 /* The screen without a terminal, for fuzz/keys_fuzzer.c: the caller has
  * made a SCREEN current (newterm on /dev/null).  ui_headless_new sizes it
  * rows x cols and builds the panes on store (borrowed; no state file);

@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
 #include "sanitize.h"
@@ -24,15 +23,6 @@ struct suggest_state {
 	char *word; /* the word as typed, owned; NULL: no suggestion */
 	char *fix;  /* what to type instead, owned */
 };
-
-static long
-monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 struct suggest_state *
 suggest_new(void)
@@ -67,7 +57,7 @@ suggest_set_query(struct ui *ui, const struct query *q)
 	for (size_t i = 0; q && i < q->nterms; i++)
 		if (!q->terms[i].exclude && !q->terms[i].phrase && q->terms[i].ntokens == 1)
 			s->pending = true;
-	s->due_ms = monotonic_ms() + SUGGEST_DELAY_MS;
+	s->due_ms = ui_monotonic_ms() + SUGGEST_DELAY_MS;
 }
 
 int
@@ -77,7 +67,7 @@ suggest_idle_timeout(const struct ui *ui)
 
 	if (!ui->suggest->pending)
 		return -1;
-	left = ui->suggest->due_ms - monotonic_ms();
+	left = ui->suggest->due_ms - ui_monotonic_ms();
 	return left > 0 ? (int)left : 0;
 }
 

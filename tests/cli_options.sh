@@ -93,6 +93,20 @@ expect_grep "--sort" "$tmpdir/err"
 expect_grep "hasard" "$tmpdir/err"
 expect_status 2 "$LISEUSE" --db "$db" list --dry-run=oui
 expect_grep "$(msgf "option '--%s' takes no value" dry-run)" "$tmpdir/err"
+# A prefix of several long options is ambiguous, with its candidates; a
+# prefix of one is that option.
+expect_status 2 "$LISEUSE" --db "$db" list --d
+expect_grep "$(msgf "option '%s' is ambiguous: it may be %s" --d "--db, --dry-run")" "$tmpdir/err"
+expect_grep "$(msg "Try 'liseuse --help' for more information.
+")" "$tmpdir/err"
+expect_no_grep "$(msgf "unknown option '%s'" --d)" "$tmpdir/err"
+checks=$((checks + 1))
+[ ! -s "$tmpdir/out" ] || fail "list --d printed: $(head -c 200 "$tmpdir/out")"
+expect_status 2 "$LISEUSE" --d="$db" list
+expect_grep "$(msgf "option '%s' is ambiguous: it may be %s" "--d=$db" "--db, --dry-run")" "$tmpdir/err"
+expect_status 2 "$LISEUSE" --db "$db" list --dz
+expect_grep "$(msgf "unknown option '%s'" --dz)" "$tmpdir/err"
+same_output "unique prefix" --db "$db" list --format=tsv :: --db "$db" list --form=tsv
 # The value of an option is taken even when it looks like a command.
 expect_status 2 "$LISEUSE" show "$id003" --db list
 expect_grep "list" "$tmpdir/err"

@@ -71,6 +71,17 @@ check_mentions() {
 	done
 }
 
+# check_commands WHERE PARTS_FILE TABLES: PARTS_FILE, a command a line,
+# holds every command of the program and no other word.
+check_commands() {
+	grep '^command	' "$3" | cut -f 2 | while IFS= read -r c; do
+		grep -qxF -- "$c" "$2" || problem "$1: command $c is not documented"
+	done
+	while IFS= read -r c; do
+		grep -qxF "command	$c" "$3" || problem "$1: '$c' is documented as a command, the program has none"
+	done <"$2"
+}
+
 # check_page PAGE LANG: the sections of the English or the French page.
 check_page() {
 	page=$1 lang=$2
@@ -106,12 +117,7 @@ check_page() {
 	check_mentions "$page SYNOPSIS or $s_options" "$tmpdir/texts" "$tab"
 
 	tags "$s_commands" | sed 's/ .*//' >"$tmpdir/parts"
-	grep '^command	' "$tab" | cut -f 2 | while IFS= read -r c; do
-		grep -qxF -- "$c" "$tmpdir/parts" || problem "$page $s_commands: command $c is not documented"
-	done
-	while IFS= read -r c; do
-		grep -qxF "command	$c" "$tab" || problem "$page $s_commands: '$c' is not a command"
-	done <"$tmpdir/parts"
+	check_commands "$page $s_commands" "$tmpdir/parts" "$tab"
 
 	tags "$s_queries" >"$tmpdir/parts"
 	grep '^field	' "$tab" | cut -f 2 | while IFS= read -r f; do
@@ -159,12 +165,7 @@ check_help() {
 	check_mentions "--help ($2)" "$help" "$tab"
 	# command lines: "  list   text"
 	sed -n 's/^  \([a-z][a-z]*\)\( .*\)\{0,1\}$/\1/p' "$help" >"$tmpdir/parts"
-	grep '^command	' "$tab" | cut -f 2 | while IFS= read -r c; do
-		grep -qxF -- "$c" "$tmpdir/parts" || problem "--help ($2): command $c is not listed"
-	done
-	while IFS= read -r c; do
-		grep -qxF "command	$c" "$tab" || problem "--help ($2): '$c' is listed as a command"
-	done <"$tmpdir/parts"
+	check_commands "--help ($2)" "$tmpdir/parts" "$tab"
 	grep '^field	' "$tab" | cut -f 2 | while IFS= read -r f; do
 		grep -qE "(^|[ (])$f:" "$help" || problem "--help ($2): field $f: is not mentioned"
 	done
@@ -219,6 +220,10 @@ sed 's/^\.BI organe: conseil$/.BI organ: conseil/' "$en_page" >"$tmpdir/page.1"
 expect_caught "organe: left out" "field organe: is not documented" check_page "$tmpdir/page.1" en
 sed 's/^\.B signets$/.B bookmarks/' "$en_page" >"$tmpdir/page.1"
 expect_caught "signets left out" "command signets is not documented" check_page "$tmpdir/page.1" en
+expect_caught "bookmarks in the page" "'bookmarks' is documented as a command" check_page "$tmpdir/page.1" en
+sed 's/^  import FILE/  importe FILE/' "$tmpdir/help.en" >"$tmpdir/help.1"
+expect_caught "import left out of --help" "command import is not documented" check_help "$tmpdir/help.1" en
+expect_caught "importe in --help" "'importe' is documented as a command" check_help "$tmpdir/help.1" en
 grep -v -- '--count-by' "$tmpdir/help.en" >"$tmpdir/help.1"
 expect_caught "--count-by left out of --help" "option --count-by is not documented" check_help "$tmpdir/help.1" en
 sed 's/^  -V, --version/  -V, --verbose/' "$tmpdir/help.fr" >"$tmpdir/help.1"

@@ -206,22 +206,6 @@ check_wrap(const char *text, size_t len, int width, unsigned flags, int strict, 
 	layout_release(&lay);
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	return strbuf_detach(&sb, len);
-}
-
 /* Every line of every corpus file, at every width from 20 to 132, both modes;
  * and each whole file as one paragraph with its newlines as forced breaks. */
 static void
@@ -246,7 +230,7 @@ test_corpus(void)
 		if (l < 4 || strcmp(de->d_name + l - 4, ".txt") != 0)
 			continue;
 		path = xasprintf("%s/%s", dirname, de->d_name);
-		text = read_file(path, &len);
+		text = unit_read_file(path, &len);
 		CHECK(text != NULL);
 		if (!text) {
 			free(path);

@@ -17,20 +17,14 @@ read_source(const char *name, size_t *len)
 {
 	const char *top = getenv("top_srcdir");
 	char *path = xasprintf("%s/%s", top ? top : "..", name);
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t got;
+	char *text = unit_read_file(path, len);
 
-	if (f == NULL) {
-		fprintf(stderr, "cannot open %s\n", path);
+	if (text == NULL) {
+		fprintf(stderr, "cannot read %s\n", path);
 		exit(99);
 	}
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, got);
-	fclose(f);
 	free(path);
-	return strbuf_detach(&sb, len);
+	return text;
 }
 
 static void
@@ -553,9 +547,22 @@ test_pdftotext_letter(void)
 	reflow_release(&corpus);
 }
 
+static void
+test_roman(void)
+{
+	CHECK(reflow_is_roman("IV", 2));
+	CHECK(reflow_is_roman("XXVII", 5));
+	CHECK(reflow_is_roman("IV. Questions", 2));
+	CHECK(!reflow_is_roman("", 0));
+	CHECK(!reflow_is_roman("XXXVII", 6));
+	CHECK(!reflow_is_roman("iv", 2));
+	CHECK(!reflow_is_roman("IL", 2));
+}
+
 int
 main(void)
 {
+	test_roman();
 	test_page_furniture();
 	test_pdftotext_letter();
 	test_000();

@@ -20,23 +20,6 @@
 
 static char dir[] = "/tmp/test_state_faults.XXXXXX";
 
-/* Reads a whole small file (owned), or NULL. */
-static char *
-slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	size_t n;
-
-	if (fp == NULL)
-		return NULL;
-	buf = xmalloc(1 << 20);
-	n = fread(buf, 1, (1 << 20) - 1, fp);
-	buf[n] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 /* Number of entries of d whose name contains ".tmp". */
 static int
 count_temporaries(const char *d)
@@ -78,7 +61,7 @@ expect_failed_save_keeps(const char *path, const char *how)
 	char *err = NULL, *before, *after, *parent = xstrdup(path);
 
 	*strrchr(parent, '/') = '\0';
-	before = slurp(path);
+	before = unit_read_file(path, NULL);
 	CHECK(before != NULL);
 	fill(&st, "second state");
 	if (state_save(&st, path, &err) == 0) {
@@ -86,7 +69,7 @@ expect_failed_save_keeps(const char *path, const char *how)
 		CHECK(0);
 	}
 	CHECK(err != NULL && strstr(err, path) != NULL);
-	after = slurp(path);
+	after = unit_read_file(path, NULL);
 	CHECK(before && after && strcmp(before, after) == 0);
 	CHECK_INT(count_temporaries(parent), 0);
 	free(err);
@@ -249,7 +232,7 @@ test_corrupt(void)
 	fill(&st, "replaced");
 	CHECK_INT(state_save(&st, path, &err), 0);
 	state_release(&st);
-	back = slurp(path);
+	back = unit_read_file(path, NULL);
 	CHECK(back && strncmp(back, "liseuse-state\t1\n", 16) == 0 && !strstr(back, "junk"));
 	free(back);
 	free(sub);

@@ -807,22 +807,6 @@ write_file(const char *path, const void *data, size_t len)
 	}
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	return strbuf_detach(&sb, len);
-}
-
 static void
 sql(const char *path, const char *statements)
 {
@@ -847,7 +831,7 @@ test_bad_files(const char *good)
 	write_file(path, "", 0);
 	check_open_fails(path, "empty");
 	check_open_fails(tmpdir, "directory");
-	data = read_file(good, &len);
+	data = unit_read_file(good, &len);
 	CHECK(data != NULL && len > 8192);
 	write_file(path, data, len / 2);
 	check_open_fails(path, "truncated");
@@ -1028,6 +1012,67 @@ test_put(void)
 	free(path);
 }
 
+/* lemma_ready on a dictionary read from aff and dic: fails naming both. */
+static void
+check_unreadable_dictionary(const char *aff, const char *dic)
+{
+	struct lemma *lemma = NULL;
+	char *err = NULL;
+
+	CHECK_INT(lemma_new_files(aff, dic, &lemma, &err), 0);
+	if (lemma == NULL)
+		return;
+	CHECK_INT(lemma_ready(lemma, &err), -1);
+	CHECK(err != NULL && strstr(err, aff) != NULL && strstr(err, dic) != NULL);
+	free(err);
+	/* words get no lemma, and asking again says the same */
+	CHECK(lemma_of(lemma, "mesures", 7, "mesures", 7) == NULL);
+	err = NULL;
+	CHECK_INT(lemma_ready(lemma, &err), -1);
+	CHECK(err != NULL);
+	free(err);
+	lemma_free(lemma);
+}
+
+/* The dictionary is read on a thread of its own: lemma_ready tells whether
+ * it was, for files that exist but make no dictionary. */
+static void
+test_dictionary_files(void)
+{
+	char *aff = xasprintf("%s/fr.aff", tmpdir), *dic = xasprintf("%s/fr.dic", tmpdir);
+	char *real_aff, *err = NULL;
+	struct lemma *lemma = NULL;
+	size_t len = 0;
+
+	CHECK_INT(lemma_new(&lemma, &err), 0);
+	CHECK_INT(lemma != NULL ? lemma_ready(lemma, &err) : -1, 0);
+	lemma_free(lemma);
+
+	/* a missing file is named at once */
+	CHECK_INT(lemma_new_files(aff, dic, &lemma, &err), -1);
+	CHECK(lemma == NULL && err != NULL && strstr(err, aff) != NULL);
+	free(err);
+
+	write_file(aff, "", 0);
+	write_file(dic, "", 0);
+	check_unreadable_dictionary(aff, dic);
+	write_file(dic, "garbage\n\xff\xfe\n", 11);
+	check_unreadable_dictionary(aff, dic);
+	/* the real affixes with no words */
+	real_aff = unit_read_file(HUNSPELL_DIR "/fr.aff", &len);
+	CHECK(real_aff != NULL);
+	if (real_aff != NULL) {
+		write_file(aff, real_aff, len);
+		write_file(dic, "0\n", 2);
+		check_unreadable_dictionary(aff, dic);
+	}
+	free(real_aff);
+	unlink(aff);
+	unlink(dic);
+	free(aff);
+	free(dic);
+}
+
 int
 main(void)
 {
@@ -1047,8 +1092,8 @@ main(void)
 	ndocs = build(path, 40);
 	CHECK_INT(build(again, 40), ndocs);
 	/* reproducible: same documents, same bytes */
-	a = read_file(path, &alen);
-	b = read_file(again, &blen);
+	a = unit_read_file(path, &alen);
+	b = unit_read_file(again, &blen);
 	CHECK(a != NULL && b != NULL && alen == blen && memcmp(a, b, alen) == 0);
 	free(a);
 	free(b);
@@ -1078,6 +1123,7 @@ main(void)
 	}
 	test_extend(again);
 	test_put();
+	test_dictionary_files();
 	unlink(path);
 	unlink(again);
 	rmdir(tmpdir);

@@ -5,6 +5,7 @@
 #define LISEUSE_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_failures;
@@ -40,6 +41,38 @@ static int unit_checks;
 				#got, got_ ? got_ : "(null)", want_ ? want_ : "(null)"); \
 		} \
 	} while (0)
+
+/* The bytes of a file, NUL-terminated (free them), with their number in
+ * *len unless len is NULL; NULL when the file cannot be read. */
+static inline char *
+unit_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL, *grown = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (cap - n < 4096) {
+			cap = cap ? 2 * cap : 65536;
+			if ((grown = realloc(data, cap + 1)) == NULL)
+				break;
+			data = grown;
+		}
+		n += got = fread(data + n, 1, cap - n, f);
+	} while (got > 0);
+	if (ferror(f) || grown == NULL) {
+		free(data);
+		data = NULL;
+	} else {
+		data[n] = '\0';
+		if (len != NULL)
+			*len = n;
+	}
+	fclose(f);
+	return data;
+}
 
 static inline int
 unit_done(const char *name)

@@ -55,7 +55,9 @@ expect_screen "/de:Kazakhstan désarmement" "the filter stays"
 
 # Narrow: whole values only, within the width.
 resize 34 30
+# the line tmux cut at the new width shows until the program redraws it
 wait_for "annee:" >/dev/null
+settle >/dev/null
 line=$(last_line)
 width=$(printf '%s' "$line" | wc -m)
 [ "$width" -le 34 ] && pass || fail "facet line wider than 34: '$line'"

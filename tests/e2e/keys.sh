@@ -9,21 +9,6 @@
 raw() {
 	tm send-keys -t "$session" -H "$@"
 }
-# filter_line: the bottom row of the screen.
-filter_line() {
-	# the bottom line, or the one above the facet line (blank when
-	# nothing matches)
-	capture | sed 's/ *$//' |
-		awk '{ l[NR] = $0 } END { print l[NR] ~ /^((de|annee|type):.*)?$/ && l[NR - 1] ~ /^\// ? l[NR - 1] : l[NR] }'
-}
-expect_filter() {
-	end=$(($(date +%s) + deadline))
-	while [ "$(filter_line)" != "$2" ] && [ "$(date +%s)" -lt "$end" ]; do
-		sleep 0.05
-	done
-	last_capture=$(capture)
-	if [ "$(filter_line)" = "$2" ]; then pass; else fail "$1: filter bar '$(filter_line)', expected '$2'"; fi
-}
 
 for term in xterm-256color vt100 linux screen tmux-256color; do
 	start 80x24 TERM=$term

@@ -155,6 +155,24 @@ expect_not_now() {
 	esac
 }
 
+# filter_line: the filter bar's row, the bottom one, or the one above the
+# facet line (blank when nothing matches).
+filter_line() {
+	capture | sed 's/ *$//' |
+		awk '{ l[NR] = $0 } END { print l[NR] ~ /^((de|annee|type):.*)?$/ && l[NR - 1] ~ /^\// ? l[NR - 1] : l[NR] }'
+}
+
+# expect_filter DESCRIPTION TEXT: the filter bar's row reads TEXT before
+# the deadline.
+expect_filter() {
+	end=$(($(date +%s) + deadline))
+	while [ "$(filter_line)" != "$2" ] && [ "$(date +%s)" -lt "$end" ]; do
+		sleep 0.05
+	done
+	last_capture=$(capture)
+	if [ "$(filter_line)" = "$2" ]; then pass; else fail "$1: filter bar '$(filter_line)', expected '$2'"; fi
+}
+
 # keys KEYS...: sends keys as tmux send-keys understands them.
 keys() {
 	tm send-keys -t "$session" "$@"

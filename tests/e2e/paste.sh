@@ -4,20 +4,6 @@
 # responsive, the filter capped with a word, and Esc working afterwards.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-filter_line() {
-	# the bottom line, or the one above the facet line (blank when
-	# nothing matches)
-	capture | sed 's/ *$//' |
-		awk '{ l[NR] = $0 } END { print l[NR] ~ /^((de|annee|type):.*)?$/ && l[NR - 1] ~ /^\// ? l[NR - 1] : l[NR] }'
-}
-expect_filter() {
-	end=$(($(date +%s) + deadline))
-	while [ "$(filter_line)" != "$2" ] && [ "$(date +%s)" -lt "$end" ]; do
-		sleep 0.05
-	done
-	last_capture=$(capture)
-	if [ "$(filter_line)" = "$2" ]; then pass; else fail "$1: filter bar '$(filter_line)', expected '$2'"; fi
-}
 # paste FILE [-p]: pastes the file's bytes into the pane (-p: bracketed,
 # as a terminal does for an application that asked for it).
 paste() {
