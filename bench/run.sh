@@ -283,13 +283,28 @@ bare_fts() {
 	rm -f "$OUT/fts-ref.db"
 	"$SQLITE_BIN" "$OUT/fts-ref.db" < "$OUT/fts-ref.sql" > /dev/null 2>> "$LOG"
 }
+# BENCH_IMPORT_BASE="PROGRAM...": other builds' liseuse (the importer of
+# earlier commits), each timed in the same rounds, for the ratio against it.
 rss_kb=''
-if [ -n "$SQLITE_BIN" ]; then
-	rounds 3 cat_text import_text bare_fts -- "$@"
-else
-	rounds 3 cat_text import_text -- "$@"
-	wall_bare_fts=''
-fi
+base_fns=
+base_n=0
+for base in ${BENCH_IMPORT_BASE:-}; do
+	base_n=$((base_n + 1))
+	eval "import_base$base_n() {
+		rm -f \"\$OUT/import-base.db\"
+		\"$base\" --db \"\$OUT/import-base.db\" import \"\$@\" > /dev/null 2>> \"\$LOG\"
+		rm -f \"\$OUT/import-base.db\"
+	}"
+	base_fns="$base_fns import_base$base_n"
+done
+fts_fn=
+[ -n "$SQLITE_BIN" ] && fts_fn=bare_fts
+wall_bare_fts=''
+# shellcheck disable=SC2086 # word splitting wanted (absent programs vanish)
+rounds 3 cat_text import_text $base_fns $fts_fn -- "$@"
+for f in cat_text import_text $base_fns $fts_fn; do
+	eval "echo \"== section 7, $f: wall \$wall_$f; cpu \$cpu_$f\"" >> "$LOG"
+done
 rm -f "$OUT/fts-ref.db" "$OUT/fts-ref.txt" "$OUT/fts-ref.sql"
 # shellcheck disable=SC2086 # word splitting wanted
 row "import throughput, 10k docs ($(awk -v b="$text_bytes" 'BEGIN{printf "%.0f", b/1048576}') MB), median of 3" \
@@ -303,6 +318,18 @@ if [ -n "$wall_bare_fts" ]; then
 	row "import time against the bare SQLite FTS5 load" "$(median $wall_import_text)" \
 		"$(median $wall_bare_fts)" s info 0 "(ratio: what the importer adds)"
 fi
+base_i=0
+for base in ${BENCH_IMPORT_BASE:-}; do
+	base_i=$((base_i + 1))
+	eval "base_walls=\$wall_import_base$base_i"
+	# shellcheck disable=SC2086 # word splitting wanted
+	row "import time against $base's import, same rounds" \
+		"$(median $wall_import_text)" "$(median $base_walls)" s info 0 \
+		"(ratio: what changed since that build)"
+done
+# shellcheck disable=SC2086 # word splitting wanted
+row "CPU time (user + system) of that import, median of 3" "$(median $cpu_import_text)" \
+	"$(median $wall_import_text)" s info 0 "(ratio: cores kept busy; wall time as reference)"
 row "peak RSS of that import" "$(kb_to_mb "$rss_kb")" - MB info 0 "(GNU time; n/a without it)"
 if [ -f "$OUT/100k.import-time" ]; then
 	all_bytes=$(wc -c < "$OUT/c100k.txt")

@@ -432,7 +432,8 @@ store_open_as(const char *path, const char *name, enum store_mode mode, struct s
 	/* the importer indexes lemmas; a reader only looks them up */
 	if (mode != STORE_READ_ONLY && lemma_new(&store->lemma, err) < 0)
 		goto fail;
-	rc = fts_tokenizer_register(store->db, store->lemma, &store->words_hook);
+	rc = fts_tokenizer_register_replay(store->db, store->lemma, &store->words_hook,
+					   &store->replay_hook);
 	if (rc != SQLITE_OK) {
 		store_fail(store, rc, N_("registering the FTS5 tokenizer"), err);
 		goto fail;

@@ -68,6 +68,9 @@ struct store {
 	 * passes it their words (words_hook), and the changes gathered in vocab
 	 * are written at commit (thrown away by a rollback). */
 	struct fts_words words_hook;
+	/* while the pieces are indexed, the tokens prepared for them
+	 * (index_worker.h) */
+	struct fts_replay replay_hook;
 	struct store_vocab *vocab;
 	int vocab_sign;
 	/* sort keys of the documents added in this transaction, indexed at commit */

@@ -14,6 +14,7 @@
 #include "fold.h"
 #include "fts_tokenizer.h"
 #include "i18n.h"
+#include "index_worker.h"
 #include "links.h"
 #include "lemma.h"
 #include "store.h"
@@ -112,12 +113,10 @@ store_vocab_entry(struct store_vocab *v, const char *s, size_t n)
 	return &v->entries[v->n - 1];
 }
 
-/* The tokenizer's words_hook: counts a word once per row, in the direction
- * of store->vocab_sign. */
+/* Counts a word once per row, by sign times store->vocab_sign. */
 static void
-store_count_word(void *arg, const char *folded, size_t len, uint64_t row)
+store_count_word_by(struct store *store, const char *folded, size_t len, uint64_t row, int sign)
 {
-	struct store *store = arg;
 	struct store_vocab_entry *e;
 
 	if (store->vocab == NULL)
@@ -125,8 +124,23 @@ store_count_word(void *arg, const char *folded, size_t len, uint64_t row)
 	e = store_vocab_entry(store->vocab, folded, len);
 	if (e->last != row) {
 		e->last = row;
-		e->count += store->vocab_sign;
+		e->count += sign * store->vocab_sign;
 	}
+}
+
+/* The tokenizer's words_hook: counts a word once per row, in the direction
+ * of store->vocab_sign. */
+static void
+store_count_word(void *arg, const char *folded, size_t len, uint64_t row)
+{
+	store_count_word_by(arg, folded, len, row, 1);
+}
+
+/* Takes back what store_count_word counted (index_worker.h). */
+static void
+store_uncount_word(void *arg, const char *folded, size_t len, uint64_t row)
+{
+	store_count_word_by(arg, folded, len, row, -1);
 }
 
 /* Counts the words of the pieces indexed (sign 1) or deleted (-1) from now
@@ -252,6 +266,114 @@ store_key_newest_first(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/* The next piece of the documents added in this transaction, from the
+ * document *doc on (*reading: its pieces are being read): 1 with its row
+ * id and text (NULL for none; valid until the next call), 0 after the
+ * last, -1/-2 as store_fail. */
+static int
+store_next_piece(struct store *store, size_t *doc, bool *reading, int64_t *rowid,
+		 const char **text, size_t *len, char **err)
+{
+	sqlite3_stmt *read = store->read_pieces;
+
+	for (;;) {
+		int rc;
+
+		if (!*reading) {
+			int64_t key;
+
+			if (*doc == store->nunindexed)
+				return 0;
+			key = store->unindexed[(*doc)++];
+			sqlite3_bind_int64(read, 1, store_piece_rowid(key, 0));
+			sqlite3_bind_int64(read, 2, store_piece_rowid(key, STORE_META_INDEX));
+			*reading = true;
+		}
+		rc = sqlite3_step(read);
+		if (rc == SQLITE_ROW) {
+			*rowid = sqlite3_column_int64(read, 0);
+			*text = (const char *)sqlite3_column_text(read, 1);
+			*len = (size_t)sqlite3_column_bytes(read, 1);
+			return 1;
+		}
+		sqlite3_reset(read);
+		*reading = false;
+		if (rc != SQLITE_DONE)
+			return store_fail(store, rc, N_("indexing"), err);
+	}
+}
+
+static int
+store_index_piece(struct store *store, int64_t rowid, const char *text, size_t len, char **err)
+{
+	sqlite3_bind_int64(store->insert_fts, 1, rowid);
+	sqlite3_bind_text(store->insert_fts, 2, text, (int)len, SQLITE_STATIC);
+	return store_step_done(store, store->insert_fts, N_("indexing"), err);
+}
+
+/* Indexes the pieces one after the other, tokenizing each as FTS5 asks. */
+static int
+store_index_each(struct store *store, char **err)
+{
+	size_t doc = 0, len;
+	bool reading = false;
+	int64_t rowid;
+	const char *text;
+	int rc;
+
+	while ((rc = store_next_piece(store, &doc, &reading, &rowid, &text, &len, err)) == 1) {
+		if ((rc = store_index_piece(store, rowid, text, len, err)) < 0)
+			return rc;
+	}
+	return rc;
+}
+
+/* Indexes the pieces a batch at a time, while the worker tokenizes the
+ * next batch: the writer reads a batch and submits it, then, with both
+ * submitted, inserts the older one (its tokens replayed) and recycles it
+ * for the next pieces. */
+static int
+store_index_batches(struct store *store, struct index_worker *w, char **err)
+{
+	size_t doc = 0;
+	bool reading = false, more = true;
+
+	for (;;) {
+		struct index_batch *b;
+		int rc;
+
+		if (more && (b = index_worker_batch(w)) != NULL) {
+			int64_t rowid;
+			const char *text;
+			size_t len;
+
+			while ((rc = store_next_piece(store, &doc, &reading, &rowid, &text, &len,
+						      err)) == 1 &&
+			       !index_batch_add(b, rowid, text, len))
+				;
+			if (rc < 0)
+				return rc;
+			more = rc == 1;
+			index_worker_submit(w, b);
+			if (more && index_worker_batch(w) != NULL)
+				continue;
+		}
+		if ((b = index_worker_wait(w)) == NULL)
+			return 0;
+		for (size_t i = 0; i < index_batch_count(b); i++) {
+			size_t len;
+			const char *text = index_batch_text(b, i, &len);
+
+			index_worker_expect(w, b, i);
+			rc = store_index_piece(store, index_batch_rowid(b, i), text, len, err);
+			index_worker_expect_done(w);
+			if (rc < 0)
+				return rc;
+		}
+		index_worker_recycle(w, b);
+	}
+}
+
 /* The tokenizer gives the index the lemmas of the dictionary, which is
  * read on a thread of its own while the import goes on: the index is not
  * written without them (a document indexed without its lemmas would also
@@ -268,12 +390,13 @@ store_lemmas_ready(struct store *store, char **err)
  * documents as they come (in no date order) made a segment per document or
  * two and spent most of the import merging them.  One single-row INSERT per
  * piece, not INSERT … SELECT: a multi-row statement opens a savepoint, and
- * FTS5 writes a segment at every savepoint too. */
+ * FTS5 writes a segment at every savepoint too.  The tokenizing is done on
+ * a second thread (index_worker.h) when one can be started. */
 static int
 store_index_added(struct store *store, char **err)
 {
-	sqlite3_stmt *read = store->read_pieces, *insert = store->insert_fts;
-	int ret = -1;
+	struct index_worker *worker;
+	int ret;
 
 	if (store->nunindexed == 0)
 		return 0;
@@ -283,32 +406,21 @@ store_index_added(struct store *store, char **err)
 	      store_key_newest_first);
 	/* the tokenizer counts the words of the vocabulary as they go by */
 	store_count_words(store, 1);
-	for (size_t i = 0; i < store->nunindexed; i++) {
-		int64_t key = store->unindexed[i];
-		int rc;
-
-		sqlite3_bind_int64(read, 1, store_piece_rowid(key, 0));
-		sqlite3_bind_int64(read, 2, store_piece_rowid(key, STORE_META_INDEX));
-		while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
-			sqlite3_bind_int64(insert, 1, sqlite3_column_int64(read, 0));
-			sqlite3_bind_text(insert, 2, (const char *)sqlite3_column_text(read, 1),
-					  sqlite3_column_bytes(read, 1), SQLITE_STATIC);
-			if (store_step_done(store, insert, N_("indexing"), err) < 0) {
-				sqlite3_reset(read);
-				goto out;
-			}
-		}
-		sqlite3_reset(read);
-		if (rc != SQLITE_DONE) {
-			ret = store_fail(store, rc, N_("indexing"), err);
-			goto out;
-		}
+	worker = index_worker_start(store->lemma, &store->words_hook, store_uncount_word);
+	if (worker != NULL) {
+		index_worker_hook(worker, &store->replay_hook);
+		ret = store_index_batches(store, worker, err);
+		store->replay_hook = (struct fts_replay){0};
+		index_worker_finish(worker);
+	} else {
+		ret = store_index_each(store, err);
 	}
-	store->nunindexed = 0;
-	ret = 0;
-out:
+	sqlite3_reset(store->read_pieces);
 	store_count_words(store, 0);
-	return ret;
+	if (ret < 0)
+		return ret;
+	store->nunindexed = 0;
+	return 0;
 }
 
 /* Records the (word, lemma) pairs the tokenizer found, so that a query's
