@@ -21,7 +21,7 @@ expect_screen "1 document" "filter"
 keys Enter
 expect_screen "$(msg 'Original language')" "reader"
 keys Space Space
-sleep 0.2 # let the two pages scroll before reading the top line
+settle || fail "the two pages never finished scrolling"
 top=$(reader_top)
 word=$(first_word "$top")
 [ -n "$word" ] || fail "no word at the top of the reader: '$top'"
