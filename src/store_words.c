@@ -414,10 +414,11 @@ store_suggest(struct store *store, const struct query_term *t)
 			       "SELECT word, docs FROM term WHERE length(word) BETWEEN ?1 AND ?2", -1,
 			       &stmt, NULL) == SQLITE_OK) {
 		int64_t best_docs = 0;
+		int rc;
 
 		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)(chars > max ? chars - max : 1));
 		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)(chars + max));
-		while (sqlite3_step(stmt) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			const char *w = (const char *)sqlite3_column_text(stmt, 0);
 			size_t wlen = (size_t)sqlite3_column_bytes(stmt, 0);
 			int64_t docs = sqlite3_column_int64(stmt, 1);
@@ -429,6 +430,13 @@ store_suggest(struct store *store, const struct query_term *t)
 				free(found);
 				found = xstrndup(w, wlen);
 			}
+		}
+		/* interrupted (a newer request) or failed: a half-scanned
+		 * vocabulary is no answer, and Hunspell's suggest would only
+		 * keep the thread from the next request */
+		if (rc != SQLITE_DONE) {
+			free(found);
+			found = NULL;
 		}
 	}
 	/* shown as the dictionary spells it */

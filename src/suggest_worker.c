@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "query.h"
 #include "store.h"
@@ -30,14 +31,22 @@ struct suggest_worker *
 suggest_worker_new(const char *snapshot, char **err)
 {
 	struct suggest_worker *w = xcalloc(1, sizeof *w);
+	int rc;
 
 	if (store_open(snapshot, STORE_READ_ONLY, &w->store, err) < 0) {
 		free(w);
 		return NULL;
 	}
 	store_set_dictionary(w->store, true);
-	pthread_mutex_init(&w->lock, NULL);
-	pthread_cond_init(&w->wake, NULL);
+	rc = pthread_mutex_init(&w->lock, NULL);
+	if (rc == 0 && (rc = pthread_cond_init(&w->wake, NULL)) != 0)
+		pthread_mutex_destroy(&w->lock);
+	if (rc != 0) {
+		*err = xstrdup(strerror(rc));
+		store_close(w->store);
+		free(w);
+		return NULL;
+	}
 	w->answer_taken = true;
 	return w;
 }
